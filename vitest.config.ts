@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { matrixRowsPlugin } from './scripts/vite-plugin-matrix-rows'
 
 // Two projects: pure code (domain, daemon, server, data) runs in Node; components run in jsdom.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), matrixRowsPlugin()],
   test: {
     projects: [
       {

@@ -1,0 +1,172 @@
+import { execSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from '../e2e/browser'
+import { serveStatic } from '../scripts/static-server'
+import { loadEndpointRows } from './load-rows'
+import { plainBaselineHtml } from './plain-baseline'
+
+const BASE = '/explorer/'
+const VISITS = 15
+const KEYSTROKES = 'container resize'
+
+export interface FirstPageResult {
+  gzipBytes: { js: number; css: number; total: number; files: Record<string, number> }
+  readyMs: { app: number; appInteractive: number; plain: number; ratio: number }
+  filterMs: { app: number; plain: number; appP95: number }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+const p95 = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? Number.NaN
+}
+
+/**
+ * "Ready" = the moment the last of the 79 rows is painted: first-contentful-paint when the table
+ * arrives with the HTML (both pages here), measured cold (new context, empty cache) each visit.
+ */
+async function readyTime(
+  browser: Browser,
+  url: string,
+  rows: number,
+): Promise<{ ready: number; interactive: number }> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(url, { waitUntil: 'load' })
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('table.matrix tbody tr').length >= n,
+    rows,
+  )
+  const result = await page.evaluate(async () => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0]
+    const hydrated = await new Promise<number>((done) => {
+      const check = () =>
+        document.documentElement.dataset.hydrated === 'true'
+          ? done(performance.now())
+          : requestAnimationFrame(check)
+      check()
+    })
+    return { ready: paint?.startTime ?? Number.NaN, hydrated }
+  })
+  await context.close()
+  return { ready: result.ready, interactive: result.hydrated }
+}
+
+/** Keydown → table updated → next frame, for each keystroke of a realistic query. */
+async function filterLatencies(page: Page): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __latencies: number[] }
+    w.__latencies = []
+    let start = 0
+    document.addEventListener(
+      'keydown',
+      () => {
+        start = performance.now()
+      },
+      true,
+    )
+    const tbody = document.querySelector('table.matrix tbody')
+    if (!tbody) throw new Error('no matrix')
+    new MutationObserver(() => {
+      if (!start) return
+      const began = start
+      start = 0
+      requestAnimationFrame(() => w.__latencies.push(performance.now() - began))
+    }).observe(tbody, { childList: true, subtree: true, attributes: true })
+  })
+  const input = page.getByRole('searchbox').first()
+  await input.focus()
+  for (const char of KEYSTROKES) {
+    await page.keyboard.type(char)
+    await page.waitForTimeout(30)
+  }
+  for (let i = 0; i < KEYSTROKES.length; i++) {
+    await page.keyboard.press('Backspace')
+    await page.waitForTimeout(30)
+  }
+  return page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)
+}
+
+async function firstPageGzip(browser: Browser, url: string) {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const files: Record<string, number> = {}
+  let js = 0
+  let css = 0
+  page.on('response', async (response) => {
+    const type = response.headers()['content-type'] ?? ''
+    const isJs = type.includes('javascript')
+    const isCss = type.includes('text/css')
+    if (!isJs && !isCss) return
+    const size = gzipSync(await response.body(), { level: 9 }).length
+    files[new URL(response.url()).pathname] = size
+    if (isJs) js += size
+    else css += size
+  })
+  await page.goto(url, { waitUntil: 'networkidle' })
+  await context.close()
+  return { js, css, total: js + css, files }
+}
+
+export async function runFirstPageBench(): Promise<FirstPageResult> {
+  const root = resolve(import.meta.dirname, '..')
+  execSync('npm run build', {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, BASE_PATH: BASE },
+  })
+  const rows = loadEndpointRows()
+  const plainDir = mkdtempSync(join(tmpdir(), 'plain-baseline-'))
+  writeFileSync(join(plainDir, 'index.html'), plainBaselineHtml(rows))
+  const app = await serveStatic(resolve(root, 'dist'), BASE)
+  const plain = await serveStatic(plainDir, '/plain/')
+  const browser = await launchChromium()
+  try {
+    const gzipBytes = await firstPageGzip(browser, app.url)
+    const appReady: number[] = []
+    const appInteractive: number[] = []
+    const plainReady: number[] = []
+    // Interleaved, so both pages see the same machine load.
+    for (let i = 0; i < VISITS; i++) {
+      const a = await readyTime(browser, app.url, rows.length)
+      appReady.push(a.ready)
+      appInteractive.push(a.interactive)
+      plainReady.push((await readyTime(browser, plain.url, rows.length)).ready)
+    }
+    const measureFilter = async (url: string) => {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      await page.goto(url)
+      await page.waitForFunction(
+        () => document.querySelectorAll('table.matrix tbody tr').length > 0,
+      )
+      await page.waitForTimeout(200)
+      const latencies = await filterLatencies(page)
+      await context.close()
+      return latencies
+    }
+    const appFilter = await measureFilter(app.url)
+    const plainFilter = await measureFilter(plain.url)
+    return {
+      gzipBytes,
+      readyMs: {
+        app: median(appReady),
+        appInteractive: median(appInteractive),
+        plain: median(plainReady),
+        ratio: median(appReady) / median(plainReady),
+      },
+      filterMs: { app: median(appFilter), plain: median(plainFilter), appP95: p95(appFilter) },
+    }
+  } finally {
+    await browser.close()
+    await app.close()
+    await plain.close()
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * npm run bench: the first page (bundle size, time to a painted matrix, filter latency) against
+ * a plain static HTML page in the same run. Results go to bench/results/ and stdout.
+ * `npm run bench -- daemon` runs the simulated daemon's HTTP benchmark as well.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { runFirstPageBench } from './first-page'
+
+const outDir = resolve(import.meta.dirname, 'results')
+mkdirSync(outDir, { recursive: true })
+
+const page = await runFirstPageBench()
+writeFileSync(resolve(outDir, 'first-page.json'), `${JSON.stringify(page, null, 2)}\n`)
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const ms = (value: number) => `${value.toFixed(1)} ms`
+console.log(`
+## First page (median of cold visits, headless Chromium)
+
+| measure | docker-api-explorer | plain HTML | target |
+|---|---|---|---|
+| gzipped JS + CSS | ${kb(page.gzipBytes.total)} (JS ${kb(page.gzipBytes.js)}, CSS ${kb(page.gzipBytes.css)}) | 0 KB (inline) | ≤ 100 KB |
+| full matrix painted | ${ms(page.readyMs.app)} | ${ms(page.readyMs.plain)} | ≤ 2× plain (now ${page.readyMs.ratio.toFixed(2)}×) |
+| hydrated (interactive) | ${ms(page.readyMs.appInteractive)} | — | |
+| filter keystroke → next frame (median) | ${ms(page.filterMs.app)} (p95 ${ms(page.filterMs.appP95)}) | ${ms(page.filterMs.plain)} | ≤ 16 ms |
+`)
+
+if (process.argv.includes('daemon') || process.argv.includes('all')) {
+  const { runDaemonBench } = await import('./daemon')
+  await runDaemonBench()
+}

@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import AxeBuilderSource from 'axe-core'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium } from './browser'
+
+const baseUrl = inject('baseUrl')
+const facts = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../shared/reference/endpoints-1.24.json'), 'utf8'),
+) as unknown[]
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function openPage(search = '', locale = 'en-US'): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  await page.goto(`${baseUrl}${search}`)
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
+  return { page, errors }
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AxeBuilderSource.source })
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof AxeBuilderSource }).axe
+    return axe.run(document, { resultTypes: ['violations'] })
+  })
+  return result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  )
+}
+
+const bodyRows = (page: Page) => page.locator('table.matrix tbody tr[data-endpoint]')
+
+describe('the production build under a sub-path', () => {
+  it('serves the whole matrix in the HTML itself, before any script runs', async () => {
+    const html = await (await fetch(baseUrl)).text()
+    const rows = html.match(/<tr[^>]*data-endpoint=/g) ?? []
+    // 78 endpoints of the v1.24 reference plus the article's removed copy row.
+    expect(rows).toHaveLength(facts.length + 1)
+    expect(html).toContain('/exec/{id}/resize')
+  })
+
+  it('hydrates without errors and filters on every keystroke, keeping the filter in the URL', async () => {
+    const { page, errors } = await openPage()
+    await expect.poll(() => bodyRows(page).count()).toBe(facts.length + 1)
+    await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('resize')
+    await expect.poll(() => bodyRows(page).count()).toBe(2)
+    expect(page.url()).toContain('q=resize')
+    await page.reload()
+    await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
+    expect(await page.getByRole('searchbox', { name: 'Search endpoints' }).inputValue()).toBe(
+      'resize',
+    )
+    expect(await bodyRows(page).count()).toBe(2)
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
+
+  it('shows exactly the two calls Kubernetes 1.4 added, highlighted with a text badge', async () => {
+    const { page } = await openPage('?changed=1')
+    const ids = await bodyRows(page).evaluateAll((rows) =>
+      rows.map((row) => row.getAttribute('data-endpoint')),
+    )
+    expect(ids.sort()).toEqual(['ContainerResize', 'ExecResize'])
+    expect(await page.locator('tr.row-added').count()).toBe(2)
+    expect(await page.locator('tr.row-added').first().textContent()).toContain('New in 1.4')
+    await page.context().close()
+  })
+
+  it('marks the article’s wrong ticks on /changes and /kill', async () => {
+    const { page } = await openPage()
+    const disputed = await page
+      .locator('tr.row-disputed')
+      .evaluateAll((rows) => rows.map((row) => row.querySelector('.col-path')?.textContent))
+    expect(disputed.sort()).toEqual(['/containers/{id}/changes', '/containers/{id}/kill'])
+    await page.context().close()
+  })
+
+  it('sorts by a column header and says so to assistive technology', async () => {
+    const { page } = await openPage()
+    const header = page.getByRole('columnheader', { name: /Path/ })
+    await header.getByRole('button').click()
+    expect(await header.getAttribute('aria-sort')).toBe('ascending')
+    const paths = await page.locator('td.col-path').allTextContents()
+    expect(paths).toEqual([...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+    expect(page.url()).toContain('sort=path')
+    await page.context().close()
+  })
+
+  it('opens an endpoint with documented and real status codes side by side (lazy chunk)', async () => {
+    const { page, errors } = await openPage('?q=exec+resize')
+    await page
+      .getByRole('link', { name: /resize/i })
+      .first()
+      .click()
+    await page.getByRole('heading', { level: 2 }).waitFor()
+    expect(page.url()).toContain('endpoint=ExecResize')
+    const statuses = page.locator('table.statuses tbody tr')
+    const codes = await statuses.locator('td:first-child').allTextContents()
+    expect(codes).toEqual(expect.arrayContaining(['200', '201', '404']))
+    const differing = await page
+      .locator('table.statuses tr.row-differs td:first-child')
+      .allTextContents()
+    expect(differing).toEqual(expect.arrayContaining(['200', '201']))
+    await page.goBack()
+    await expect.poll(() => bodyRows(page).count()).toBe(1)
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
+
+  it('switches to Chinese, keeps it in the URL, and defaults to it for a Chinese browser', async () => {
+    const { page } = await openPage()
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh')
+    expect(page.url()).toContain('lang=zh')
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Docker API 浏览器')
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
+    await page.context().close()
+    const zh = await openPage('', 'zh-CN')
+    expect(await zh.page.getByRole('heading', { level: 1 }).textContent()).toBe('Docker API 浏览器')
+    expect(await zh.page.getByRole('searchbox', { name: '搜索接口' }).count()).toBe(1)
+    await zh.page.context().close()
+  })
+
+  it('lists the article’s eleven releases, the full history on demand, and what a release offers', async () => {
+    const { page } = await openPage('?view=versions')
+    const rows = page.locator('table.versions tbody tr')
+    await rows.first().waitFor()
+    expect(await rows.count()).toBe(11)
+    // The article lists 1.2.x–1.8.x among them: too old for Kubernetes 1.4 (API < 1.21).
+    expect(await page.locator('tr.row-unsupported').count()).toBe(7)
+    await page.getByRole('radio', { name: /Full history/ }).check()
+    expect(await rows.count()).toBeGreaterThan(50)
+    await page.getByRole('combobox', { name: 'Accepted by' }).selectOption('1.4')
+    expect(await page.locator('tr.row-unsupported').count()).toBe(0)
+    await page.getByRole('button', { name: /^Select Docker 1\.9/ }).click()
+    const status = await page.locator('.selection').textContent()
+    expect(status).toMatch(/API 1\.21/)
+    await page.getByRole('link', { name: 'Show them in the matrix' }).click()
+    expect(page.url()).toContain('release=1.9')
+    // Docker 1.9 predates swarm mode: no /swarm, /nodes, /services or /tasks rows.
+    const paths = await page.locator('td.col-path').allTextContents()
+    expect(paths.some((p) => /^\/(swarm|nodes|services|tasks)/.test(p))).toBe(false)
+    expect(paths).toContain('/containers/{id}/resize')
+    await page.context().close()
+  })
+
+  it('survives a hostile URL', async () => {
+    const { page, errors } = await openPage(
+      '?view=%3Cscript%3Ealert(1)%3C/script%3E&q=%3Cimg%20src=x%20onerror=alert(1)%3E&sort=__proto__&release=../../x',
+    )
+    expect(await page.getByRole('searchbox', { name: 'Search endpoints' }).inputValue()).toBe(
+      '<img src=x onerror=alert(1)>',
+    )
+    expect(await bodyRows(page).count()).toBe(0)
+    expect(await page.getByText('No endpoint matches these filters.').count()).toBe(1)
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
+
+  it('is keyboard-operable: skip link, search, sort', async () => {
+    const { page } = await openPage()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main')
+    await page.getByRole('searchbox', { name: 'Search endpoints' }).focus()
+    await page.keyboard.type('kill')
+    await expect.poll(() => bodyRows(page).count()).toBe(1)
+    await page.context().close()
+  })
+
+  it('has no axe-core violations in any view or theme', async () => {
+    for (const [search, theme] of [
+      ['', 'light'],
+      ['', 'dark'],
+      ['?view=versions&all=1', 'light'],
+      ['?view=endpoint&endpoint=ContainerResize', 'dark'],
+      ['?lang=zh', 'light'],
+    ] as const) {
+      const context = await browser.newContext({ colorScheme: theme })
+      const page = await context.newPage()
+      await page.goto(`${baseUrl}${search}`)
+      await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
+      await page.locator('h2').first().waitFor()
+      expect({ search, theme, violations: await axeViolations(page) }).toEqual({
+        search,
+        theme,
+        violations: [],
+      })
+      await context.close()
+    }
+  })
+})

@@ -1,0 +1,42 @@
+/**
+ * Screenshots of the production build for the README and for reviewing changes by eye:
+ * `npx tsx scripts/screenshot.ts [out-dir]` (after `npm run build`).
+ */
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { launchChromium } from '../e2e/browser'
+import { serveStatic } from './static-server'
+
+const root = resolve(import.meta.dirname, '..')
+const outDir = resolve(root, process.argv[2] ?? 'e2e/screenshots')
+mkdirSync(outDir, { recursive: true })
+
+const shots: Array<{ name: string; search: string; dark?: boolean; full?: boolean }> = [
+  { name: 'matrix', search: '' },
+  { name: 'matrix-changed', search: '?q=resize' },
+  { name: 'matrix-dark-zh', search: '?lang=zh&k14=yes', dark: true },
+  { name: 'versions', search: '?view=versions&all=1&selected=1.9', full: true },
+  { name: 'detail-exec-resize', search: '?view=endpoint&endpoint=ExecResize', full: true },
+  { name: 'detail-kill', search: '?view=endpoint&endpoint=ContainerKill', full: true },
+]
+
+const server = await serveStatic(resolve(root, 'dist'), '/')
+const browser = await launchChromium()
+try {
+  for (const shot of shots) {
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      colorScheme: shot.dark ? 'dark' : 'light',
+    })
+    const page = await context.newPage()
+    await page.goto(`${server.url}${shot.search}`)
+    await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
+    await page.locator('h2').first().waitFor()
+    await page.screenshot({ path: resolve(outDir, `${shot.name}.png`), fullPage: shot.full ?? false })
+    await context.close()
+  }
+} finally {
+  await browser.close()
+  await server.close()
+}
+console.log(`screenshots in ${outDir}`)

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { Plugin } from 'vite'
+import { toEndpointRow, toKubernetesMinimum, toReleaseOption } from '../src/domain/rows'
+import type { DockerReleasesFile } from '../src/domain/schemas/docker-releases'
+import type { EndpointsFile } from '../src/domain/schemas/endpoints'
+import type { KubernetesFile } from '../src/domain/schemas/kubernetes'
+
+const VIRTUAL_ID = 'virtual:catalog'
+const RESOLVED_ID = `\0${VIRTUAL_ID}`
+const DATA_FILES = ['docker-releases.json', 'endpoints-1.24.json', 'kubernetes.json']
+
+/**
+ * Serves `virtual:catalog`: the slim rows the first page renders. Shipping the whole endpoint
+ * catalogue (bilingual descriptions, parameters, examples) would triple the first page's JS;
+ * the detail view imports the full JSON lazily instead. The data is validated by the tests
+ * (src/domain/data-consistency.test.ts), not in the browser, so zod stays out of the bundle.
+ */
+export function matrixRowsPlugin(dataDir = resolve(import.meta.dirname, '../data')): Plugin {
+  const read = <T>(file: string): T => JSON.parse(readFileSync(resolve(dataDir, file), 'utf8')) as T
+  return {
+    name: 'docker-api-explorer:catalog',
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : undefined
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined
+      for (const file of DATA_FILES) this.addWatchFile(resolve(dataDir, file))
+      const endpoints = read<EndpointsFile>('endpoints-1.24.json').endpoints.map(toEndpointRow)
+      const releases =
+        read<DockerReleasesFile>('docker-releases.json').releases.map(toReleaseOption)
+      const kubernetes = read<KubernetesFile>('kubernetes.json').releases.map(toKubernetesMinimum)
+      return [
+        `export const endpointRows = ${JSON.stringify(endpoints)};`,
+        `export const releaseOptions = ${JSON.stringify(releases)};`,
+        `export const kubernetesMinimums = ${JSON.stringify(kubernetes)};`,
+      ].join('\n')
+    },
+  }
+}

@@ -1,0 +1,101 @@
+import { endpointRows, kubernetesMinimums, releaseOptions } from 'virtual:catalog'
+import { lazy, Suspense, useEffect } from 'react'
+import { AppLink } from '../components/app-link'
+import { EndpointMatrix } from '../features/endpoint-matrix/endpoint-matrix'
+import { useAppState } from '../hooks/use-app-state'
+import { NavigationProvider } from '../hooks/use-navigation'
+import { I18nProvider, translator } from '../lib/i18n'
+import { type AppState, LANGUAGES, type Language } from '../lib/url-state'
+import { ThemeSwitch } from './theme-switch'
+
+// The detail view carries the whole catalogue (descriptions, parameters, examples): load it only
+// when someone opens an endpoint, so the first page stays small.
+const EndpointDetail = lazy(() => import('../features/endpoint-detail/endpoint-detail'))
+const DockerVersions = lazy(() => import('../features/versions-table/docker-versions'))
+
+interface AppProps {
+  initialState: AppState
+  /** Language used when the URL names none (the browser's, or English when prerendering). */
+  fallbackLanguage: Language
+}
+
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '中文' }
+
+export function App({ initialState, fallbackLanguage }: AppProps) {
+  const [state, update] = useAppState(initialState)
+  const language = state.lang ?? fallbackLanguage
+  const t = translator(language)
+
+  useEffect(() => {
+    // Lets tests (and curious users) tell that React has taken over the prerendered HTML.
+    document.documentElement.dataset.hydrated = 'true'
+  }, [])
+
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en'
+    document.title = `${t('appTitle')} · Docker API 1.24 × Kubernetes`
+  }, [language, t])
+
+  return (
+    <I18nProvider language={language}>
+      <NavigationProvider value={{ state, update }}>
+        <a className="skip-link" href="#main">
+          {t('skipToContent')}
+        </a>
+        <header className="site-header">
+          <div className="brand">
+            <h1>{t('appTitle')}</h1>
+            <p>{t('appTagline')}</p>
+          </div>
+          <nav aria-label={t('navLabel')} className="tabs">
+            <AppLink
+              to={(s) => ({ ...s, view: 'matrix' })}
+              aria-current={state.view !== 'versions' ? 'page' : undefined}
+            >
+              {t('navMatrix')}
+            </AppLink>
+            <AppLink
+              to={(s) => ({ ...s, view: 'versions' })}
+              aria-current={state.view === 'versions' ? 'page' : undefined}
+            >
+              {t('navVersions')}
+            </AppLink>
+          </nav>
+          <div className="settings">
+            <label>
+              <span>{t('language')}</span>
+              <select
+                value={language}
+                onChange={(event) => {
+                  const next = event.target.value as Language
+                  update((s) => ({ ...s, lang: next }))
+                }}
+              >
+                {LANGUAGES.map((code) => (
+                  <option key={code} value={code} lang={code === 'zh' ? 'zh-CN' : 'en'}>
+                    {LANGUAGE_NAMES[code]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <ThemeSwitch />
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {state.view === 'matrix' && (
+            <EndpointMatrix rows={endpointRows} releases={releaseOptions} />
+          )}
+          <Suspense fallback={<p className="view">{t('loading')}</p>}>
+            {state.view === 'versions' && (
+              <DockerVersions endpoints={endpointRows} minimums={kubernetesMinimums} />
+            )}
+            {state.view === 'endpoint' && <EndpointDetail id={state.endpoint} />}
+          </Suspense>
+        </main>
+        <footer className="site-footer">
+          <p>{t('footer')}</p>
+        </footer>
+      </NavigationProvider>
+    </I18nProvider>
+  )
+}

@@ -1,0 +1,26 @@
+import { StrictMode } from 'react'
+import { createRoot, hydrateRoot } from 'react-dom/client'
+import { detectLanguage } from '../lib/i18n'
+import { isPrerenderedState, parseAppState } from '../lib/url-state'
+import { App } from './app'
+import './styles.css'
+
+const container = document.getElementById('root')
+if (!container) throw new Error('index.html has no #root element')
+
+const state = parseAppState(window.location.search)
+const fallbackLanguage = detectLanguage(navigator.languages)
+const app = (
+  <StrictMode>
+    <App initialState={state} fallbackLanguage={fallbackLanguage} />
+  </StrictMode>
+)
+
+// The built index.html holds the default view prerendered in English. Hydrate it when the URL
+// asks for exactly that; otherwise render afresh rather than flash the wrong view.
+if (container.hasChildNodes() && isPrerenderedState(state, state.lang ?? fallbackLanguage)) {
+  hydrateRoot(container, app)
+} else {
+  container.textContent = ''
+  createRoot(container).render(app)
+}

@@ -1,0 +1,5 @@
+import type { HttpMethod } from '../domain/schemas/endpoints'
+
+export function MethodBadge({ method }: { method: HttpMethod }) {
+  return <span className={`method method-${method.toLowerCase()}`}>{method}</span>
+}

@@ -1,0 +1,35 @@
+/**
+ * The three data files, parsed once with their schemas. A malformed file fails loudly at import
+ * time with the file, the entry id and the field path (see validate-data.ts).
+ */
+import dockerReleasesJson from '../../data/docker-releases.json'
+import endpointsJson from '../../data/endpoints-1.24.json'
+import kubernetesJson from '../../data/kubernetes.json'
+import { dockerReleasesFileSchema } from './schemas/docker-releases'
+import { endpointsFileSchema } from './schemas/endpoints'
+import { kubernetesFileSchema } from './schemas/kubernetes'
+import { parseDataFile } from './validate-data'
+
+export const DATA_FILES = {
+  dockerReleases: 'data/docker-releases.json',
+  endpoints: 'data/endpoints-1.24.json',
+  kubernetes: 'data/kubernetes.json',
+} as const
+
+export const dockerReleases = parseDataFile(
+  DATA_FILES.dockerReleases,
+  dockerReleasesFileSchema,
+  dockerReleasesJson,
+).releases
+
+export const endpoints = parseDataFile(
+  DATA_FILES.endpoints,
+  endpointsFileSchema,
+  endpointsJson,
+).endpoints
+
+export const kubernetesReleases = parseDataFile(
+  DATA_FILES.kubernetes,
+  kubernetesFileSchema,
+  kubernetesJson,
+).releases

@@ -1,0 +1,118 @@
+import endpointsFile from '../../../data/endpoints-1.24.json'
+import { AppLink } from '../../components/app-link'
+import { MethodBadge } from '../../components/method-badge'
+import { SourceList } from '../../components/source-list'
+import { Tick } from '../../components/tick'
+import type { Endpoint, EndpointsFile } from '../../domain/schemas/endpoints'
+import { useI18n } from '../../lib/i18n'
+import { KubernetesPanel } from './kubernetes-panel'
+import { StatusTable } from './status-table'
+
+// Validated by src/domain/data-consistency.test.ts; the browser trusts the built data.
+const endpoints = (endpointsFile as EndpointsFile).endpoints
+const byId = new Map<string, Endpoint>(endpoints.map((endpoint) => [endpoint.id, endpoint]))
+
+export default function EndpointDetail({ id }: { id: string }) {
+  const { t, language } = useI18n()
+  const endpoint = byId.get(id)
+  const back = (
+    <AppLink className="back-link" to={(s) => ({ ...s, view: 'matrix' })}>
+      ← {t('backToMatrix')}
+    </AppLink>
+  )
+  if (!endpoint) {
+    return (
+      <section className="view" aria-labelledby="detail-heading">
+        {back}
+        <h2 id="detail-heading">{t('detailNotFound', { id })}</h2>
+      </section>
+    )
+  }
+  return (
+    <article className="view detail" aria-labelledby="detail-heading">
+      {back}
+      <h2 id="detail-heading">{endpoint.title[language]}</h2>
+      <p className="endpoint-line">
+        <MethodBadge method={endpoint.method} /> <code>{endpoint.path}</code>{' '}
+        <span className="muted">
+          {endpoint.id} · {t('sinceApi')} {endpoint.sinceApi}
+          {endpoint.removedInApi && ` · ${t('removedIn')} ${endpoint.removedInApi}`}
+          {' · '}
+          {t('docSection')} {endpoint.docSection}
+        </span>
+      </p>
+      <p>{endpoint.description[language]}</p>
+
+      <h3>{t('parameters')}</h3>
+      {endpoint.parameters.length === 0 ? (
+        <p className="muted">{t('noParameters')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('paramName')}</th>
+                <th scope="col">{t('paramIn')}</th>
+                <th scope="col">{t('paramType')}</th>
+                <th scope="col">{t('paramRequired')}</th>
+                <th scope="col">{t('paramDescription')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {endpoint.parameters.map((parameter) => (
+                <tr key={`${parameter.in}:${parameter.name}`}>
+                  <td>
+                    <code>{parameter.name}</code>
+                  </td>
+                  <td>{parameter.in}</td>
+                  <td>{parameter.type}</td>
+                  <td>
+                    <Tick value={parameter.required} />
+                  </td>
+                  <td>{parameter.description[language]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h3>{t('statusCodes')}</h3>
+      <StatusTable statuses={endpoint.statuses} />
+
+      <h3>{t('example')}</h3>
+      <div className="example">
+        <figure>
+          <figcaption>{t('exampleRequest')}</figcaption>
+          <pre>
+            <code>{endpoint.example.request}</code>
+          </pre>
+        </figure>
+        <figure>
+          <figcaption>{t('exampleResponse')}</figcaption>
+          <pre>
+            <code>{endpoint.example.response}</code>
+          </pre>
+        </figure>
+      </div>
+
+      <KubernetesPanel endpoint={endpoint} />
+
+      {endpoint.notes && endpoint.notes.length > 0 && (
+        <>
+          <h3>{t('notes')}</h3>
+          <ul>
+            {endpoint.notes.map((note) => (
+              <li key={note.text.en}>
+                {note.text[language]} <SourceList sources={note.sources} inline />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h3>{t('sources')}</h3>
+      <SourceList sources={endpoint.sources} />
+    </article>
+  )
+}

@@ -1,0 +1,48 @@
+import { SourceList } from '../../components/source-list'
+import { Tick } from '../../components/tick'
+import type { Status } from '../../domain/schemas/endpoints'
+import { useI18n } from '../../lib/i18n'
+
+/** Documented and real status codes side by side; rows where they differ are called out. */
+export function StatusTable({ statuses }: { statuses: readonly Status[] }) {
+  const { t, language } = useI18n()
+  return (
+    <div className="table-scroll">
+      <table className="statuses">
+        <thead>
+          <tr>
+            <th scope="col">{t('statusCode')}</th>
+            <th scope="col">{t('statusDocumented')}</th>
+            <th scope="col">{t('statusReal')}</th>
+            <th scope="col">{t('statusWhen')}</th>
+            <th scope="col">{t('statusMessage')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {statuses.map((status) => (
+            <tr
+              key={`${status.code}-${status.when.en}`}
+              className={status.documented !== status.real ? 'row-differs' : undefined}
+            >
+              <td>
+                <strong>{status.code}</strong>
+              </td>
+              <td>
+                <Tick value={status.documented} />
+              </td>
+              <td>
+                <Tick value={status.real} />
+              </td>
+              <td>
+                {status.when[language]}
+                {status.note && <p className="status-note">{status.note[language]}</p>}
+                {status.sources && <SourceList sources={status.sources} inline />}
+              </td>
+              <td>{status.message && <code>{status.message}</code>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

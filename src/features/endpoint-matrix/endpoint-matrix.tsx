@@ -1,0 +1,59 @@
+import { useMemo } from 'react'
+import { filterEndpoints, summarizeUsage } from '../../domain/filter-endpoints'
+import type { EndpointRow, ReleaseOption } from '../../domain/rows'
+import { useNavigation } from '../../hooks/use-navigation'
+import { downloadText } from '../../lib/csv'
+import { useI18n } from '../../lib/i18n'
+import { DEFAULT_MATRIX, type MatrixState } from '../../lib/url-state'
+import { matrixCsv } from './matrix-csv'
+import { MatrixFilters } from './matrix-filters'
+import { MatrixTable } from './matrix-table'
+
+interface EndpointMatrixProps {
+  rows: readonly EndpointRow[]
+  releases: readonly ReleaseOption[]
+}
+
+export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
+  const { t, language } = useI18n()
+  const { state, update } = useNavigation()
+  const filter = state.matrix
+  const api = releases.find((release) => release.id === filter.release)?.api ?? ''
+  const visible = useMemo(() => filterEndpoints(rows, { ...filter, api }), [rows, filter, api])
+  const summary = useMemo(() => summarizeUsage(rows), [rows])
+  const setFilter = (change: Partial<MatrixState>) =>
+    update((s) => ({ ...s, matrix: { ...s.matrix, ...change } }))
+
+  return (
+    <section aria-labelledby="matrix-heading" className="view">
+      <h2 id="matrix-heading">{t('matrixHeading')}</h2>
+      <p className="intro">{t('matrixIntro')}</p>
+      <MatrixFilters
+        value={filter}
+        releases={releases}
+        onChange={setFilter}
+        onReset={() => update((s) => ({ ...s, matrix: DEFAULT_MATRIX }))}
+        onExport={() =>
+          downloadText(`docker-api-1.24-endpoints-${language}.csv`, matrixCsv(visible, language))
+        }
+      />
+      <p className="summary" role="status" aria-live="polite">
+        {t('summary', {
+          k14: summary.source['1.4'],
+          k13: summary.source['1.3'],
+          total: summary.total,
+          delta: summary.source['1.4'] - summary.source['1.3'],
+          a14: summary.article['1.4'],
+          a13: summary.article['1.3'],
+          shown: visible.length,
+          rows: rows.length,
+        })}
+      </p>
+      <MatrixTable rows={visible} sort={filter.sort} onSortChange={(sort) => setFilter({ sort })} />
+      <aside className="legend" aria-label={t('legend')}>
+        <p>{t('legendTick')}</p>
+        <p>{t('legendArticle')}</p>
+      </aside>
+    </section>
+  )
+}

@@ -1,0 +1,102 @@
+import { useCallback, useMemo } from 'react'
+import releasesFile from '../../../data/docker-releases.json'
+import { AppLink } from '../../components/app-link'
+import { acceptedBy, countOffered, filterReleases } from '../../domain/filter-releases'
+import type { EndpointRow, KubernetesMinimum } from '../../domain/rows'
+import type { DockerReleasesFile } from '../../domain/schemas/docker-releases'
+import { compareApi } from '../../domain/version'
+import { useNavigation } from '../../hooks/use-navigation'
+import { useI18n } from '../../lib/i18n'
+import { DEFAULT_MATRIX, DEFAULT_VERSIONS, type VersionsState } from '../../lib/url-state'
+import { VersionsFilters } from './versions-filters'
+import { type ReleaseView, VersionsTable } from './versions-table'
+
+// The full release history, with sources, travels with this lazily loaded view; the first page
+// only carries id/label/api for the matrix's release filter.
+const releases = (releasesFile as DockerReleasesFile).releases
+
+interface DockerVersionsProps {
+  endpoints: readonly EndpointRow[]
+  minimums: readonly KubernetesMinimum[]
+}
+
+export default function DockerVersions({ endpoints, minimums }: DockerVersionsProps) {
+  const { t } = useI18n()
+  const { state, update } = useNavigation()
+  const filter = state.versions
+  const views = useMemo<ReleaseView[]>(
+    () =>
+      releases.map((release) => {
+        const accepted = acceptedBy(release.api, minimums)
+        return {
+          ...release,
+          accepted: {
+            '1.2': accepted.includes('1.2'),
+            '1.3': accepted.includes('1.3'),
+            '1.4': accepted.includes('1.4'),
+          },
+          offered: countOffered(endpoints, release.api),
+        }
+      }),
+    [endpoints, minimums],
+  )
+  const apiVersions = useMemo(() => [...new Set(releases.map((r) => r.api))].sort(compareApi), [])
+  const visible = useMemo(() => {
+    const shown = new Set(filterReleases(releases, filter, minimums).map((r) => r.id))
+    return views.filter((view) => shown.has(view.id))
+  }, [views, filter, minimums])
+  const setFilter = (change: Partial<VersionsState>) =>
+    update((s) => ({ ...s, versions: { ...s.versions, ...change } }))
+  const onSelect = useCallback(
+    (id: string) =>
+      update((s) => ({
+        ...s,
+        versions: { ...s.versions, selected: s.versions.selected === id ? '' : id },
+      })),
+    [update],
+  )
+  const selected = views.find((view) => view.id === filter.selected)
+  const total = endpoints.length
+
+  return (
+    <section aria-labelledby="versions-heading" className="view">
+      <h2 id="versions-heading">{t('versionsHeading')}</h2>
+      <p className="intro">{t('versionsIntro')}</p>
+      <VersionsFilters
+        value={filter}
+        apiVersions={apiVersions}
+        onChange={setFilter}
+        onReset={() => update((s) => ({ ...s, versions: DEFAULT_VERSIONS }))}
+      />
+      <div className="selection" role="status" aria-live="polite">
+        {selected && (
+          <p>
+            {t('selectedRelease', {
+              release: selected.label,
+              api: selected.api,
+              count: selected.offered,
+              total,
+            })}{' '}
+            <AppLink
+              to={(s) => ({
+                ...s,
+                view: 'matrix',
+                matrix: { ...DEFAULT_MATRIX, release: selected.id },
+              })}
+            >
+              {t('showInMatrix')}
+            </AppLink>
+          </p>
+        )}
+      </div>
+      <VersionsTable
+        rows={visible}
+        minimums={minimums}
+        sort={filter.sort}
+        selected={filter.selected}
+        onSortChange={(sort) => setFilter({ sort })}
+        onSelect={onSelect}
+      />
+    </section>
+  )
+}

@@ -1,0 +1,183 @@
+import type { EndpointGroup, HttpMethod } from '../domain/schemas/endpoints'
+
+/**
+ * Every view state lives in the URL's query string, so a reload or a shared link restores it
+ * exactly. This module is the one place that reads and writes it. Anything it does not
+ * understand falls back to the default: a hand-edited or stale link never breaks the page.
+ */
+
+export const VIEWS = ['matrix', 'versions', 'endpoint'] as const
+export type View = (typeof VIEWS)[number]
+export const LANGUAGES = ['en', 'zh'] as const
+export type Language = (typeof LANGUAGES)[number]
+export const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD']
+export const GROUPS: readonly EndpointGroup[] = [
+  'containers',
+  'images',
+  'exec',
+  'misc',
+  'volumes',
+  'networks',
+  'plugins',
+  'nodes',
+  'swarm',
+  'services',
+  'tasks',
+]
+export const USAGE = ['any', 'yes', 'no'] as const
+export type Usage = (typeof USAGE)[number]
+export const K8S = ['1.2', '1.3', '1.4'] as const
+export type K8sFilter = (typeof K8S)[number] | ''
+
+export interface Sort {
+  id: string
+  desc: boolean
+}
+
+export interface MatrixState {
+  q: string
+  method: HttpMethod | ''
+  group: EndpointGroup | ''
+  k13: Usage
+  k14: Usage
+  changed: boolean
+  /** Docker release id: only endpoints that release's daemon offers. */
+  release: string
+  sort: Sort | null
+}
+
+export interface VersionsState {
+  q: string
+  from: string
+  to: string
+  k8s: K8sFilter
+  /** Full history from 0.3.3 to 29.x instead of the article's eleven rows. */
+  all: boolean
+  sort: Sort | null
+  /** Selected release id. */
+  selected: string
+}
+
+export interface AppState {
+  view: View
+  /** null: follow the browser's language. */
+  lang: Language | null
+  endpoint: string
+  matrix: MatrixState
+  versions: VersionsState
+}
+
+export const DEFAULT_MATRIX: MatrixState = {
+  q: '',
+  method: '',
+  group: '',
+  k13: 'any',
+  k14: 'any',
+  changed: false,
+  release: '',
+  sort: null,
+}
+
+export const DEFAULT_VERSIONS: VersionsState = {
+  q: '',
+  from: '',
+  to: '',
+  k8s: '',
+  all: false,
+  sort: null,
+  selected: '',
+}
+
+export const DEFAULT_STATE: AppState = {
+  view: 'matrix',
+  lang: null,
+  endpoint: '',
+  matrix: DEFAULT_MATRIX,
+  versions: DEFAULT_VERSIONS,
+}
+
+const MAX_TEXT = 200
+const API_PATTERN = /^\d{1,2}\.\d{1,2}$/
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+const SORT_PATTERN = /^(-?)([a-zA-Z0-9]{1,32})$/
+
+function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
+  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : fallback
+}
+
+function matching(pattern: RegExp, value: string | null): string {
+  return value !== null && pattern.test(value) ? value : ''
+}
+
+function parseSort(value: string | null): Sort | null {
+  const match = value === null ? null : SORT_PATTERN.exec(value)
+  return match?.[2] ? { id: match[2], desc: match[1] === '-' } : null
+}
+
+function formatSort(sort: Sort | null): string | null {
+  return sort ? `${sort.desc ? '-' : ''}${sort.id}` : null
+}
+
+export function parseAppState(search: string): AppState {
+  const p = new URLSearchParams(search)
+  const text = (key: string) => (p.get(key) ?? '').slice(0, MAX_TEXT)
+  return {
+    view: oneOf(VIEWS, p.get('view'), 'matrix'),
+    lang: oneOf<Language | ''>([...LANGUAGES, ''], p.get('lang'), '') || null,
+    endpoint: matching(ID_PATTERN, p.get('endpoint')),
+    matrix: {
+      q: text('q'),
+      method: oneOf<HttpMethod | ''>([...METHODS, ''], p.get('method'), ''),
+      group: oneOf<EndpointGroup | ''>([...GROUPS, ''], p.get('group'), ''),
+      k13: oneOf(USAGE, p.get('k13'), 'any'),
+      k14: oneOf(USAGE, p.get('k14'), 'any'),
+      changed: p.get('changed') === '1',
+      release: matching(ID_PATTERN, p.get('release')),
+      sort: parseSort(p.get('sort')),
+    },
+    versions: {
+      q: text('vq'),
+      from: matching(API_PATTERN, p.get('from')),
+      to: matching(API_PATTERN, p.get('to')),
+      k8s: oneOf<K8sFilter>([...K8S, ''], p.get('k8s'), ''),
+      all: p.get('all') === '1',
+      sort: parseSort(p.get('vsort')),
+      selected: matching(ID_PATTERN, p.get('selected')),
+    },
+  }
+}
+
+/** Only values that differ from the defaults are written, so default links stay short. */
+export function formatAppState(state: AppState): string {
+  const p = new URLSearchParams()
+  const set = (key: string, value: string | null, fallback = '') => {
+    if (value !== null && value !== fallback) p.set(key, value)
+  }
+  set('view', state.view, 'matrix')
+  set('lang', state.lang)
+  if (state.view === 'endpoint') set('endpoint', state.endpoint)
+  const m = state.matrix
+  set('q', m.q)
+  set('method', m.method)
+  set('group', m.group)
+  set('k13', m.k13, 'any')
+  set('k14', m.k14, 'any')
+  set('changed', m.changed ? '1' : null)
+  set('release', m.release)
+  set('sort', formatSort(m.sort))
+  const v = state.versions
+  set('vq', v.q)
+  set('from', v.from)
+  set('to', v.to)
+  set('k8s', v.k8s)
+  set('all', v.all ? '1' : null)
+  set('vsort', formatSort(v.sort))
+  set('selected', v.selected)
+  const query = p.toString()
+  return query ? `?${query}` : ''
+}
+
+/** Whether the state renders exactly what the prerendered HTML shows (so it can be hydrated). */
+export function isPrerenderedState(state: AppState, language: Language): boolean {
+  return formatAppState({ ...state, lang: null }) === '' && language === 'en'
+}
