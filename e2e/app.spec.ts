@@ -183,6 +183,37 @@ describe('the production build under a sub-path', () => {
     await page.context().close()
   })
 
+  it('exports the filtered rows as CSV', async () => {
+    const { page } = await openPage('?k13=no&k14=yes')
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ])
+    const path = await download.path()
+    const text = readFileSync(path, 'utf8')
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+    expect(lines).toHaveLength(3)
+    expect(
+      lines
+        .slice(1)
+        .map((line) => line.split(',')[0])
+        .sort(),
+    ).toEqual(['ContainerResize', 'ExecResize'])
+    await page.context().close()
+  })
+
+  it('prints the table without the controls', async () => {
+    const { page } = await openPage()
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('form.filters').isVisible()).toBe(false)
+    expect(await page.locator('nav.tabs').isVisible()).toBe(false)
+    expect(await bodyRows(page).first().isVisible()).toBe(true)
+    await page.context().close()
+  })
+
   it('has no axe-core violations in any view or theme', async () => {
     for (const [search, theme] of [
       ['', 'light'],

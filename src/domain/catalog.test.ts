@@ -12,7 +12,7 @@ import {
   statusDisagreements,
   usageSummary,
 } from './catalog'
-import { endpoints } from './data'
+import { endpoints, kubernetesReleases } from './data'
 import type { Endpoint } from './schemas/endpoints'
 
 /** A minimal endpoint for fixture-based tests; only the fields the queries read matter. */
@@ -85,9 +85,9 @@ describe('kubernetesAccepts', () => {
   })
 
   it('lists the accepting releases', () => {
-    expect(acceptingKubernetes({ api: '1.18' })).toEqual(['1.2'])
-    expect(acceptingKubernetes({ api: '1.24' })).toEqual(['1.2', '1.3', '1.4'])
-    expect(acceptingKubernetes({ api: '1.17' })).toEqual([])
+    expect(acceptingKubernetes('1.18', kubernetesReleases)).toEqual(['1.2'])
+    expect(acceptingKubernetes('1.24', kubernetesReleases)).toEqual(['1.2', '1.3', '1.4'])
+    expect(acceptingKubernetes('1.17', kubernetesReleases)).toEqual([])
   })
 })
 

@@ -2,6 +2,8 @@
  * Pure queries over the data files. Every function takes the data as arguments (defaulting to the
  * parsed files), so tests can feed hand-made fixtures.
  */
+
+import { acceptingKubernetes, isAvailableAt } from './availability'
 import {
   dockerReleases as allDockerReleases,
   endpoints as allEndpoints,
@@ -11,7 +13,8 @@ import type { KubernetesRelease } from './schemas/common'
 import type { DockerRelease } from './schemas/docker-releases'
 import type { Endpoint } from './schemas/endpoints'
 import type { KubernetesReleaseEntry } from './schemas/kubernetes'
-import { apiAtLeast, compareApi } from './version'
+
+export { acceptingKubernetes, isAvailableAt }
 
 export const KUBERNETES_RELEASES: readonly KubernetesRelease[] = ['1.2', '1.3', '1.4']
 /** The article has no 1.2 column. */
@@ -39,12 +42,6 @@ export function kubernetesReleaseEntry(
   return releases.find((release) => release.version === version)
 }
 
-/** Whether a daemon speaking `api` serves the endpoint: sinceApi ≤ api and not removedInApi ≤ api. */
-export function isAvailableAt(endpoint: Endpoint, api: string): boolean {
-  if (compareApi(endpoint.sinceApi, api) > 0) return false
-  return endpoint.removedInApi === undefined || compareApi(api, endpoint.removedInApi) < 0
-}
-
 export function endpointsAvailableAt(
   api: string,
   endpoints: readonly Endpoint[] = allEndpoints,
@@ -52,30 +49,14 @@ export function endpointsAvailableAt(
   return endpoints.filter((endpoint) => isAvailableAt(endpoint, api))
 }
 
-/**
- * Whether a Kubernetes release runs on a Docker release. The kubelet checks only a floor:
- * DockerManager.Status() refuses a daemon whose ApiVersion is below minimumDockerAPIVersion.
- * Kubernetes 1.3/1.4 send unversioned requests, so the daemon's own minimum (apiMin) never bites.
- * @see https://github.com/kubernetes/kubernetes/blob/v1.4.0/pkg/kubelet/dockertools/docker_manager.go#L78
- */
+/** Whether a Kubernetes release runs on a Docker release (see acceptingKubernetes). */
 export function kubernetesAccepts(
   release: Pick<DockerRelease, 'api'>,
   k8s: KubernetesRelease,
   kubernetes: readonly KubernetesReleaseEntry[] = allKubernetesReleases,
 ): boolean {
-  const entry = kubernetesReleaseEntry(k8s, kubernetes)
-  if (!entry) throw new Error(`unknown Kubernetes release ${k8s}`)
-  return apiAtLeast(release.api, entry.minApi)
-}
-
-/** The Kubernetes releases (of 1.2, 1.3, 1.4) that accept a Docker release. */
-export function acceptingKubernetes(
-  release: Pick<DockerRelease, 'api'>,
-  kubernetes: readonly KubernetesReleaseEntry[] = allKubernetesReleases,
-): KubernetesRelease[] {
-  return kubernetes
-    .filter((entry) => apiAtLeast(release.api, entry.minApi))
-    .map((entry) => entry.version)
+  if (!kubernetesReleaseEntry(k8s, kubernetes)) throw new Error(`unknown Kubernetes release ${k8s}`)
+  return acceptingKubernetes(release.api, kubernetes).includes(k8s)
 }
 
 /** Endpoint ids the Kubernetes source of a release really calls. */

@@ -1,7 +1,7 @@
+import { isAvailableAt } from './availability'
 import type { EndpointRow } from './rows'
 import type { ApiVersion } from './schemas/common'
 import type { EndpointGroup, HttpMethod } from './schemas/endpoints'
-import { compareApi } from './version'
 
 export type Usage = 'any' | 'yes' | 'no'
 
@@ -14,15 +14,6 @@ export interface EndpointFilter {
   changed: boolean
   /** API version of the chosen Docker release; '' for any. */
   api: ApiVersion | ''
-}
-
-/** Whether a daemon speaking `api` offers the endpoint (removed ones, like copy at 1.24, are gone). */
-export function offeredAt(
-  row: Pick<EndpointRow, 'sinceApi' | 'removedInApi'>,
-  api: ApiVersion,
-): boolean {
-  if (compareApi(row.sinceApi, api) > 0) return false
-  return row.removedInApi === undefined || compareApi(api, row.removedInApi) < 0
 }
 
 /** Kubernetes usage changed between 1.3 and 1.4 according to the source. */
@@ -49,7 +40,7 @@ export function filterEndpoints(
     if (!usageMatches(filter.k13, row.source['1.3'])) return false
     if (!usageMatches(filter.k14, row.source['1.4'])) return false
     if (filter.changed && !changedIn14(row)) return false
-    if (filter.api && !offeredAt(row, filter.api)) return false
+    if (filter.api && !isAvailableAt(row, filter.api)) return false
     if (words.length === 0) return true
     const haystack =
       `${row.method} ${row.path} ${row.id} ${row.title.en} ${row.title.zh}`.toLowerCase()
@@ -65,7 +56,7 @@ export interface UsageSummary {
 
 /** Counts over the endpoints of API 1.24 itself: the article's removed copy row is not one. */
 export function summarizeUsage(rows: readonly EndpointRow[]): UsageSummary {
-  const live = rows.filter((row) => offeredAt(row, '1.24'))
+  const live = rows.filter((row) => isAvailableAt(row, '1.24'))
   const count = (pick: (row: EndpointRow) => boolean) => rows.filter(pick).length
   return {
     total: live.length,

@@ -1,4 +1,4 @@
-import { offeredAt } from './filter-endpoints'
+import { isAvailableAt } from './availability'
 import type { EndpointRow, KubernetesMinimum, ReleaseRow } from './rows'
 import type { ApiVersion, KubernetesRelease } from './schemas/common'
 import { compareApi } from './version'
@@ -10,14 +10,6 @@ export interface ReleaseFilter {
   k8s: KubernetesRelease | ''
   /** false: only the rows the article lists. */
   all: boolean
-}
-
-/** Which Kubernetes releases accept a daemon speaking `api`, from each kubelet's enforced minimum. */
-export function acceptedBy(
-  api: ApiVersion,
-  minimums: readonly KubernetesMinimum[],
-): KubernetesRelease[] {
-  return minimums.filter((m) => compareApi(api, m.minApi) >= 0).map((m) => m.version)
 }
 
 export function filterReleases(
@@ -38,5 +30,5 @@ export function filterReleases(
 }
 
 export function countOffered(rows: readonly EndpointRow[], api: ApiVersion): number {
-  return rows.filter((row) => offeredAt(row, api)).length
+  return rows.filter((row) => isAvailableAt(row, api)).length
 }

@@ -1,10 +1,19 @@
-import { useMemo } from 'react'
+import { useCallback, useMemo } from 'react'
 import { filterEndpoints, summarizeUsage } from '../../domain/filter-endpoints'
 import type { EndpointRow, ReleaseOption } from '../../domain/rows'
 import { useNavigation } from '../../hooks/use-navigation'
 import { downloadText } from '../../lib/csv'
 import { useI18n } from '../../lib/i18n'
-import { DEFAULT_MATRIX, type MatrixState } from '../../lib/url-state'
+import {
+  DEFAULT_MATRIX,
+  DEFAULT_STATE,
+  formatAppState,
+  type MatrixState,
+} from '../../lib/url-state'
+
+// A placeholder id that formatAppState keeps as is (it matches the endpoint id pattern).
+const ID_SLOT = 'EndpointIdSlot'
+
 import { matrixCsv } from './matrix-csv'
 import { MatrixFilters } from './matrix-filters'
 import { MatrixTable } from './matrix-table'
@@ -21,6 +30,25 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
   const api = releases.find((release) => release.id === filter.release)?.api ?? ''
   const visible = useMemo(() => filterEndpoints(rows, { ...filter, api }), [rows, filter, api])
   const summary = useMemo(() => summarizeUsage(rows), [rows])
+  // A row's link is a clean, shareable detail URL (language only). It does not carry the
+  // filters, so rows keep their props across keystrokes and their memo holds; a plain click
+  // still keeps the filters in the URL, because onOpen updates the whole state.
+  const hrefFor = useMemo(() => {
+    const template = formatAppState({
+      ...DEFAULT_STATE,
+      lang: state.lang,
+      view: 'endpoint',
+      endpoint: ID_SLOT,
+    })
+    return (id: string) => template.replace(ID_SLOT, id)
+  }, [state.lang])
+  const onOpen = useCallback(
+    (id: string) => {
+      update((s) => ({ ...s, view: 'endpoint', endpoint: id }), 'push')
+      window.scrollTo({ top: 0 })
+    },
+    [update],
+  )
   const setFilter = (change: Partial<MatrixState>) =>
     update((s) => ({ ...s, matrix: { ...s.matrix, ...change } }))
 
@@ -49,7 +77,13 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
           rows: rows.length,
         })}
       </p>
-      <MatrixTable rows={visible} sort={filter.sort} onSortChange={(sort) => setFilter({ sort })} />
+      <MatrixTable
+        rows={visible}
+        sort={filter.sort}
+        onSortChange={(sort) => setFilter({ sort })}
+        hrefFor={hrefFor}
+        onOpen={onOpen}
+      />
       <aside className="legend" aria-label={t('legend')}>
         <p>{t('legendTick')}</p>
         <p>{t('legendArticle')}</p>

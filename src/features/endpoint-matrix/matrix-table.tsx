@@ -9,14 +9,11 @@ import {
   useTable,
 } from '@tanstack/react-table'
 import { useMemo } from 'react'
-import { AppLink } from '../../components/app-link'
-import { MethodBadge } from '../../components/method-badge'
-import { Tick } from '../../components/tick'
 import type { EndpointRow } from '../../domain/rows'
 import { compareApi } from '../../domain/version'
 import { type Translate, useI18n } from '../../lib/i18n'
 import type { Language, Sort } from '../../lib/url-state'
-import { ChangeBadges } from './change-badges'
+import { MatrixRow } from './matrix-row'
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -25,44 +22,25 @@ const features = tableFeatures({
 })
 const helper = createColumnHelper<typeof features, EndpointRow>()
 
-function UsageCell({ row, release }: { row: EndpointRow; release: '1.3' | '1.4' }) {
-  const { t } = useI18n()
-  const source = row.source[release]
-  const article = row.article[release]
-  return (
-    <span className="usage">
-      <Tick value={source} />
-      {article !== source && (
-        <span className="article-says" title={t('articleWrongTitle')}>
-          {t('articleSays')} <Tick value={article} />
-        </span>
-      )}
-    </span>
-  )
-}
+/** Rows 1.4 added, then disputed ones, then doc-vs-daemon differences: the "Change" sort key. */
+const changeRank = (row: EndpointRow) =>
+  Number(row.source['1.4'] && !row.source['1.3']) * 4 +
+  Number(row.disputed) * 2 +
+  Number(row.statusDiffers)
 
+/**
+ * TanStack Table owns the columns, their sort functions and the sorted row model; the cells are
+ * rendered by the memoised MatrixRow, so a filter keystroke re-renders only what changed.
+ */
 function buildColumns(t: Translate, language: Language) {
   return helper.columns([
     helper.accessor((row) => row.title[language], {
       id: 'title',
       header: t('colTitle'),
       sortFn: 'alphanumeric',
-      cell: ({ row }) => (
-        <AppLink to={(s) => ({ ...s, view: 'endpoint', endpoint: row.original.id })}>
-          {row.original.title[language]}
-        </AppLink>
-      ),
     }),
-    helper.accessor('method', {
-      header: t('colMethod'),
-      sortFn: 'basic',
-      cell: (c) => <MethodBadge method={c.getValue()} />,
-    }),
-    helper.accessor('path', {
-      header: t('colPath'),
-      sortFn: 'alphanumeric',
-      cell: (c) => <code>{c.getValue()}</code>,
-    }),
+    helper.accessor('method', { header: t('colMethod'), sortFn: 'basic' }),
+    helper.accessor('path', { header: t('colPath'), sortFn: 'alphanumeric' }),
     helper.accessor('group', { header: t('colGroup'), sortFn: 'basic' }),
     helper.accessor('sinceApi', {
       header: t('colSince'),
@@ -72,26 +50,13 @@ function buildColumns(t: Translate, language: Language) {
       id: 'k13',
       header: t('colK13'),
       sortFn: 'basic',
-      cell: ({ row }) => <UsageCell row={row.original} release="1.3" />,
     }),
     helper.accessor((row) => Number(row.source['1.4']), {
       id: 'k14',
       header: t('colK14'),
       sortFn: 'basic',
-      cell: ({ row }) => <UsageCell row={row.original} release="1.4" />,
     }),
-    helper.accessor(
-      (row) =>
-        Number(row.source['1.4'] && !row.source['1.3']) * 4 +
-        Number(row.disputed) * 2 +
-        Number(row.statusDiffers),
-      {
-        id: 'change',
-        header: t('colChange'),
-        sortFn: 'basic',
-        cell: ({ row }) => <ChangeBadges row={row.original} />,
-      },
-    ),
+    helper.accessor(changeRank, { id: 'change', header: t('colChange'), sortFn: 'basic' }),
   ])
 }
 
@@ -99,12 +64,15 @@ interface MatrixTableProps {
   rows: EndpointRow[]
   sort: Sort | null
   onSortChange: (sort: Sort | null) => void
+  /** Link to an endpoint's detail view; computed once per render by the parent. */
+  hrefFor: (id: string) => string
+  onOpen: (id: string) => void
 }
 
-export function MatrixTable({ rows, sort, onSortChange }: MatrixTableProps) {
+export function MatrixTable({ rows, sort, onSortChange, hrefFor, onOpen }: MatrixTableProps) {
   const { t, language } = useI18n()
   const columns = useMemo(() => buildColumns(t, language), [t, language])
-  const sorting: SortingState = sort ? [sort] : []
+  const sorting: SortingState = useMemo(() => (sort ? [sort] : []), [sort])
   const table = useTable({
     features,
     columns,
@@ -155,25 +123,15 @@ export function MatrixTable({ rows, sort, onSortChange }: MatrixTableProps) {
           ))}
         </thead>
         <tbody>
-          {table.getRowModel().rows.map((row) => {
-            const added = row.original.source['1.4'] && !row.original.source['1.3']
-            const className = [
-              added && 'row-added',
-              row.original.disputed && 'row-disputed',
-              row.original.removedInApi && 'row-removed',
-            ]
-              .filter(Boolean)
-              .join(' ')
-            return (
-              <tr key={row.id} className={className || undefined} data-endpoint={row.original.id}>
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={`col-${cell.column.id}`}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            )
-          })}
+          {table.getRowModel().rows.map((row) => (
+            <MatrixRow
+              key={row.id}
+              row={row.original}
+              language={language}
+              href={hrefFor(row.id)}
+              onOpen={onOpen}
+            />
+          ))}
           {rows.length === 0 && (
             <tr>
               <td colSpan={columns.length} className="empty">

@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react'
 import releasesFile from '../../../data/docker-releases.json'
 import { AppLink } from '../../components/app-link'
-import { acceptedBy, countOffered, filterReleases } from '../../domain/filter-releases'
+import { acceptingKubernetes } from '../../domain/availability'
+import { countOffered, filterReleases } from '../../domain/filter-releases'
 import type { EndpointRow, KubernetesMinimum } from '../../domain/rows'
 import type { DockerReleasesFile } from '../../domain/schemas/docker-releases'
 import { compareApi } from '../../domain/version'
@@ -27,7 +28,7 @@ export default function DockerVersions({ endpoints, minimums }: DockerVersionsPr
   const views = useMemo<ReleaseView[]>(
     () =>
       releases.map((release) => {
-        const accepted = acceptedBy(release.api, minimums)
+        const accepted = acceptingKubernetes(release.api, minimums)
         return {
           ...release,
           accepted: {

@@ -1,0 +1,77 @@
+import { type MouseEvent, memo } from 'react'
+import { MethodBadge } from '../../components/method-badge'
+import { Tick } from '../../components/tick'
+import type { EndpointRow } from '../../domain/rows'
+import { useI18n } from '../../lib/i18n'
+import type { Language } from '../../lib/url-state'
+import { ChangeBadges } from './change-badges'
+
+function UsageCell({ row, release }: { row: EndpointRow; release: '1.3' | '1.4' }) {
+  const { t } = useI18n()
+  const source = row.source[release]
+  const article = row.article[release]
+  return (
+    <span className="usage">
+      <Tick value={source} />
+      {article !== source && (
+        <span className="article-says" title={t('articleWrongTitle')}>
+          {t('articleSays')} <Tick value={article} />
+        </span>
+      )}
+    </span>
+  )
+}
+
+interface MatrixRowProps {
+  row: EndpointRow
+  language: Language
+  href: string
+  onOpen: (id: string) => void
+}
+
+/**
+ * One endpoint. Memoised on its props: a keystroke in the search box re-renders only the rows
+ * whose link changed, and React keeps the DOM of the rows that stay.
+ */
+export const MatrixRow = memo(function MatrixRow({ row, language, href, onOpen }: MatrixRowProps) {
+  const added = row.source['1.4'] && !row.source['1.3']
+  const className = [
+    added && 'row-added',
+    row.disputed && 'row-disputed',
+    row.removedInApi && 'row-removed',
+  ]
+    .filter(Boolean)
+    .join(' ')
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return
+    event.preventDefault()
+    onOpen(row.id)
+  }
+  return (
+    <tr className={className || undefined} data-endpoint={row.id}>
+      <td className="col-title">
+        <a href={href} onClick={onClick}>
+          {row.title[language]}
+        </a>
+      </td>
+      <td className="col-method">
+        <MethodBadge method={row.method} />
+      </td>
+      <td className="col-path">
+        <code>{row.path}</code>
+      </td>
+      <td className="col-group">{row.group}</td>
+      <td className="col-sinceApi">{row.sinceApi}</td>
+      <td className="col-k13">
+        <UsageCell row={row} release="1.3" />
+      </td>
+      <td className="col-k14">
+        <UsageCell row={row} release="1.4" />
+      </td>
+      <td className="col-change">
+        <ChangeBadges row={row} />
+      </td>
+    </tr>
+  )
+})
