@@ -14,7 +14,8 @@ const VISITS = 15
 const KEYSTROKES = 'container resize'
 
 export interface FirstPageResult {
-  gzipBytes: { js: number; css: number; total: number; files: Record<string, number> }
+  plainHtmlGzip: number
+  gzipBytes: { js: number; css: number; html: number; total: number; files: Record<string, number> }
   readyMs: { app: number; appInteractive: number; plain: number; ratio: number }
   filterMs: { app: number; plain: number; appP95: number }
 }
@@ -85,25 +86,33 @@ async function filterLatencies(page: Page): Promise<number[]> {
   return (await page.evaluate('window.__latencies')) as number[]
 }
 
+/**
+ * Gzipped bytes the first visit transfers: every JS/CSS response, the stylesheet that the
+ * prerender step inlines into the HTML (counted as CSS), and the HTML document itself.
+ */
 async function firstPageGzip(browser: Browser, url: string) {
   const context = await browser.newContext()
   const page = await context.newPage()
   const files: Record<string, number> = {}
   let js = 0
   let css = 0
+  let html = 0
   page.on('response', async (response) => {
     const type = response.headers()['content-type'] ?? ''
-    const isJs = type.includes('javascript')
-    const isCss = type.includes('text/css')
-    if (!isJs && !isCss) return
-    const size = gzipSync(await response.body(), { level: 9 }).length
+    const body = await response.body()
+    const size = gzipSync(body, { level: 9 }).length
     files[new URL(response.url()).pathname] = size
-    if (isJs) js += size
-    else css += size
+    if (type.includes('javascript')) js += size
+    else if (type.includes('text/css')) css += size
+    else if (type.includes('text/html')) {
+      html += size
+      for (const [, style] of body.toString('utf8').matchAll(/<style>([\s\S]*?)<\/style>/g))
+        css += gzipSync(style ?? '', { level: 9 }).length
+    }
   })
   await page.goto(url, { waitUntil: 'networkidle' })
   await context.close()
-  return { js, css, total: js + css, files }
+  return { js, css, html, total: js + css, files }
 }
 
 export async function runFirstPageBench(): Promise<FirstPageResult> {
@@ -146,6 +155,7 @@ export async function runFirstPageBench(): Promise<FirstPageResult> {
     const appFilter = await measureFilter(app.url)
     const plainFilter = await measureFilter(plain.url)
     return {
+      plainHtmlGzip: gzipSync(plainBaselineHtml(rows), { level: 9 }).length,
       gzipBytes,
       readyMs: {
         app: median(appReady),

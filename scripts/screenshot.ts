@@ -32,7 +32,10 @@ try {
     await page.goto(`${server.url}${shot.search}`)
     await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
     await page.locator('h2').first().waitFor()
-    await page.screenshot({ path: resolve(outDir, `${shot.name}.png`), fullPage: shot.full ?? false })
+    await page.screenshot({
+      path: resolve(outDir, `${shot.name}.png`),
+      fullPage: shot.full ?? false,
+    })
     await context.close()
   }
 } finally {

@@ -87,6 +87,10 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
       <aside className="legend" aria-label={t('legend')}>
         <p>{t('legendTick')}</p>
         <p>{t('legendArticle')}</p>
+        <p>
+          <span className="badge badge-wrong">{t('articleWrong')}</span> {t('articleWrongTitle')}{' '}
+          <span className="badge badge-status">{t('statusDiffers')}</span> {t('statusDiffersTitle')}
+        </p>
       </aside>
     </section>
   )

@@ -10,15 +10,14 @@ function UsageCell({ row, release }: { row: EndpointRow; release: '1.3' | '1.4' 
   const { t } = useI18n()
   const source = row.source[release]
   const article = row.article[release]
+  if (article === source) return <Tick value={source} />
   return (
-    <span className="usage">
-      <Tick value={source} />
-      {article !== source && (
-        <span className="article-says" title={t('articleWrongTitle')}>
-          {t('articleSays')} <Tick value={article} />
-        </span>
-      )}
-    </span>
+    <>
+      <Tick value={source} />{' '}
+      <s className="article-says">
+        {t('articleSays')} <Tick value={article} />
+      </s>
+    </>
   )
 }
 
@@ -50,23 +49,23 @@ export const MatrixRow = memo(function MatrixRow({ row, language, href, onOpen }
   }
   return (
     <tr className={className || undefined} data-endpoint={row.id}>
-      <td className="col-title">
+      <td>
         <a href={href} onClick={onClick}>
           {row.title[language]}
         </a>
       </td>
-      <td className="col-method">
+      <td>
         <MethodBadge method={row.method} />
       </td>
       <td className="col-path">
         <code>{row.path}</code>
       </td>
-      <td className="col-group">{row.group}</td>
-      <td className="col-sinceApi">{row.sinceApi}</td>
-      <td className="col-k13">
+      <td>{row.group}</td>
+      <td>{row.sinceApi}</td>
+      <td>
         <UsageCell row={row} release="1.3" />
       </td>
-      <td className="col-k14">
+      <td>
         <UsageCell row={row} release="1.4" />
       </td>
       <td className="col-change">
