@@ -1,0 +1,188 @@
+import type { Engine } from '../engine'
+import { DaemonError, errorMessage } from '../errors'
+import type { DaemonRequest, DaemonResponse } from '../types'
+import { compareVersions, MIN_API_VERSION, splitVersionPrefix } from '../version'
+import { type Ctx, type Handler, parseMediaType } from './context'
+import { emptyOk, goJSON, JSON_TYPE, TEXT_TYPE } from './http'
+import { type CompiledRoute, registeredRoutes } from './routes'
+
+/**
+ * The HTTP layer of the daemon: path cleaning, route matching, version negotiation, error
+ * formatting. Mirrors api/server/server.go, api/server/middleware/version.go and
+ * api/server/httputils/errors.go at v1.12.6.
+ */
+export class Dispatcher {
+  private readonly table: CompiledRoute[]
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly handlers: ReadonlyMap<string, Handler>,
+  ) {
+    this.table = registeredRoutes(engine.apiVersion, compareVersions)
+  }
+
+  /** `Docker/1.12.6 (linux)` */
+  get serverHeader(): string {
+    return `Docker/${this.engine.dockerVersion} (linux)`
+  }
+
+  async handle(req: DaemonRequest): Promise<DaemonResponse> {
+    const rawPath = req.path.split('?')[0] ?? ''
+    let path: string
+    try {
+      path = decodeURIComponent(rawPath)
+    } catch {
+      // net/http rejects a request line whose URL does not parse.
+      return { status: 400, headers: { 'content-type': TEXT_TYPE }, body: '400 Bad Request' }
+    }
+    // gorilla/mux (vendored e444e69) redirects an unclean (decoded) path with 301 before routing.
+    const cleaned = cleanPath(path)
+    if (cleaned !== path) {
+      const qs = req.query.toString()
+      const location = encodeURI(cleaned)
+      return {
+        status: 301,
+        headers: {
+          location: qs === '' ? location : `${location}?${qs}`,
+          'content-type': TEXT_TYPE,
+        },
+        body: '',
+      }
+    }
+    const { version: urlVersion, rest } = splitVersionPrefix(path)
+    // Go compares methods exactly ("get" matches no route).
+    const method = req.method
+
+    if (method === 'OPTIONS') {
+      // `OPTIONS /{anyroute:.*}` is a normal route: version-checked, then 200 with no body.
+      const versionError = this.checkVersion(urlVersion)
+      if (versionError !== null) return versionError
+      return { ...emptyOk(), headers: { ...emptyOk().headers, server: this.serverHeader } }
+    }
+
+    let match: { route: CompiledRoute; param: string } | null = null
+    for (const route of this.table) {
+      if (route.info.method !== method) continue
+      const m = route.regex.exec(rest)
+      if (m !== null) {
+        match = { route, param: m[1] ?? '' }
+        break
+      }
+    }
+    if (match === null) {
+      // The catch-all and NotFoundHandler are not behind the version middleware: no 400 for a
+      // too-new version, and no Server header.
+      return this.errorResponse(new DaemonError('page not found', 404), urlVersion, {})
+    }
+    const versionError = this.checkVersion(urlVersion)
+    if (versionError !== null) return versionError
+
+    const handler = this.handlers.get(match.route.info.id)
+    const headers = { server: this.serverHeader }
+    const ctx: Ctx = {
+      req,
+      engine: this.engine,
+      urlVersion,
+      version: urlVersion === '' ? this.engine.apiVersion : urlVersion,
+      param: match.param,
+      query: formValues(req),
+    }
+    try {
+      this.engine.tick()
+      if (handler === undefined) throw new DaemonError('page not found', 404)
+      const res = await handler(ctx)
+      return { ...res, headers: { ...headers, ...res.headers } }
+    } catch (err) {
+      return this.errorResponse(err, urlVersion, headers)
+    }
+  }
+
+  /**
+   * @see moby api/server/middleware/version.go at v1.12.6: newer → 400 (JSON when the URL version
+   * is > 1.23), older than 1.12 → 400 (text, since the version is ≤ 1.23); no Server header.
+   */
+  private checkVersion(urlVersion: string): DaemonResponse | null {
+    if (urlVersion === '') return null
+    const api = this.engine.apiVersion
+    if (compareVersions(urlVersion, api) > 0) {
+      return this.errorResponse(
+        new DaemonError(
+          `client is newer than server (client API version: ${urlVersion}, server API version: ${api})`,
+          400,
+        ),
+        urlVersion,
+        {},
+      )
+    }
+    if (compareVersions(urlVersion, MIN_API_VERSION) < 0) {
+      return this.errorResponse(
+        new DaemonError(
+          `client version ${urlVersion} is too old. Minimum supported API version is ${MIN_API_VERSION}, please upgrade your client to a newer version`,
+          400,
+        ),
+        urlVersion,
+        {},
+      )
+    }
+    return null
+  }
+
+  /**
+   * `MakeErrorHandler`: JSON `{"message":…}` for no version or a version > 1.23, else Go's
+   * `http.Error` plain text. Daemons before 1.12 (API < 1.24) always wrote plain text.
+   */
+  errorResponse(err: unknown, urlVersion: string, headers: Record<string, string>): DaemonResponse {
+    const status = err instanceof DaemonError ? err.status : 500
+    if (status === 304) {
+      // errors.NewErrorWithStatusCode(…, 304): WriteJSON sets the JSON type, Go sends no body.
+      return { status, headers: { ...headers, 'content-type': JSON_TYPE }, body: null }
+    }
+    const message = errorMessage(err)
+    const jsonFormat =
+      compareVersions(this.engine.apiVersion, '1.24') >= 0 &&
+      (urlVersion === '' || compareVersions(urlVersion, '1.23') > 0)
+    if (jsonFormat) {
+      return {
+        status,
+        headers: { ...headers, 'content-type': JSON_TYPE },
+        body: goJSON({ message }),
+      }
+    }
+    return {
+      status,
+      headers: { ...headers, 'content-type': TEXT_TYPE },
+      body: `${message}\n`,
+    }
+  }
+}
+
+/**
+ * `r.Form` as Go's ParseForm builds it: for POST, PUT and PATCH with an
+ * application/x-www-form-urlencoded body (what `curl -d` sends), the body's values come first
+ * and win over the query string's.
+ */
+function formValues(req: DaemonRequest): URLSearchParams {
+  const m = req.method
+  if ((m !== 'POST' && m !== 'PUT' && m !== 'PATCH') || req.body === null || req.body.length === 0)
+    return req.query
+  if (parseMediaType(req.headers['content-type'] ?? '') !== 'application/x-www-form-urlencoded')
+    return req.query
+  const merged = new URLSearchParams(new TextDecoder().decode(req.body))
+  for (const [k, v] of req.query) merged.append(k, v)
+  return merged
+}
+
+/** Go's `path.Clean`, keeping a trailing slash, as gorilla/mux's cleanPath does. */
+export function cleanPath(p: string): string {
+  if (p === '') return '/'
+  const rooted = p.startsWith('/') ? p : `/${p}`
+  const out: string[] = []
+  for (const seg of rooted.split('/')) {
+    if (seg === '' || seg === '.') continue
+    if (seg === '..') out.pop()
+    else out.push(seg)
+  }
+  let cleaned = `/${out.join('/')}`
+  if (rooted.endsWith('/') && cleaned !== '/') cleaned += '/'
+  return cleaned
+}

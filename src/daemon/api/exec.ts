@@ -1,0 +1,253 @@
+import type { Engine } from '../engine'
+import { conflict, errNotRunning, errorMessage, notFound, untyped } from '../errors'
+import { ChunkQueue } from '../events'
+import { parseGoInt } from '../filters'
+import { processFs } from '../fs'
+import { plan } from '../process'
+import { type ExecRecord, isRunning, type LogEntry } from '../state'
+import { frame } from '../stdcopy'
+import type { DaemonResponse } from '../types'
+import { statusText } from './containers'
+import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject, versionGreater } from './context'
+import { emptyOk, json, utf8 } from './http'
+
+/**
+ * Exec routes.
+ * @see moby api/server/router/container/exec.go and daemon/exec.go, daemon/resize.go at v1.12.6
+ */
+
+const RAW_STREAM = 'application/vnd.docker.raw-stream'
+
+const errExecNotFound = (id: string) => notFound(`No such exec instance '${id}' found in daemon`)
+
+/** `term.ToBytes`: "ctrl-p,ctrl-q" → [16, 17]. */
+function detachKeyBytes(keys: string): number[] {
+  const out: number[] = []
+  for (const part of keys.split(',')) {
+    const k = part.trim()
+    const ctrl = /^ctrl-(.)$/i.exec(k)
+    if (ctrl?.[1] !== undefined) {
+      const ch = ctrl[1].toLowerCase()
+      const code =
+        ch >= 'a' && ch <= 'z'
+          ? ch.charCodeAt(0) - 96
+          : ({ '@': 0, '[': 27, '\\': 28, ']': 29, '^': 30, _: 31 } as Record<string, number>)[ch]
+      if (code === undefined) throw new Error('bad key')
+      out.push(code)
+    } else if (k.length === 1) {
+      out.push(k.charCodeAt(0))
+    } else {
+      throw new Error('bad key')
+    }
+  }
+  return out
+}
+
+/**
+ * `getExecConfig`: the exec must exist and its container must still be registered and running.
+ * An exec that finished before its container stopped stays in the store, and then the error is
+ * the untyped `Container <id> is not running: <State.String()>` (500).
+ */
+function getExecConfig(e: Engine, id: string): ExecRecord {
+  const ex = e.state.execs.get(id)
+  if (ex !== undefined) {
+    const c = e.state.containers.get(ex.containerId)
+    if (c !== undefined) {
+      if (!isRunning(c)) {
+        throw untyped(`Container ${c.id} is not running: ${statusText(e, c)}`)
+      }
+      if (c.state.status === 'paused') {
+        throw conflict(`Container ${c.id} is paused, unpause the container before exec`)
+      }
+      if (c.state.status === 'restarting') {
+        throw conflict(`Container ${c.id} is restarting, wait until the container is running`)
+      }
+      return ex
+    }
+  }
+  throw errExecNotFound(id)
+}
+
+export const create: Handler = (ctx) => {
+  const e = ctx.engine
+  checkForJSON(ctx)
+  const body = bodyJSON(ctx)
+  const cfg = isObject(body) ? body : {}
+  const rawCmd = cfg.Cmd
+  const cmd =
+    typeof rawCmd === 'string'
+      ? [rawCmd]
+      : Array.isArray(rawCmd)
+        ? rawCmd.filter((x): x is string => typeof x === 'string')
+        : []
+  // Not "no command": this text has no status keyword, so it is a 500.
+  if (cmd.length === 0) throw untyped('No exec command specified')
+  const c = e.getContainer(ctx.param)
+  if (!isRunning(c)) throw errNotRunning(c.id)
+  if (c.state.status === 'paused') {
+    throw conflict(`Container ${ctx.param} is paused, unpause the container before exec`)
+  }
+  if (c.state.status === 'restarting') {
+    throw conflict(`Container ${c.id} is restarting, wait until the container is running`)
+  }
+  const detachKeys = typeof cfg.DetachKeys === 'string' ? cfg.DetachKeys : ''
+  let keyBytes: number[] = []
+  if (detachKeys !== '') {
+    try {
+      keyBytes = detachKeyBytes(detachKeys)
+    } catch {
+      throw untyped(`Invalid escape keys (${detachKeys}) provided`)
+    }
+  }
+  const id = e.newId()
+  const user =
+    typeof cfg.User === 'string' && cfg.User !== '' ? cfg.User : String(c.config.User ?? '')
+  const ex: ExecRecord = {
+    id,
+    containerId: c.id,
+    tty: cfg.Tty === true,
+    attachStdin: cfg.AttachStdin === true,
+    attachStdout: cfg.AttachStdout === true,
+    attachStderr: cfg.AttachStderr === true,
+    detachKeys: btoa(String.fromCharCode(...keyBytes)),
+    privileged: cfg.Privileged === true,
+    user,
+    entrypoint: cmd[0] ?? '',
+    arguments: cmd.slice(1),
+    phase: 'created',
+    exitCode: null,
+    pid: 0,
+    output: [],
+    exitAt: null,
+  }
+  e.state.execs.set(id, ex)
+  c.execIds.push(id)
+  e.containerEvent(c, `exec_create: ${ex.entrypoint} ${ex.arguments.join(' ')}`)
+  return json(201, { Id: id })
+}
+
+/** Runs the exec's process; returns its output, or throws runc's error (exit code 126). */
+function run(e: Engine, ex: ExecRecord): LogEntry[] {
+  const c = e.state.containers.get(ex.containerId)
+  if (c === undefined) throw errExecNotFound(ex.id)
+  if (ex.exitCode !== null) throw conflict(`Error: Exec command ${ex.id} has already run`)
+  if (ex.phase === 'running') throw untyped(`Error: Exec command ${ex.id} is already running`)
+  e.containerEvent(c, `exec_start: ${ex.entrypoint} ${ex.arguments.join(' ')}`)
+  const p = plan({
+    fs: processFs(c),
+    argv: [ex.entrypoint, ...ex.arguments],
+    tty: ex.tty,
+    openStdin: ex.attachStdin,
+    env: Array.isArray(c.config.Env)
+      ? c.config.Env.filter((x): x is string => typeof x === 'string')
+      : [],
+    hostname: String(c.config.Hostname ?? ''),
+  })
+  if (p.kind === 'fails') {
+    ex.exitCode = 126
+    const reason = p.message.includes('no such file')
+      ? `stat ${ex.entrypoint}: no such file or directory`
+      : 'executable file not found in $PATH'
+    throw untyped(
+      `rpc error: code = 2 desc = "oci runtime error: exec failed: exec: \\"${ex.entrypoint}\\": ${reason}"`,
+    )
+  }
+  const now = e.nowString()
+  const out: LogEntry[] = []
+  if (p.stdout !== '') out.push({ stream: 1, text: p.stdout, time: now })
+  if (p.stderr !== '') out.push({ stream: 2, text: p.stderr, time: now })
+  ex.output = out
+  ex.pid = e.nextPid()
+  if (p.kind === 'exits') {
+    ex.phase = 'exited'
+    ex.exitCode = p.exitCode
+  } else {
+    ex.phase = 'running'
+    if (p.runForMs !== null) {
+      ex.exitAt = e.nowMs() + p.runForMs
+      ex.exitCode = null
+      e.schedule('exec', ex.id, ex.exitAt)
+    }
+  }
+  return out
+}
+
+export const start: Handler = (ctx): DaemonResponse => {
+  const e = ctx.engine
+  if (versionGreater(ctx, '1.21')) checkForJSON(ctx)
+  const body = bodyJSON(ctx)
+  const detach = isObject(body) && body.Detach === true
+  const tty = isObject(body) && body.Tty === true
+  // ExecExists runs first, so its errors (404 / 409 paused / 500 not running) are real statuses.
+  const ex = getExecConfig(e, ctx.param)
+  if (detach) {
+    run(e, ex)
+    return emptyOk()
+  }
+  // Attached: the connection is hijacked and 200 is already sent; later errors go in-stream.
+  const upgrade = ctx.req.headers.upgrade !== undefined
+  const headers: Record<string, string> = upgrade
+    ? { 'content-type': RAW_STREAM, connection: 'Upgrade', upgrade: 'tcp' }
+    : { 'content-type': RAW_STREAM }
+  const q = new ChunkQueue()
+  // Framing follows the Tty of the *start* request (execStartCheck.Tty), not the exec's own;
+  // only the streams the exec was created with (AttachStdout/AttachStderr) are connected.
+  const encode = (stream: 1 | 2, text: string) => (tty ? utf8(text) : frame(stream, text))
+  try {
+    for (const entry of run(e, ex)) {
+      if ((entry.stream === 1 && ex.attachStdout) || (entry.stream === 2 && ex.attachStderr)) {
+        q.push(encode(entry.stream, entry.text))
+      }
+    }
+  } catch (err) {
+    q.push(encode(1, `${errorMessage(err)}\r\n`))
+  }
+  if (ex.phase === 'running') {
+    e.onExecEnd(ex.id, () => q.close())
+  } else {
+    q.close()
+  }
+  return { status: upgrade ? 101 : 200, headers, body: q }
+}
+
+/**
+ * Success writes nothing, so Go sends **200** with an empty body — although the v1.24 doc
+ * says 201 (the swagger was corrected to 200 only years later).
+ * h/w are parsed before the exec lookup. An exec whose process is not (or no longer) in
+ * containerd answers containerd's "process not found" (404 through the `not found` keyword).
+ * @see moby api/server/router/container/exec.go postContainerExecResize, daemon/resize.go,
+ * libcontainerd/client_linux.go Resize at v1.12.6
+ */
+export const resize: Handler = (ctx) => {
+  const e = ctx.engine
+  parseGoInt(ctx.query.get('h') ?? '', 64)
+  parseGoInt(ctx.query.get('w') ?? '', 64)
+  const ex = getExecConfig(e, ctx.param)
+  if (ex.phase !== 'running') {
+    throw untyped('rpc error: code = 2 desc = containerd: process not found for container')
+  }
+  return emptyOk()
+}
+
+export const inspect: Handler = (ctx: Ctx) => {
+  const e = ctx.engine
+  const ex = getExecConfig(e, ctx.param)
+  return json(200, {
+    ID: ex.id,
+    Running: ex.phase === 'running',
+    ExitCode: ex.exitCode,
+    ProcessConfig: {
+      tty: ex.tty,
+      entrypoint: ex.entrypoint,
+      arguments: ex.arguments,
+      privileged: ex.privileged,
+      ...(ex.user !== '' ? { user: ex.user } : {}),
+    },
+    OpenStdin: ex.attachStdin,
+    OpenStderr: ex.attachStderr,
+    OpenStdout: ex.attachStdout,
+    CanRemove: false,
+    ContainerID: ex.containerId,
+    DetachKeys: ex.detachKeys,
+  })
+}

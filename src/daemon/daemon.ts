@@ -1,0 +1,77 @@
+import type { Handler } from './api/context'
+import { Dispatcher } from './api/dispatch'
+import { handlers as defaultHandlers } from './api/handlers'
+import { Engine } from './engine'
+import { fromSnapshot, toSnapshot } from './snapshot'
+import type { DaemonState } from './state'
+import type { DaemonOptions, DaemonRequest, DaemonResponse, DockerVersion } from './types'
+
+export interface Daemon {
+  handle(request: DaemonRequest): Promise<DaemonResponse>
+  /** Read-only view for UIs and tests. */
+  readonly state: DaemonState
+  reset(): void
+  /** JSON; restore with `createDaemon({ snapshot })` or `daemon.restore(json)`. */
+  snapshot(): string
+  /** Rejects malformed snapshots with an Error, leaving the state untouched. */
+  restore(json: string): void
+}
+
+/** What createDaemon really returns: the contract plus a few conveniences. */
+export interface SimulatedDaemon extends Daemon {
+  readonly dockerVersion: DockerVersion
+  readonly apiVersion: string
+  /** Cancels pending timers (simulated `sleep N` exits). */
+  dispose(): void
+}
+
+const DOCKER_VERSIONS: readonly DockerVersion[] = ['1.9.1', '1.10.3', '1.11.2', '1.12.6']
+
+export function createDaemon(options: DaemonOptions = {}): SimulatedDaemon {
+  const dockerVersion = options.dockerVersion ?? '1.12.6'
+  if (!DOCKER_VERSIONS.includes(dockerVersion)) {
+    throw new Error(`Unsupported Docker version ${String(dockerVersion)}`)
+  }
+  const engine = new Engine({
+    dockerVersion,
+    clock: options.clock ?? (() => new Date()),
+    idGenerator: options.idGenerator ?? null,
+    seed: options.seed ?? true,
+  })
+  const dispatcher = new Dispatcher(engine, defaultHandlers as ReadonlyMap<string, Handler>)
+
+  const daemon: SimulatedDaemon = {
+    async handle(request) {
+      try {
+        return await dispatcher.handle(request)
+      } catch (err) {
+        // Last line of defence: an internal bug is a 500, never a rejected promise.
+        return dispatcher.errorResponse(err, '', {})
+      }
+    },
+    get state() {
+      return engine.state
+    },
+    dockerVersion,
+    apiVersion: engine.apiVersion,
+    reset() {
+      engine.reset()
+    },
+    snapshot() {
+      return toSnapshot(engine.state, {
+        dockerVersion,
+        prng: engine.prng.state,
+        pid: engine.pidState,
+      })
+    },
+    restore(json) {
+      const parsed = fromSnapshot(json)
+      engine.replaceState(parsed.state, parsed.prng, parsed.pid)
+    },
+    dispose() {
+      engine.dispose()
+    },
+  }
+  if (options.snapshot !== undefined) daemon.restore(options.snapshot)
+  return daemon
+}

@@ -1,0 +1,714 @@
+import { rfc3339Nano } from './clock'
+import { badRequest, conflict, untyped } from './errors'
+import { ChunkQueue, EventBus } from './events'
+import { processFs } from './fs'
+import { hexId, noSuchContainer, PrefixIndex, Prng, randomName, VALID_NAME } from './ids'
+import { plan, type StartFailure } from './process'
+import { DIGEST_ID, parseReference } from './reference'
+import { seedImages } from './seed'
+import {
+  type ContainerRecord,
+  type DaemonState,
+  type EventRecord,
+  type ExecRecord,
+  emptyState,
+  type ImageRecord,
+  isRunning,
+  type LogEntry,
+  type NetworkRecord,
+} from './state'
+import type { DockerVersion } from './types'
+import { API_VERSION_OF } from './version'
+
+/**
+ * The model behind the API: the state value plus the operations that change it, with the
+ * rules of daemon/*.go at v1.12.6. Handlers in api/ parse requests and call these.
+ */
+export class Engine {
+  state: DaemonState
+  readonly dockerVersion: DockerVersion
+  readonly apiVersion: string
+  readonly clock: () => Date
+  private readonly customIds: (() => string) | null
+  prng: Prng
+  readonly containerIndex = new PrefixIndex()
+  readonly imageIndex = new PrefixIndex()
+  bus: EventBus
+  /** Container id → resolvers of pending POST /wait calls. */
+  private readonly waiters = new Map<string, Set<(code: number) => void>>()
+  /** Container id → live log/attach listeners. */
+  private readonly outputListeners = new Map<string, Set<(e: LogEntry) => void>>()
+  /** Containers and execs whose process ends by itself, soonest first. */
+  private timed: Array<{ at: number; kind: 'container' | 'exec' | 'restart'; id: string }> = []
+  private wakeTimer: ReturnType<typeof setTimeout> | null = null
+  private pidCounter = 1000
+  readonly seed: boolean
+
+  constructor(opts: {
+    dockerVersion: DockerVersion
+    clock: () => Date
+    idGenerator: (() => string) | null
+    seed: boolean
+  }) {
+    this.dockerVersion = opts.dockerVersion
+    this.apiVersion = API_VERSION_OF[opts.dockerVersion]
+    this.clock = opts.clock
+    this.customIds = opts.idGenerator
+    this.seed = opts.seed
+    this.prng = new Prng(0x1d0c4e12)
+    this.state = emptyState()
+    this.bus = new EventBus(this.state.events)
+    this.reset()
+  }
+
+  reset(): void {
+    this.clearTimers()
+    this.state = emptyState()
+    this.bus = new EventBus(this.state.events)
+    this.prng = new Prng(0x1d0c4e12)
+    this.pidCounter = 1000
+    this.containerIndex.clear()
+    this.imageIndex.clear()
+    if (this.seed) for (const img of seedImages()) this.putImage(img)
+    for (const n of defaultNetworks(this)) this.state.networks.set(n.id, n)
+  }
+
+  /** Replaces the whole state (after restore); rebuilds indexes and timers. */
+  replaceState(state: DaemonState, prngState: number, pidCounter: number): void {
+    this.clearTimers()
+    this.state = state
+    this.bus = new EventBus(this.state.events)
+    this.prng = new Prng(0)
+    this.prng.state = prngState
+    this.pidCounter = pidCounter
+    this.containerIndex.clear()
+    this.imageIndex.clear()
+    for (const id of state.containers.keys()) this.containerIndex.add(id)
+    for (const id of state.images.keys()) this.imageIndex.add(id.slice(7))
+    for (const c of state.containers.values()) {
+      if (c.process?.exitAt != null && c.state.status === 'running') {
+        this.schedule('container', c.id, c.process.exitAt)
+      }
+    }
+    for (const e of state.execs.values()) {
+      if (e.exitAt !== null && e.phase === 'running') this.schedule('exec', e.id, e.exitAt)
+    }
+    for (const c of state.containers.values()) {
+      if (c.state.status === 'restarting' && typeof c.restartAt === 'number') {
+        this.schedule('restart', c.id, c.restartAt)
+      }
+    }
+  }
+
+  get pidState(): number {
+    return this.pidCounter
+  }
+
+  private clearTimers(): void {
+    if (this.wakeTimer !== null) clearTimeout(this.wakeTimer)
+    this.wakeTimer = null
+    this.timed = []
+  }
+
+  now(): Date {
+    return this.clock()
+  }
+  nowMs(): number {
+    return this.clock().getTime()
+  }
+  nowString(): string {
+    return rfc3339Nano(this.clock())
+  }
+
+  /** A fresh 64-hex id, unique across containers, execs and networks. */
+  newId(): string {
+    for (let i = 0; ; i++) {
+      const id = this.customIds !== null && i < 8 ? this.customIds() : hexId(this.prng)
+      if (!HEX64.test(id)) continue
+      if (
+        !this.state.containers.has(id) &&
+        !this.state.execs.has(id) &&
+        !this.state.networks.has(id) &&
+        !this.state.images.has(`sha256:${id}`)
+      ) {
+        return id
+      }
+    }
+  }
+
+  /** A stable 64-hex id derived from a seed (task container ids), without consuming the PRNG. */
+  newIdFor(seed: string): string {
+    const p = new Prng(
+      seed.split('').reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0, 0x811c9dc5),
+    )
+    return hexId(p)
+  }
+
+  nextPid(): number {
+    this.pidCounter += 1 + (this.prng.next() % 97)
+    return this.pidCounter
+  }
+
+  // ---------- events ----------
+
+  event(
+    type: EventRecord['Type'],
+    action: string,
+    id: string,
+    attributes: Record<string, string>,
+  ): void {
+    const now = this.nowMs()
+    const e: EventRecord = {
+      Type: type,
+      Action: action,
+      Actor: { ID: id, Attributes: attributes },
+      time: Math.floor(now / 1000),
+      timeNano: now * 1_000_000,
+    }
+    // 1.12 still fills the pre-1.22 fields for container and image events (daemon/events.go).
+    if (type === 'container' || type === 'image') {
+      e.status = action
+      e.id = id
+      if (type === 'container' && attributes.image !== undefined) e.from = attributes.image
+    }
+    this.bus.publish(e)
+  }
+
+  containerEvent(c: ContainerRecord, action: string, extra: Record<string, string> = {}): void {
+    const labels = (c.config.Labels ?? {}) as Record<string, unknown>
+    const attributes: Record<string, string> = {}
+    for (const [k, v] of Object.entries(labels)) if (typeof v === 'string') attributes[k] = v
+    attributes.image = String(c.config.Image ?? '')
+    attributes.name = c.name.slice(1)
+    Object.assign(attributes, extra)
+    this.event('container', action, c.id, attributes)
+  }
+
+  // ---------- lookups ----------
+
+  /**
+   * Full id, then exact name, then unique id prefix.
+   * @see moby daemon/container.go GetContainer at v1.12.6
+   */
+  getContainer(nameOrId: string): ContainerRecord {
+    if (nameOrId.length === 0) throw badRequest('No container name or ID supplied')
+    const byId = this.state.containers.get(nameOrId)
+    if (byId !== undefined) return byId
+    const name = nameOrId.startsWith('/') ? nameOrId : `/${nameOrId}`
+    const idByName = this.state.names.get(name)
+    if (idByName !== undefined) {
+      const c = this.state.containers.get(idByName)
+      if (c !== undefined) return c
+    }
+    const id = this.containerIndex.find(nameOrId)
+    const c = id === undefined ? undefined : this.state.containers.get(id)
+    if (c === undefined) throw noSuchContainer(nameOrId)
+    return c
+  }
+
+  /**
+   * `daemon.GetImageID`: a digest id, a reference in the reference store, or an id prefix.
+   * Returns undefined when nothing matches (callers phrase their own error, as 1.12 did).
+   */
+  findImage(refOrId: string): ImageRecord | undefined {
+    if (DIGEST_ID.test(refOrId)) return this.state.images.get(refOrId)
+    const ref = parseReference(refOrId)
+    if (ref !== null) {
+      const wanted =
+        ref.digest !== null ? `${ref.name}@${ref.digest}` : `${ref.name}:${ref.tag ?? 'latest'}`
+      const id = this.tagIndex().get(wanted)
+      if (id !== undefined) return this.state.images.get(id)
+    }
+    if (/^[0-9a-f]+$/.test(refOrId) || refOrId.startsWith('sha256:')) {
+      const prefix = refOrId.replace(/^sha256:/, '')
+      if (prefix.length === 0) return undefined
+      try {
+        const hit = this.imageIndex.find(prefix)
+        return hit === undefined ? undefined : this.state.images.get(`sha256:${hit}`)
+      } catch {
+        // digestset's ambiguity error is swallowed into "does not exist" (daemon/image.go).
+        return undefined
+      }
+    }
+    return undefined
+  }
+
+  private tagCache: Map<string, string> | null = null
+  /** `repo:tag` and `repo@digest` → image id; rebuilt lazily after image changes. */
+  tagIndex(): Map<string, string> {
+    if (this.tagCache === null) {
+      const m = new Map<string, string>()
+      for (const img of this.state.images.values()) {
+        for (const t of img.repoTags) m.set(t, img.id)
+        for (const d of img.repoDigests) m.set(d, img.id)
+      }
+      this.tagCache = m
+    }
+    return this.tagCache
+  }
+
+  putImage(img: ImageRecord): void {
+    this.state.images.set(img.id, img)
+    this.imageIndex.add(img.id.slice(7))
+    this.tagCache = null
+  }
+
+  imagesChanged(): void {
+    this.tagCache = null
+  }
+
+  deleteImage(id: string): void {
+    this.state.images.delete(id)
+    this.imageIndex.delete(id.slice(7))
+    this.tagCache = null
+  }
+
+  // ---------- names ----------
+
+  /**
+   * Reserves `/name` for a container.
+   * @see moby daemon/names.go reserveName at v1.12.6
+   */
+  reserveName(id: string, requested: string): string {
+    if (!VALID_NAME.test(requested)) {
+      throw untyped(
+        `Invalid container name (${requested}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`,
+      )
+    }
+    const name = requested.startsWith('/') ? requested : `/${requested}`
+    const holder = this.state.names.get(name)
+    if (holder !== undefined && holder !== id) {
+      throw conflict(
+        `Conflict. The name "${name}" is already in use by container ${holder}. You have to remove (or rename) that container to be able to reuse that name.`,
+      )
+    }
+    this.state.names.set(name, id)
+    return name
+  }
+
+  generateName(id: string): string {
+    for (let retry = 0; ; retry++) {
+      const name = `/${randomName(id, retry)}`
+      if (!this.state.names.has(name)) {
+        this.state.names.set(name, id)
+        return name
+      }
+    }
+  }
+
+  addContainer(c: ContainerRecord): void {
+    this.state.containers.set(c.id, c)
+    this.containerIndex.add(c.id)
+  }
+
+  removeContainer(c: ContainerRecord): void {
+    this.state.containers.delete(c.id)
+    this.containerIndex.delete(c.id)
+    if (this.state.names.get(c.name) === c.id) this.state.names.delete(c.name)
+    for (const execId of c.execIds) {
+      this.state.execs.delete(execId)
+      this.fireExecEnd(execId)
+    }
+    for (const n of this.state.networks.values()) {
+      const i = n.containers.findIndex((x) => x.containerId === c.id)
+      if (i >= 0) n.containers.splice(i, 1)
+    }
+    const w = this.waiters.get(c.id)
+    if (w !== undefined) {
+      this.waiters.delete(c.id)
+      for (const resolve of w) resolve(c.state.exitCode)
+    }
+    this.closeOutput(c.id)
+  }
+
+  // ---------- lifecycle ----------
+
+  argv(c: ContainerRecord): string[] {
+    return [c.path, ...c.args].filter((x, i) => i > 0 || x !== '')
+  }
+
+  /**
+   * Starts the simulated process. Throws the runtime's error (after recording exit code 127
+   * and a `die` event, as daemon/start.go does) when the binary does not exist.
+   */
+  start(c: ContainerRecord): void {
+    const p = plan({
+      fs: processFs(c),
+      argv: this.argv(c),
+      tty: c.config.Tty === true,
+      openStdin: c.config.OpenStdin === true,
+      env: Array.isArray(c.config.Env)
+        ? c.config.Env.filter((x): x is string => typeof x === 'string')
+        : [],
+      hostname: typeof c.config.Hostname === 'string' ? c.config.Hostname : '',
+    })
+    if (p.kind === 'fails') {
+      this.failStart(c, p)
+      return
+    }
+    const now = this.nowString()
+    c.state = {
+      status: 'running',
+      pid: this.nextPid(),
+      exitCode: 0,
+      error: '',
+      startedAt: now,
+      finishedAt: c.state.finishedAt,
+      oomKilled: false,
+    }
+    this.attachNetworks(c)
+    c.process = {
+      exitAt: p.kind === 'runs' && p.runForMs !== null ? this.nowMs() + p.runForMs : null,
+      exitCode: p.exitCode,
+      ignoresSigterm: p.ignoresSigterm,
+      termExitCode: p.termExitCode,
+    }
+    this.containerEvent(c, 'start')
+    if (p.stdout !== '') this.output(c, 1, p.stdout)
+    if (p.stderr !== '') this.output(c, 2, p.stderr)
+    if (p.kind === 'exits') {
+      this.finish(c, p.exitCode)
+    } else if (c.process.exitAt !== null) {
+      this.schedule('container', c.id, c.process.exitAt)
+    }
+  }
+
+  private failStart(c: ContainerRecord, f: StartFailure): never {
+    c.state = { ...c.state, exitCode: f.exitCode, error: f.message }
+    this.containerEvent(c, 'die', { exitCode: String(f.exitCode) })
+    throw untyped(f.message)
+  }
+
+  /** The process ended (by itself or by a signal): record it, wake waiters, end follows. */
+  /**
+   * The process ended. `manual` = stopped or killed through the API (ExitOnNext: no restart).
+   * Otherwise the restart policy may put the container in `restarting` and start it again
+   * after a back-off (100 ms, doubling, at most 1 min), as daemon/monitor.go and
+   * restartmanager/restartmanager.go do in 1.12.
+   */
+  finish(c: ContainerRecord, exitCode: number, manual = false): void {
+    if (!isRunning(c)) return
+    if (c.state.status === 'restarting') {
+      // Killing or stopping a restarting container only cancels the pending restart.
+      if (manual) this.settle(c, c.state.exitCode)
+      return
+    }
+    const ranMs = this.nowMs() - Date.parse(c.state.startedAt)
+    c.process = null
+    this.detachNetworks(c)
+    // daemon.Cleanup unregisters exec instances that have not exited (daemon/monitor.go, daemon/start.go).
+    const kept: string[] = []
+    for (const execId of c.execIds) {
+      const e = this.state.execs.get(execId)
+      if (e === undefined) continue
+      if (e.phase === 'exited') kept.push(execId)
+      else this.state.execs.delete(execId)
+      this.fireExecEnd(execId)
+    }
+    c.execIds = kept
+    const now = this.nowString()
+    this.containerEvent(c, 'die', { exitCode: String(exitCode) })
+    if (!manual && this.shouldRestart(c, exitCode)) {
+      const previous = c.restartDelayMs ?? 0
+      const delay = ranMs >= 10_000 || previous === 0 ? 100 : Math.min(previous * 2, 60_000)
+      c.restartDelayMs = delay
+      c.restartCount += 1
+      c.restartAt = this.nowMs() + delay
+      c.state = { ...c.state, status: 'restarting', pid: 0, exitCode, finishedAt: now }
+      this.schedule('restart', c.id, c.restartAt)
+      return
+    }
+    c.state = { ...c.state, status: 'exited', pid: 0, exitCode, finishedAt: now }
+    this.settle(c, exitCode)
+  }
+
+  /** The container is down for good: wake POST /wait calls and end follow streams. */
+  private settle(c: ContainerRecord, exitCode: number): void {
+    c.state = { ...c.state, status: 'exited', pid: 0, exitCode }
+    c.restartAt = null
+    const w = this.waiters.get(c.id)
+    if (w !== undefined) {
+      this.waiters.delete(c.id)
+      for (const resolve of w) resolve(exitCode)
+    }
+    this.closeOutput(c.id)
+  }
+
+  private shouldRestart(c: ContainerRecord, exitCode: number): boolean {
+    const policy = c.hostConfig.RestartPolicy
+    const name =
+      typeof policy === 'object' && policy !== null && !Array.isArray(policy)
+        ? String(policy.Name ?? '')
+        : ''
+    if (name === 'always' || name === 'unless-stopped') return true
+    if (name === 'on-failure') {
+      const max =
+        typeof policy === 'object' && policy !== null && !Array.isArray(policy)
+          ? Number(policy.MaximumRetryCount ?? 0)
+          : 0
+      return exitCode !== 0 && (max === 0 || c.restartCount < max)
+    }
+    return false
+  }
+
+  /** Resolves with the exit code once the container is not running (container/state.go WaitStop). */
+  waitStop(c: ContainerRecord): Promise<number> {
+    if (!isRunning(c)) return Promise.resolve(c.state.exitCode)
+    return new Promise((resolve) => {
+      let set = this.waiters.get(c.id)
+      if (set === undefined) {
+        set = new Set()
+        this.waiters.set(c.id, set)
+      }
+      set.add(resolve)
+    })
+  }
+
+  // ---------- output ----------
+
+  output(c: ContainerRecord, stream: 1 | 2, text: string): void {
+    const entry: LogEntry = { stream, text, time: this.nowString() }
+    // Keep the buffer bounded so a chatty container cannot grow the state without limit.
+    c.logs.push(entry)
+    if (c.logs.length > 5000) c.logs.splice(0, c.logs.length - 5000)
+    const ls = this.outputListeners.get(c.id)
+    if (ls !== undefined) for (const l of ls) l(entry)
+  }
+
+  /** Subscribes to new output; the returned queue closes when the container stops. */
+  /**
+   * Subscribes to new output. Logs follow only a running container (`follow && IsRunning()`);
+   * an attach (`untilNextStop`) also waits on a created or stopped container, as its stream
+   * config outlives the process: output of the next run arrives, and the stream ends when
+   * that run ends (daemon/attach.go).
+   */
+  follow(
+    c: ContainerRecord,
+    encode: (e: LogEntry) => Uint8Array | null,
+    untilNextStop = false,
+  ): ChunkQueue {
+    const q = new ChunkQueue()
+    if (!isRunning(c) && !untilNextStop) {
+      q.close()
+      return q
+    }
+    let set = this.outputListeners.get(c.id)
+    if (set === undefined) {
+      set = new Set()
+      this.outputListeners.set(c.id, set)
+    }
+    const listener = (e: LogEntry) => {
+      const chunk = encode(e)
+      if (chunk !== null) q.push(chunk)
+    }
+    set.add(listener)
+    const closeListener = () => q.close()
+    this.closers.set(listener, closeListener)
+    q.onCancel = () => {
+      set?.delete(listener)
+      this.closers.delete(listener)
+    }
+    return q
+  }
+
+  private readonly closers = new Map<(e: LogEntry) => void, () => void>()
+
+  private closeOutput(id: string): void {
+    const set = this.outputListeners.get(id)
+    if (set === undefined) return
+    this.outputListeners.delete(id)
+    for (const l of set) {
+      this.closers.get(l)?.()
+      this.closers.delete(l)
+    }
+  }
+
+  // ---------- networks ----------
+
+  private attachNetworks(c: ContainerRecord): void {
+    for (const ep of c.networks) {
+      const n = this.findNetwork(ep.name)
+      if (n === undefined || n.driver === 'host' || n.driver === 'null') continue
+      n.nextHost += 1
+      const ip = hostAddress(n.subnet, n.nextHost)
+      ep.ipAddress = ip
+      ep.gateway = n.gateway
+      ep.ipPrefixLen = Number(n.subnet.split('/')[1] ?? 16)
+      ep.macAddress = macFor(ip)
+      ep.endpointId = this.newId()
+      n.containers.push({
+        containerId: c.id,
+        endpointId: ep.endpointId,
+        macAddress: ep.macAddress,
+        ipv4Address: `${ip}/${ep.ipPrefixLen}`,
+      })
+    }
+  }
+
+  private detachNetworks(c: ContainerRecord): void {
+    for (const ep of c.networks) {
+      const n = this.findNetwork(ep.name)
+      if (n !== undefined) {
+        const i = n.containers.findIndex((x) => x.containerId === c.id)
+        if (i >= 0) n.containers.splice(i, 1)
+      }
+      ep.ipAddress = ''
+      ep.gateway = ''
+      ep.ipPrefixLen = 0
+      ep.macAddress = ''
+      ep.endpointId = ''
+    }
+  }
+
+  /** By full id, exact name, or id prefix (libnetwork's lookup order). */
+  findNetwork(idOrName: string): NetworkRecord | undefined {
+    const byId = this.state.networks.get(idOrName)
+    if (byId !== undefined) return byId
+    for (const n of this.state.networks.values()) if (n.name === idOrName) return n
+    if (idOrName === '') return undefined
+    const hits = [...this.state.networks.values()].filter((n) => n.id.startsWith(idOrName))
+    return hits.length === 1 ? hits[0] : undefined
+  }
+
+  // ---------- time ----------
+
+  schedule(kind: 'container' | 'exec' | 'restart', id: string, at: number): void {
+    let i = this.timed.length
+    while (i > 0 && (this.timed[i - 1]?.at ?? 0) > at) i--
+    this.timed.splice(i, 0, { kind, id, at })
+    this.armWake()
+  }
+
+  /** Wakes in real time so blocked waits and follows end even without new requests. */
+  private armWake(): void {
+    if (this.wakeTimer !== null) clearTimeout(this.wakeTimer)
+    this.wakeTimer = null
+    const first = this.timed[0]
+    if (first === undefined) return
+    const delay = Math.max(0, Math.min(first.at - this.nowMs(), 2 ** 31 - 1))
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = null
+      this.tick()
+    }, delay)
+    // Never keep a Node process alive just for a simulated `sleep`.
+    const t = this.wakeTimer as unknown as { unref?: () => void }
+    t.unref?.()
+  }
+
+  /** Ends every timed process whose time has come (by the injected clock). */
+  tick(): void {
+    const now = this.nowMs()
+    let changed = false
+    while (this.timed.length > 0 && (this.timed[0]?.at ?? Number.POSITIVE_INFINITY) <= now) {
+      const t = this.timed.shift()
+      changed = true
+      if (t === undefined) break
+      if (t.kind === 'container') {
+        const c = this.state.containers.get(t.id)
+        if (c?.process != null && c.process.exitAt === t.at && c.state.status === 'running') {
+          this.finish(c, c.process.exitCode)
+        }
+      } else if (t.kind === 'restart') {
+        const c = this.state.containers.get(t.id)
+        if (c !== undefined && c.state.status === 'restarting' && c.restartAt === t.at) {
+          c.restartAt = null
+          c.state = { ...c.state, status: 'exited' }
+          try {
+            this.start(c)
+          } catch {
+            // A restart that cannot start the process leaves the container exited.
+            this.settle(c, c.state.exitCode)
+          }
+        }
+      } else {
+        const e = this.state.execs.get(t.id)
+        if (e !== undefined && e.phase === 'running' && e.exitAt === t.at)
+          this.finishExec(e, e.exitCode ?? 0)
+      }
+    }
+    if (changed) this.armWake()
+  }
+
+  private readonly execEndListeners = new Map<string, Array<() => void>>()
+
+  /** Called once when the exec's process ends (or its container stops). */
+  onExecEnd(execId: string, listener: () => void): void {
+    const list = this.execEndListeners.get(execId)
+    if (list === undefined) this.execEndListeners.set(execId, [listener])
+    else list.push(listener)
+  }
+
+  private fireExecEnd(execId: string): void {
+    const list = this.execEndListeners.get(execId)
+    if (list === undefined) return
+    this.execEndListeners.delete(execId)
+    for (const l of list) l()
+  }
+
+  finishExec(e: ExecRecord, code: number): void {
+    e.phase = 'exited'
+    e.exitCode = code
+    e.exitAt = null
+    this.fireExecEnd(e.id)
+    // 1.12 has no exec_die event (it came with 1.13); see daemon/exec.go at v1.12.6.
+  }
+
+  dispose(): void {
+    this.clearTimers()
+  }
+}
+
+const HEX64 = /^[0-9a-f]{64}$/
+
+export function hostAddress(subnet: string, host: number): string {
+  const [base = '0.0.0.0'] = subnet.split('/')
+  const parts = base.split('.').map((x) => Number(x))
+  const n =
+    (((parts[0] ?? 0) << 24) | ((parts[1] ?? 0) << 16) | ((parts[2] ?? 0) << 8) | (parts[3] ?? 0)) +
+    host
+  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.')
+}
+
+/** Docker derives the MAC from the IPv4 address: 02:42:ac:11:00:02 for 172.17.0.2. */
+export function macFor(ip: string): string {
+  return ['02', '42', ...ip.split('.').map((x) => Number(x).toString(16).padStart(2, '0'))].join(
+    ':',
+  )
+}
+
+function defaultNetworks(engine: Engine): NetworkRecord[] {
+  const mk = (name: string, driver: string, subnet: string, gateway: string): NetworkRecord => ({
+    id: engine.newId(),
+    name,
+    driver,
+    scope: 'local',
+    enableIPv6: false,
+    internal: false,
+    ipam: {
+      Driver: 'default',
+      Options: null,
+      Config: subnet === '' ? [] : [{ Subnet: subnet, Gateway: gateway }],
+    },
+    options:
+      name === 'bridge'
+        ? {
+            'com.docker.network.bridge.default_bridge': 'true',
+            'com.docker.network.bridge.enable_icc': 'true',
+            'com.docker.network.bridge.enable_ip_masquerade': 'true',
+            'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0',
+            'com.docker.network.bridge.name': 'docker0',
+            'com.docker.network.driver.mtu': '1500',
+          }
+        : {},
+    labels: {},
+    containers: [],
+    nextHost: 1,
+    subnet,
+    gateway,
+  })
+  return [
+    mk('bridge', 'bridge', '172.17.0.0/16', '172.17.0.1'),
+    mk('host', 'host', '', ''),
+    mk('none', 'null', '', ''),
+  ]
+}

@@ -1,0 +1,18 @@
+/**
+ * A pure TypeScript Docker Engine 1.12.6 (Remote API 1.24): request in, response out.
+ * No React, MSW, DOM or node:http here; adapters live in src/mocks/ and src/server/.
+ */
+export type { Ctx, Handler } from './api/context'
+export { cleanPath } from './api/dispatch'
+export {
+  type CompiledRoute,
+  compileRoute,
+  type EndpointGroup,
+  type RouteInfo,
+  routes,
+} from './api/routes'
+export { createDaemon, type Daemon, type SimulatedDaemon } from './daemon'
+export { DaemonError, KEYWORD_STATUS, statusFromMessage } from './errors'
+export type * from './state'
+export type { DaemonOptions, DaemonRequest, DaemonResponse, DockerVersion } from './types'
+export { API_VERSION_OF, compareVersions, MIN_API_VERSION } from './version'

@@ -1,0 +1,209 @@
+import { untyped } from './errors'
+
+/**
+ * JSON decoding with the error texts of Go 1.6's `encoding/json` Decoder, which the daemon
+ * returned verbatim (untyped → 500): `EOF` for an empty body, `unexpected EOF` for a truncated
+ * one, and the scanner's `invalid character …` messages. Like `Decoder.Decode`, only the first
+ * value is read; whatever follows it is ignored.
+ */
+
+export class GoJSONError extends Error {}
+
+/** Go's `quoteChar` from encoding/json/scanner.go. */
+function quoteChar(c: string): string {
+  if (c === "'") return `'\\''`
+  if (c === '"') return `'"'`
+  const q = JSON.stringify(c)
+  return `'${q.slice(1, -1)}'`
+}
+
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n'
+const isDigit = (c: string) => c >= '0' && c <= '9'
+const isHex = (c: string) => /^[0-9a-fA-F]$/.test(c)
+
+class Scanner {
+  i = 0
+  constructor(readonly s: string) {}
+
+  fail(c: string, context: string): never {
+    throw new GoJSONError(`invalid character ${quoteChar(c)} ${context}`)
+  }
+
+  /** Next char, or throws unexpected EOF. */
+  peek(): string {
+    const c = this.s[this.i]
+    if (c === undefined) throw new GoJSONError('unexpected EOF')
+    return c
+  }
+
+  skipSpace(): void {
+    while (this.i < this.s.length && isSpace(this.s[this.i] ?? '')) this.i++
+  }
+
+  value(context = 'looking for beginning of value'): void {
+    this.skipSpace()
+    const c = this.peek()
+    if (c === '{') this.object()
+    else if (c === '[') this.array()
+    else if (c === '"') this.string()
+    else if (c === '-' || isDigit(c)) this.number()
+    else if (c === 't') this.literal('true')
+    else if (c === 'f') this.literal('false')
+    else if (c === 'n') this.literal('null')
+    else this.fail(c, context)
+  }
+
+  object(): void {
+    this.i++ // {
+    this.skipSpace()
+    if (this.peek() === '}') {
+      this.i++
+      return
+    }
+    for (;;) {
+      this.skipSpace()
+      const c = this.peek()
+      if (c !== '"') this.fail(c, 'looking for beginning of object key string')
+      this.string()
+      this.skipSpace()
+      const colon = this.peek()
+      if (colon !== ':') this.fail(colon, 'after object key')
+      this.i++
+      this.value()
+      this.skipSpace()
+      const next = this.peek()
+      if (next === ',') {
+        this.i++
+        continue
+      }
+      if (next === '}') {
+        this.i++
+        return
+      }
+      this.fail(next, 'after object key:value pair')
+    }
+  }
+
+  array(): void {
+    this.i++ // [
+    this.skipSpace()
+    if (this.peek() === ']') {
+      this.i++
+      return
+    }
+    for (;;) {
+      this.value()
+      this.skipSpace()
+      const next = this.peek()
+      if (next === ',') {
+        this.i++
+        continue
+      }
+      if (next === ']') {
+        this.i++
+        return
+      }
+      this.fail(next, 'after array element')
+    }
+  }
+
+  string(): void {
+    this.i++ // opening quote
+    for (;;) {
+      const c = this.peek()
+      this.i++
+      if (c === '"') return
+      if (c === '\\') {
+        const e = this.peek()
+        this.i++
+        if (e === 'u') {
+          for (let k = 0; k < 4; k++) {
+            const h = this.peek()
+            if (!isHex(h)) this.fail(h, 'in \\u hexadecimal character escape')
+            this.i++
+          }
+        } else if (!'"\\/bfnrt'.includes(e)) {
+          this.fail(e, 'in string escape code')
+        }
+      } else if (c < ' ') {
+        this.fail(c, 'in string literal')
+      }
+    }
+  }
+
+  literal(word: string): void {
+    this.i++
+    for (let k = 1; k < word.length; k++) {
+      const c = this.peek()
+      const want = word[k] ?? ''
+      if (c !== want) this.fail(c, `in literal ${word} (expecting ${quoteChar(want)})`)
+      this.i++
+    }
+  }
+
+  number(): void {
+    let c = this.peek()
+    if (c === '-') {
+      this.i++
+      c = this.peek()
+      if (!isDigit(c)) this.fail(c, 'in numeric literal')
+    }
+    if (c === '0') {
+      this.i++
+    } else {
+      while (this.i < this.s.length && isDigit(this.s[this.i] ?? '')) this.i++
+    }
+    if (this.s[this.i] === '.') {
+      this.i++
+      const d = this.peek()
+      if (!isDigit(d)) this.fail(d, 'after decimal point in numeric literal')
+      while (this.i < this.s.length && isDigit(this.s[this.i] ?? '')) this.i++
+    }
+    const e = this.s[this.i]
+    if (e === 'e' || e === 'E') {
+      this.i++
+      let d = this.peek()
+      if (d === '+' || d === '-') {
+        this.i++
+        d = this.peek()
+      }
+      if (!isDigit(d)) this.fail(d, 'in exponent of numeric literal')
+      while (this.i < this.s.length && isDigit(this.s[this.i] ?? '')) this.i++
+    }
+  }
+}
+
+/**
+ * Decodes the first JSON value of `text` as Go's `json.NewDecoder(body).Decode(&v)` would.
+ * @throws DaemonError (untyped → 500) with Go's message.
+ */
+export function decodeJSON(text: string): unknown {
+  const s = new Scanner(text)
+  s.skipSpace()
+  if (s.i >= text.length) throw untyped('EOF')
+  const start = s.i
+  try {
+    s.value()
+  } catch (e) {
+    if (e instanceof GoJSONError) throw untyped(e.message)
+    throw e
+  }
+  // A bare number at the very end is complete; one followed by garbage is also complete for
+  // the Decoder (the garbage is the next value). Either way the first value is what we parse.
+  return JSON.parse(text.slice(start, s.i))
+}
+
+/** Go 1.6's UnmarshalTypeError text. */
+export function typeError(jsonKind: string, goType: string): Error {
+  return untyped(`json: cannot unmarshal ${jsonKind} into Go value of type ${goType}`)
+}
+
+/** JSON kind names as encoding/json prints them. */
+export function jsonKind(v: unknown): string {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'array'
+  if (typeof v === 'object') return 'object'
+  if (typeof v === 'number') return 'number'
+  if (typeof v === 'boolean') return 'bool'
+  return 'string'
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { plan } from './process'
+
+const p = (argv: string[], extra: { tty?: boolean; openStdin?: boolean } = {}) =>
+  plan({ argv, tty: extra.tty ?? false, openStdin: extra.openStdin ?? false })
+
+describe('simulated processes', () => {
+  it('echo prints and exits 0', () => {
+    expect(p(['echo', 'hi'])).toMatchObject({ kind: 'exits', exitCode: 0, stdout: 'hi\n' })
+  })
+
+  it('sh -c "exit 3" exits 3; false exits 1', () => {
+    expect(p(['sh', '-c', 'exit 3'])).toMatchObject({ kind: 'exits', exitCode: 3 })
+    expect(p(['false'])).toMatchObject({ kind: 'exits', exitCode: 1 })
+    expect(p(['sh', '-c', 'echo a; echo b && false || echo c'])).toMatchObject({
+      stdout: 'a\nb\nc\n',
+      exitCode: 0,
+    })
+  })
+
+  it('long-running commands keep running', () => {
+    expect(p(['top'])).toMatchObject({ kind: 'runs', runForMs: null })
+    expect(p(['nginx', '-g', 'daemon off;'])).toMatchObject({ kind: 'runs', termExitCode: 0 })
+    expect(p(['sleep', 'infinity'])).toMatchObject({ kind: 'runs', runForMs: null })
+    expect(p(['sleep', '5'])).toMatchObject({ kind: 'runs', runForMs: 5000 })
+    expect(p(['sh', '-c', 'while true; do sleep 1; done'])).toMatchObject({
+      kind: 'runs',
+      ignoresSigterm: true,
+    })
+  })
+
+  it('shells and cat live as long as stdin is open or a TTY is attached', () => {
+    expect(p(['sh'])).toMatchObject({ kind: 'exits', exitCode: 0 })
+    expect(p(['sh'], { tty: true, openStdin: true })).toMatchObject({
+      kind: 'runs',
+      ignoresSigterm: true,
+    })
+    expect(p(['cat'], { openStdin: true })).toMatchObject({ kind: 'runs' })
+  })
+
+  it('an unknown binary cannot start: runc error, exit code 127', () => {
+    const r = p(['foo'])
+    expect(r.kind).toBe('fails')
+    if (r.kind === 'fails') {
+      expect(r.exitCode).toBe(127)
+      expect(r.message).toContain('exec: \\\\\\"foo\\\\\\": executable file not found in $PATH')
+    }
+    const abs = p(['/nope'])
+    expect(
+      abs.kind === 'fails' && abs.message.includes('stat /nope: no such file or directory'),
+    ).toBe(true)
+  })
+})

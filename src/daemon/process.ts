@@ -1,0 +1,300 @@
+import type { ProcessFs } from './fs'
+
+/**
+ * What a simulated process does, decided from its argv (Entrypoint + Cmd), TTY and stdin.
+ * No real process runs: a command either exits at once with some output, keeps running until it
+ * is stopped (`top`, `nginx`, `sh -i`, `sleep infinity`), runs for a while (`sleep 5`), or
+ * cannot be started at all (unknown binary → runc's error).
+ */
+
+export interface ProcessPlan {
+  kind: 'exits' | 'runs'
+  /** For 'exits': exit status. */
+  exitCode: number
+  stdout: string
+  stderr: string
+  /** For 'runs': stop by itself after this many ms (null = until stopped or killed). */
+  runForMs: number | null
+  /** PID 1 shells ignore SIGTERM, so `docker stop` has to wait and SIGKILL them. */
+  ignoresSigterm: boolean
+  /** Exit status after SIGTERM: servers shut down cleanly (0), others die of it (143). */
+  termExitCode: number
+}
+
+export interface StartFailure {
+  kind: 'fails'
+  /** The error text runc/containerd gave, which becomes the HTTP error. */
+  message: string
+  /** Exit code the daemon records: 127 for "not found", 126 for "permission denied". */
+  exitCode: number
+}
+
+export interface ProcessInput {
+  /** Files the process can read (`cat`, `ls`). */
+  fs?: ProcessFs
+  argv: string[]
+  tty: boolean
+  openStdin: boolean
+  env?: string[]
+  hostname?: string
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash'])
+const KNOWN = new Set([
+  'sh',
+  'bash',
+  'ash',
+  'dash',
+  'echo',
+  'true',
+  'false',
+  'sleep',
+  'top',
+  'cat',
+  'nginx',
+  'ls',
+  'env',
+  'pwd',
+  'hostname',
+  'date',
+  'uname',
+  'whoami',
+  'id',
+  'ps',
+  'tail',
+  'ping',
+  'yes',
+  'printf',
+  'test',
+  'exit',
+  'httpd',
+  'nc',
+  'httpd-foreground',
+  'redis-server',
+  'postgres',
+  'mysqld',
+  'memcached',
+  'mongod',
+  'docker-entrypoint.sh',
+  'pause',
+])
+
+const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1)
+
+/**
+ * runc's error when the binary does not exist, as Docker 1.12's containerd client reported it
+ * (grpc puts it in an HTTP/2 header, hence the famous "invalid header field value").
+ * It contains "not found" / "no such file or directory", so the API answers 404.
+ * @see moby daemon/start.go at v1.12.6 (exit code 127 for a command that is not found)
+ */
+export function startFailure(binary: string): StartFailure {
+  const reason = binary.includes('/')
+    ? `exec: \\\\\\"${binary}\\\\\\": stat ${binary}: no such file or directory`
+    : `exec: \\\\\\"${binary}\\\\\\": executable file not found in $PATH`
+  return {
+    kind: 'fails',
+    message: `invalid header field value "oci runtime error: container_linux.go:247: starting container process caused \\"${reason}\\"\\n"`,
+    exitCode: 127,
+  }
+}
+
+export function plan(input: ProcessInput): ProcessPlan | StartFailure {
+  const [bin, ...args] = input.argv
+  if (bin === undefined) return exits(0)
+  const name = base(bin)
+  if (!KNOWN.has(name)) return startFailure(bin)
+  if (SHELLS.has(name)) {
+    const cIndex = args.indexOf('-c')
+    if (cIndex >= 0) return script(args[cIndex + 1] ?? '', input)
+    // A TTY never reaches end-of-file (`docker run -dt busybox sh` keeps running), nor does an
+    // open stdin (`docker run -i`); otherwise stdin is empty and the shell exits at once.
+    return input.openStdin || input.tty ? runs(null, true) : exits(0)
+  }
+  return simple(name, args, input)
+}
+
+function exits(exitCode: number, stdout = '', stderr = ''): ProcessPlan {
+  return {
+    kind: 'exits',
+    exitCode,
+    stdout,
+    stderr,
+    runForMs: null,
+    ignoresSigterm: false,
+    termExitCode: 143,
+  }
+}
+
+function runs(
+  runForMs: number | null,
+  ignoresSigterm = false,
+  stdout = '',
+  termExitCode = 143,
+): ProcessPlan {
+  return { kind: 'runs', exitCode: 0, stdout, stderr: '', runForMs, ignoresSigterm, termExitCode }
+}
+
+function simple(name: string, args: string[], input: ProcessInput): ProcessPlan {
+  switch (name) {
+    case 'echo':
+      return exits(0, `${args.join(' ')}\n`)
+    case 'printf':
+      return exits(0, (args[0] ?? '').replace(/\\n/g, '\n'))
+    case 'true':
+      return exits(0)
+    case 'false':
+      return exits(1)
+    case 'exit':
+      return exits(toExitCode(args[0]))
+    case 'sleep': {
+      const arg = args[0] ?? ''
+      // As PID 1 without handlers, sleep ignores SIGTERM (`docker stop` waits, then SIGKILL).
+      if (arg === 'infinity' || arg === 'inf') return runs(null, true)
+      const seconds = Number(arg)
+      if (arg === '' || !Number.isFinite(seconds) || seconds < 0) {
+        return exits(
+          1,
+          '',
+          arg === ''
+            ? 'BusyBox v1.25.1 (2016-10-26 16:15:20 UTC) multi-call binary.\n\nUsage: sleep [N]...\n'
+            : `sleep: invalid number '${arg}'\n`,
+        )
+      }
+      return seconds === 0 ? exits(0) : runs(seconds * 1000, true)
+    }
+    case 'top':
+    case 'yes':
+    case 'ping':
+      return runs(null, false, name === 'yes' ? 'y\n' : '')
+    // Servers: run until stopped and exit 0 on SIGTERM.
+    case 'nginx':
+    case 'httpd':
+    case 'httpd-foreground':
+    case 'redis-server':
+    case 'postgres':
+    case 'mysqld':
+    case 'memcached':
+    case 'mongod':
+    case 'docker-entrypoint.sh':
+    case 'pause':
+      return runs(null, false, '', 0)
+    case 'tail':
+      return args.includes('-f') ? runs(null) : exits(0)
+    case 'cat': {
+      const files = args.filter((a) => !a.startsWith('-'))
+      if (files.length === 0) return input.openStdin || input.tty ? runs(null) : exits(0)
+      let out = ''
+      let err = ''
+      for (const f of files) {
+        const content = input.fs?.read(f) ?? null
+        if (content === null) err += `cat: can't open '${f}': No such file or directory\n`
+        else out += content
+      }
+      return exits(err === '' ? 0 : 1, out, err)
+    }
+    case 'nc':
+      return input.openStdin || input.tty ? runs(null) : exits(0)
+    case 'ls': {
+      const paths = args.filter((a) => !a.startsWith('-'))
+      let out = ''
+      let err = ''
+      for (const p of paths.length === 0 ? ['/'] : paths) {
+        const entries =
+          input.fs?.list(p) ??
+          (p === '/'
+            ? ['bin', 'dev', 'etc', 'home', 'proc', 'root', 'sys', 'tmp', 'usr', 'var']
+            : null)
+        if (entries === null) err += `ls: ${p}: No such file or directory\n`
+        else out += entries.map((x) => `${x}\n`).join('')
+      }
+      return exits(err === '' ? 0 : 1, out, err)
+    }
+    case 'pwd':
+      return exits(0, '/\n')
+    case 'hostname':
+      return exits(0, `${input.hostname ?? ''}\n`)
+    case 'whoami':
+      return exits(0, 'root\n')
+    case 'id':
+      return exits(0, 'uid=0(root) gid=0(root) groups=10(wheel)\n')
+    case 'uname':
+      return exits(0, args.includes('-a') ? 'Linux 4.4.0 x86_64 GNU/Linux\n' : 'Linux\n')
+    case 'date':
+      return exits(0, 'Sat Jan 14 12:00:00 UTC 2017\n')
+    case 'env':
+      return exits(0, (input.env ?? []).map((e) => `${e}\n`).join(''))
+    case 'ps':
+      return exits(0, 'PID   USER     TIME   COMMAND\n    1 root       0:00 ps\n')
+    case 'test':
+      return exits(args.length > 0 ? 0 : 1)
+    default:
+      return exits(0)
+  }
+}
+
+function toExitCode(arg: string | undefined): number {
+  const n = Number.parseInt(arg ?? '0', 10)
+  return Number.isFinite(n) ? ((n % 256) + 256) % 256 : 2
+}
+
+/**
+ * A tiny `sh -c` interpreter: `;`/`&&`/`||`-separated simple commands, `exit N`, loops that
+ * never end (`while true; do …; done`) and `trap` make it run forever.
+ */
+function script(source: string, input: ProcessInput): ProcessPlan | StartFailure {
+  if (/\bwhile\b|\buntil\b|\bfor\b.*\bdo\b/.test(source)) return runs(null, true)
+  let stdout = ''
+  let stderr = ''
+  let status = 0
+  const parts = source.split(/(;|&&|\|\|)/)
+  let op = ';'
+  for (const raw of parts) {
+    if (raw === ';' || raw === '&&' || raw === '||') {
+      op = raw
+      continue
+    }
+    if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue
+    const words = raw
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '')
+      .map(unquote)
+    const [cmd, ...rest] = words
+    if (cmd === undefined) continue
+    if (cmd === 'exit') return exits(toExitCode(rest[0]), stdout, stderr)
+    const name = base(cmd)
+    if (!KNOWN.has(name)) {
+      stderr += `sh: ${cmd}: not found\n`
+      status = 127
+      continue
+    }
+    const p = SHELLS.has(name) ? plan({ ...input, argv: words }) : simple(name, rest, input)
+    if (p.kind === 'fails') return p
+    stdout += p.stdout
+    stderr += p.stderr
+    if (p.kind === 'runs') return { ...p, stdout, stderr, ignoresSigterm: true }
+    status = p.exitCode
+  }
+  return exits(status, stdout, stderr)
+}
+
+function unquote(w: string): string {
+  return w.replace(/^'(.*)'$/s, '$1').replace(/^"(.*)"$/s, '$1')
+}
+
+/** `ps -ef`-style rows for GET /top. */
+export function psRows(argv: string[], pid: number, startedAt: string): string[][] {
+  const time = startedAt.slice(11, 16)
+  return [
+    [
+      'root',
+      String(pid),
+      String(pid > 1000 ? pid - 17 : 1),
+      '0',
+      time,
+      '?',
+      '00:00:00',
+      argv.join(' '),
+    ],
+  ]
+}

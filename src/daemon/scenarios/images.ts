@@ -1,0 +1,323 @@
+import { create, EMPTY_TAR, err, running, tarWith } from './helpers'
+import type { Scenario } from './types'
+
+/**
+ * Image endpoints.
+ * @see moby api/server/router/image/image_routes.go, daemon/images.go, daemon/image_delete.go at v1.12.6
+ */
+
+export const imageScenarios: Scenario[] = [
+  {
+    name: 'images: the seeded images',
+    endpointId: 'ImageList',
+    setup: [],
+    request: { method: 'GET', path: '/images/json' },
+    expect: { status: 200, body: { contains: '"RepoTags":["busybox:latest"]' } },
+  },
+  {
+    name: 'images: filter by repository glob',
+    endpointId: 'ImageList',
+    setup: [],
+    request: { method: 'GET', path: '/images/json?filter=bus*' },
+    expect: { status: 200, body: { json: [{ RepoTags: ['busybox:latest'] }] } },
+    source: 'integration-cli/docker_api_images_test.go TestApiImagesFilter',
+  },
+  {
+    name: 'images: unknown filter key',
+    endpointId: 'ImageList',
+    setup: [],
+    request: {
+      method: 'GET',
+      path: `/images/json?filters=${encodeURIComponent('{"foo":{"x":true}}')}`,
+    },
+    expect: { status: 500, body: err("Invalid filter 'foo'") },
+  },
+  {
+    name: 'images: bad dangling value',
+    endpointId: 'ImageList',
+    setup: [],
+    request: {
+      method: 'GET',
+      path: `/images/json?filters=${encodeURIComponent('{"dangling":{"maybe":true}}')}`,
+    },
+    expect: { status: 500, body: err("Invalid filter 'dangling=[maybe]'") },
+  },
+  {
+    name: 'build: a Dockerfile in a tar context',
+    endpointId: 'ImageBuild',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/build?t=hello:1',
+      body: tarWith('Dockerfile', 'FROM busybox\nCMD ["echo", "hello"]\n'),
+      contentType: 'application/x-tar',
+    },
+    expect: { status: 200, body: { contains: 'Successfully built ' } },
+  },
+  {
+    name: 'build: no Dockerfile in the context',
+    endpointId: 'ImageBuild',
+    setup: [],
+    request: { method: 'POST', path: '/build', body: EMPTY_TAR, contentType: 'application/x-tar' },
+    expect: { status: 500, body: err('Cannot locate specified Dockerfile: Dockerfile') },
+  },
+  {
+    name: 'pull: a JSON progress stream',
+    endpointId: 'ImageCreate',
+    setup: [],
+    request: { method: 'POST', path: '/images/create?fromImage=redis&tag=3.2' },
+    expect: {
+      status: 200,
+      body: { contains: '{"status":"Status: Downloaded newer image for redis:3.2"}' },
+      headers: { 'content-type': 'application/json' },
+    },
+  },
+  {
+    name: 'pull: an image already present',
+    endpointId: 'ImageCreate',
+    setup: [],
+    request: { method: 'POST', path: '/images/create?fromImage=busybox&tag=latest' },
+    expect: { status: 200, body: { contains: 'Status: Image is up to date for busybox:latest' } },
+  },
+  {
+    name: 'pull: a repository the registry does not have',
+    endpointId: 'ImageCreate',
+    setup: [],
+    request: { method: 'POST', path: '/images/create?fromImage=doesnotexist&tag=latest' },
+    expect: { status: 404, body: err('Error: image library/doesnotexist:latest not found') },
+  },
+  {
+    name: 'pull: an invalid reference fails before streaming',
+    endpointId: 'ImageCreate',
+    setup: [],
+    request: { method: 'POST', path: '/images/create?fromImage=Busybox-BAD' },
+    expect: {
+      status: 500,
+      body: err('Error parsing reference: "Busybox-BAD" is not a valid repository/tag'),
+    },
+  },
+  {
+    name: 'image inspect: by name',
+    endpointId: 'ImageInspect',
+    setup: [],
+    request: { method: 'GET', path: '/images/busybox/json' },
+    expect: {
+      status: 200,
+      body: { json: { RepoTags: ['busybox:latest'], Config: { Cmd: ['sh'] } } },
+    },
+  },
+  {
+    name: 'image inspect: unknown, the name as given',
+    endpointId: 'ImageInspect',
+    setup: [],
+    request: { method: 'GET', path: '/images/nosuch/json' },
+    expect: { status: 404, body: err('No such image: nosuch') },
+  },
+  {
+    name: 'image history: entry 0 carries the tags',
+    endpointId: 'ImageHistory',
+    setup: [],
+    request: { method: 'GET', path: '/images/busybox/history' },
+    expect: { status: 200, body: { json: [{ Tags: ['busybox:latest'] }] } },
+    source: 'integration-cli/docker_api_images_test.go TestApiImagesHistory',
+  },
+  {
+    name: 'image history: unknown is the raw "no such id"',
+    endpointId: 'ImageHistory',
+    setup: [],
+    request: { method: 'GET', path: '/images/nosuch/history' },
+    expect: { status: 404, body: err('no such id: nosuch') },
+  },
+  {
+    name: 'image history: invalid reference',
+    endpointId: 'ImageHistory',
+    setup: [],
+    request: { method: 'GET', path: '/images/Bad/history' },
+    expect: {
+      status: 500,
+      body: err('Error parsing reference: "Bad" is not a valid repository/tag'),
+    },
+  },
+  {
+    name: 'push: with credentials, a JSON progress stream',
+    endpointId: 'ImagePush',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/images/busybox/push?tag=latest',
+      headers: { 'x-registry-auth': btoa('{"username":"u","password":"p"}') },
+    },
+    expect: {
+      status: 200,
+      body: { contains: 'The push refers to a repository [docker.io/library/busybox]' },
+    },
+  },
+  {
+    name: 'push: no X-Registry-Auth and no JSON body is a bad parameter (400)',
+    endpointId: 'ImagePush',
+    setup: [],
+    request: { method: 'POST', path: '/images/busybox/push' },
+    expect: { status: 400, body: err('Bad parameters and missing X-Registry-Auth: EOF') },
+  },
+  {
+    name: 'push: an invalid reference',
+    endpointId: 'ImagePush',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/images/Bad/push',
+      headers: { 'x-registry-auth': btoa('{}') },
+    },
+    expect: {
+      status: 500,
+      body: err('Error parsing reference: "Bad" is not a valid repository/tag'),
+    },
+  },
+  {
+    name: 'tag: 201 with an empty body',
+    endpointId: 'ImageTag',
+    setup: [],
+    request: { method: 'POST', path: '/images/busybox/tag?repo=mybox&tag=v1' },
+    expect: { status: 201, body: '' },
+  },
+  {
+    name: 'tag: unknown image',
+    endpointId: 'ImageTag',
+    setup: [],
+    request: { method: 'POST', path: '/images/nosuch/tag?repo=mybox&tag=v1' },
+    expect: { status: 404, body: err('no such id: nosuch') },
+  },
+  {
+    name: 'tag: uppercase repository',
+    endpointId: 'ImageTag',
+    setup: [],
+    request: { method: 'POST', path: '/images/busybox/tag?repo=MyBox' },
+    expect: { status: 500, body: err('repository name must be lowercase') },
+  },
+  {
+    name: 'delete image: untag one of two tags',
+    endpointId: 'ImageDelete',
+    setup: [{ method: 'POST', path: '/images/busybox/tag?repo=mybox&tag=v1', status: 201 }],
+    request: { method: 'DELETE', path: '/images/mybox:v1' },
+    expect: { status: 200, body: '[{"Untagged":"mybox:v1"}]\n' },
+  },
+  {
+    name: 'delete image: unknown gets the default tag',
+    endpointId: 'ImageDelete',
+    setup: [],
+    request: { method: 'DELETE', path: '/images/nosuch' },
+    expect: { status: 404, body: err('No such image: nosuch:latest') },
+    source: 'integration-cli/docker_api_images_test.go TestApiImagesDelete',
+  },
+  {
+    name: 'delete image: used by a container',
+    endpointId: 'ImageDelete',
+    setup: [create('web')],
+    request: { method: 'DELETE', path: '/images/busybox' },
+    expect: {
+      status: 409,
+      body: {
+        contains:
+          'conflict: unable to remove repository reference \\"busybox\\" (must force) - container ',
+      },
+    },
+  },
+  {
+    name: 'delete image: by id, used by a running container',
+    endpointId: 'ImageDelete',
+    setup: running('web'),
+    request: { method: 'DELETE', path: '/images/e02e811dd08f?force=1' },
+    expect: {
+      status: 409,
+      body: { contains: '(cannot be forced) - image is being used by running container ' },
+    },
+  },
+  {
+    name: 'delete image: blank name',
+    endpointId: 'ImageDelete',
+    setup: [],
+    request: { method: 'DELETE', path: '/images/%20' },
+    expect: { status: 500, body: err('image name cannot be blank') },
+  },
+  {
+    name: 'search: static results',
+    endpointId: 'ImageSearch',
+    setup: [],
+    request: { method: 'GET', path: '/images/search?term=busybox' },
+    expect: { status: 200, body: { json: [{ name: 'busybox', is_official: true }] } },
+  },
+  {
+    name: 'search: limit=abc',
+    endpointId: 'ImageSearch',
+    setup: [],
+    request: { method: 'GET', path: '/images/search?term=busybox&limit=abc' },
+    expect: { status: 500, body: err('strconv.ParseInt: parsing "abc": invalid syntax') },
+  },
+  {
+    name: 'get: one image as a tar',
+    endpointId: 'ImageGet',
+    setup: [],
+    request: { method: 'GET', path: '/images/busybox/get' },
+    expect: { status: 200, headers: { 'content-type': 'application/x-tar' } },
+  },
+  {
+    name: 'get: unknown image',
+    endpointId: 'ImageGet',
+    setup: [],
+    request: { method: 'GET', path: '/images/nosuch/get' },
+    expect: { status: 500, body: err('reference does not exist') },
+  },
+  {
+    name: 'get all: several images as one tar',
+    endpointId: 'ImageGetAll',
+    setup: [],
+    request: { method: 'GET', path: '/images/get?names=busybox&names=alpine' },
+    expect: { status: 200, headers: { 'content-type': 'application/x-tar' } },
+  },
+  {
+    name: 'get all: an unknown name',
+    endpointId: 'ImageGetAll',
+    setup: [],
+    request: { method: 'GET', path: '/images/get?names=nosuch' },
+    expect: { status: 500, body: err('reference does not exist') },
+  },
+  {
+    name: 'load: a tar with a manifest',
+    endpointId: 'ImageLoad',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/images/load',
+      body: tarWith(
+        'manifest.json',
+        '[{"Config":"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.json","RepoTags":["loaded:1"],"Layers":[]}]',
+      ),
+      contentType: 'application/x-tar',
+    },
+    expect: { status: 200, body: 'Loaded image: loaded:1\n' },
+  },
+  {
+    name: 'load: a malformed manifest.json',
+    endpointId: 'ImageLoad',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/images/load',
+      body: tarWith('manifest.json', 'notjson'),
+      contentType: 'application/x-tar',
+    },
+    expect: { status: 500, body: err("invalid character 'o' in literal null (expecting 'u')") },
+  },
+  {
+    name: 'load: not an image archive',
+    endpointId: 'ImageLoad',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/images/load',
+      body: EMPTY_TAR,
+      contentType: 'application/x-tar',
+    },
+    expect: { status: 404, body: { contains: 'no such file or directory' } },
+  },
+]

@@ -1,0 +1,48 @@
+import { containerScenarios } from './containers'
+import { execScenarios } from './exec'
+import { imageScenarios } from './images'
+import {
+  networkScenarios,
+  pluginScenarios,
+  routerScenarios,
+  swarmScenarios,
+  systemScenarios,
+  volumeScenarios,
+} from './misc'
+import type { Scenario } from './types'
+
+/**
+ * Every status-code scenario, written once as data. `runScenario(s, send)` runs one through
+ * any transport; `sendToDaemon(createDaemon())` is the in-process one.
+ */
+export const scenarios: readonly Scenario[] = [
+  ...routerScenarios,
+  ...systemScenarios,
+  ...containerScenarios,
+  ...execScenarios,
+  ...imageScenarios,
+  ...volumeScenarios,
+  ...networkScenarios,
+  ...swarmScenarios,
+  ...pluginScenarios,
+]
+
+export {
+  bytesToText,
+  collect,
+  jsonSubset,
+  runScenario,
+  type ScenarioResult,
+  sendToDaemon,
+  toWire,
+} from './run'
+export type {
+  ExpectedBody,
+  Scenario,
+  ScenarioRequest,
+  ScenarioStep,
+  Send,
+  SentResponse,
+  UnreachableStatus,
+} from './types'
+export { unreachableStatuses } from './unreachable'

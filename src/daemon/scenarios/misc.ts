@@ -1,0 +1,1003 @@
+import { create, err, plain, running, swarmInit } from './helpers'
+import type { Scenario } from './types'
+
+/**
+ * System, routing and version negotiation, volumes, networks, swarm mode, plugins.
+ * @see moby api/server/server.go, api/server/middleware/version.go, api/server/router/** at v1.12.6
+ */
+
+const NO_MANAGER =
+  'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.'
+
+export const systemScenarios: Scenario[] = [
+  {
+    name: 'ping: OK without newline, sniffed text/plain',
+    endpointId: 'SystemPing',
+    setup: [],
+    request: { method: 'GET', path: '/_ping' },
+    expect: {
+      status: 200,
+      body: 'OK',
+      headers: { 'content-type': 'text/plain; charset=utf-8', server: 'Docker/1.12.6 (linux)' },
+    },
+  },
+  {
+    name: 'version: ApiVersion 1.24 whatever the prefix',
+    endpointId: 'SystemVersion',
+    setup: [],
+    request: { method: 'GET', path: '/v1.18/version' },
+    expect: {
+      status: 200,
+      body: { json: { Version: '1.12.6', ApiVersion: '1.24', GoVersion: 'go1.6.4', Os: 'linux' } },
+    },
+    source: 'integration-cli/docker_api_version_test.go TestGetVersion',
+  },
+  {
+    name: 'version: a 1.11.2 daemon speaks API 1.23',
+    endpointId: 'SystemVersion',
+    dockerVersion: '1.11.2',
+    setup: [],
+    request: { method: 'GET', path: '/version' },
+    expect: {
+      status: 200,
+      body: { json: { Version: '1.11.2', ApiVersion: '1.23' } },
+      headers: { server: 'Docker/1.11.2 (linux)' },
+    },
+  },
+  {
+    name: 'info: counts',
+    endpointId: 'SystemInfo',
+    setup: [...running('web'), create('idle')],
+    request: { method: 'GET', path: '/info' },
+    expect: {
+      status: 200,
+      body: {
+        json: {
+          Containers: 2,
+          ContainersRunning: 1,
+          ContainersStopped: 1,
+          Images: 3,
+          ServerVersion: '1.12.6',
+          OSType: 'linux',
+        },
+      },
+    },
+    source: 'integration-cli/docker_api_info_test.go TestInfoApi',
+  },
+  {
+    name: 'events: past events only (until in the past)',
+    endpointId: 'SystemEvents',
+    setup: [],
+    request: { method: 'GET', path: '/events?since=0&until=1' },
+    expect: { status: 200, body: '', headers: { 'content-type': 'application/json' } },
+  },
+  {
+    name: 'events: since after until is a typed 400',
+    endpointId: 'SystemEvents',
+    setup: [],
+    request: { method: 'GET', path: '/events?since=10&until=5' },
+    expect: { status: 400, body: err('`since` time (10) cannot be after `until` time (5)') },
+  },
+  {
+    name: 'events: malformed filters',
+    endpointId: 'SystemEvents',
+    setup: [],
+    request: { method: 'GET', path: '/events?filters=notjson' },
+    expect: { status: 500, body: err("invalid character 'o' in literal null (expecting 'u')") },
+  },
+  {
+    name: 'events: a bad since',
+    endpointId: 'SystemEvents',
+    setup: [],
+    request: { method: 'GET', path: '/events?since=yesterday' },
+    expect: { status: 500, body: err('strconv.ParseInt: parsing "yesterday": invalid syntax') },
+  },
+  {
+    name: 'auth: login succeeded',
+    endpointId: 'SystemAuth',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/auth',
+      body: { username: 'u', password: 'p', serveraddress: 'https://index.docker.io/v1/' },
+    },
+    expect: { status: 200, body: '{"Status":"Login Succeeded","IdentityToken":""}\n' },
+  },
+  {
+    name: 'auth: rejected credentials (401 through "unauthorized")',
+    endpointId: 'SystemAuth',
+    setup: [],
+    request: { method: 'POST', path: '/auth', body: { username: 'u', password: 'wrong' } },
+    expect: {
+      status: 401,
+      body: err(
+        'login attempt to https://registry-1.docker.io/v2/ failed with status: 401 Unauthorized',
+      ),
+    },
+  },
+  {
+    name: 'auth: empty body',
+    endpointId: 'SystemAuth',
+    setup: [],
+    request: { method: 'POST', path: '/auth', body: '' },
+    expect: { status: 500, body: err('EOF') },
+  },
+]
+
+export const routerScenarios: Scenario[] = [
+  {
+    name: 'version prefix newer than the daemon: 400 JSON, no Server header',
+    endpointId: 'SystemPing',
+    setup: [],
+    request: { method: 'GET', path: '/v1.99/_ping' },
+    expect: {
+      status: 400,
+      body: err('client is newer than server (client API version: 1.99, server API version: 1.24)'),
+      headers: { server: null, 'content-type': 'application/json' },
+    },
+    source: 'integration-cli/docker_api_test.go TestApiClientVersionNewerThanServer',
+  },
+  {
+    name: 'version prefix older than 1.12: 400 plain text',
+    endpointId: 'SystemPing',
+    setup: [],
+    request: { method: 'GET', path: '/v1.11/_ping' },
+    expect: {
+      status: 400,
+      body: plain(
+        'client version 1.11 is too old. Minimum supported API version is 1.12, please upgrade your client to a newer version',
+      ),
+      headers: { server: null, 'content-type': 'text/plain; charset=utf-8' },
+    },
+    source: 'integration-cli/docker_api_test.go TestApiClientVersionOldNotSupported',
+  },
+  {
+    name: 'version prefix 1.12 is accepted',
+    endpointId: 'SystemPing',
+    setup: [],
+    request: { method: 'GET', path: '/v1.12/_ping' },
+    expect: { status: 200, body: 'OK' },
+  },
+  {
+    name: '/v1.25 against a 1.11.2 daemon (API 1.23): plain text, the older daemon had no JSON errors',
+    endpointId: 'SystemVersion',
+    dockerVersion: '1.11.2',
+    setup: [],
+    request: { method: 'GET', path: '/v1.24/version' },
+    expect: {
+      status: 400,
+      body: plain(
+        'client is newer than server (client API version: 1.24, server API version: 1.23)',
+      ),
+    },
+  },
+  {
+    name: '/vabc/ is not a version: 404',
+    endpointId: 'Router',
+    setup: [],
+    request: { method: 'GET', path: '/vabc/_ping' },
+    expect: { status: 404, body: err('page not found') },
+  },
+  {
+    name: 'unknown path with a too-new version: 404, the catch-all skips the version check',
+    endpointId: 'Router',
+    setup: [],
+    request: { method: 'GET', path: '/v1.99/nosuchpath' },
+    expect: { status: 404, body: err('page not found'), headers: { server: null } },
+  },
+  {
+    name: 'unknown path: JSON 404',
+    endpointId: 'Router',
+    setup: [],
+    request: { method: 'GET', path: '/notfound' },
+    expect: {
+      status: 404,
+      body: err('page not found'),
+      headers: { 'content-type': 'application/json' },
+    },
+    source: 'integration-cli/docker_api_test.go TestApiErrorNotFoundJSON',
+  },
+  {
+    name: 'unknown path at /v1.23: plain-text 404',
+    endpointId: 'Router',
+    setup: [],
+    request: { method: 'GET', path: '/v1.23/notfound' },
+    expect: {
+      status: 404,
+      body: plain('page not found'),
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    },
+    source: 'integration-cli/docker_api_test.go TestApiErrorNotFoundPlainText',
+  },
+  {
+    name: 'wrong method: 404 (gorilla/mux of 1.12 has no 405)',
+    endpointId: 'Router',
+    setup: [],
+    request: { method: 'DELETE', path: '/_ping' },
+    expect: { status: 404, body: err('page not found') },
+  },
+  {
+    name: 'OPTIONS on any route: 200, empty',
+    endpointId: 'Router',
+    setup: [],
+    request: { method: 'OPTIONS', path: '/containers/json' },
+    expect: { status: 200, body: '' },
+    source: 'integration-cli/docker_api_test.go TestApiOptionsRoute',
+  },
+  {
+    name: 'swarm routes do not exist on a 1.11.2 daemon',
+    endpointId: 'SwarmInspect',
+    dockerVersion: '1.11.2',
+    setup: [],
+    request: { method: 'GET', path: '/swarm' },
+    expect: { status: 404, body: plain('page not found') },
+  },
+]
+
+export const volumeScenarios: Scenario[] = [
+  {
+    name: 'volumes: empty list is null',
+    endpointId: 'VolumeList',
+    setup: [],
+    request: { method: 'GET', path: '/volumes' },
+    expect: { status: 200, body: '{"Volumes":null,"Warnings":null}\n' },
+  },
+  {
+    name: 'volumes: bad dangling value',
+    endpointId: 'VolumeList',
+    setup: [],
+    request: {
+      method: 'GET',
+      path: `/volumes?filters=${encodeURIComponent('{"dangling":["maybe"]}')}`,
+    },
+    expect: { status: 500, body: err("Invalid filter 'dangling=[maybe]'") },
+  },
+  {
+    name: 'volume create: 201',
+    endpointId: 'VolumeCreate',
+    setup: [],
+    request: { method: 'POST', path: '/volumes/create', body: { Name: 'data' } },
+    expect: {
+      status: 201,
+      body: {
+        json: {
+          Name: 'data',
+          Driver: 'local',
+          Mountpoint: '/var/lib/docker/volumes/data/_data',
+          Scope: 'local',
+        },
+      },
+    },
+  },
+  {
+    name: 'volume create: invalid name',
+    endpointId: 'VolumeCreate',
+    setup: [],
+    request: { method: 'POST', path: '/volumes/create', body: { Name: '../x' } },
+    expect: {
+      status: 500,
+      body: { contains: 'includes invalid characters for a local volume name' },
+    },
+  },
+  {
+    name: 'volume inspect: 200',
+    endpointId: 'VolumeInspect',
+    setup: [{ method: 'POST', path: '/volumes/create', body: { Name: 'data' }, status: 201 }],
+    request: { method: 'GET', path: '/volumes/data' },
+    expect: { status: 200, body: { json: { Name: 'data' } } },
+  },
+  {
+    name: 'volume inspect: unknown',
+    endpointId: 'VolumeInspect',
+    setup: [],
+    request: { method: 'GET', path: '/volumes/nosuch' },
+    expect: { status: 404, body: err('get nosuch: no such volume') },
+  },
+  {
+    name: 'volume delete: 204',
+    endpointId: 'VolumeDelete',
+    setup: [{ method: 'POST', path: '/volumes/create', body: { Name: 'data' }, status: 201 }],
+    request: { method: 'DELETE', path: '/volumes/data' },
+    expect: { status: 204 },
+  },
+  {
+    name: 'volume delete: unknown',
+    endpointId: 'VolumeDelete',
+    setup: [],
+    request: { method: 'DELETE', path: '/volumes/nosuch' },
+    expect: { status: 404, body: err('get nosuch: no such volume') },
+  },
+  {
+    name: 'volume delete: in use',
+    endpointId: 'VolumeDelete',
+    setup: [
+      create('web', { Image: 'busybox', Cmd: ['top'], HostConfig: { Binds: ['data:/data'] } }),
+    ],
+    request: { method: 'DELETE', path: '/volumes/data' },
+    expect: {
+      status: 409,
+      body: err(
+        'Unable to remove volume, volume still in use: remove data: volume is in use - [{{web}}]',
+      ),
+    },
+  },
+]
+
+export const networkScenarios: Scenario[] = [
+  {
+    name: 'networks: bridge, host and none',
+    endpointId: 'NetworkList',
+    setup: [],
+    request: { method: 'GET', path: '/networks' },
+    expect: {
+      status: 200,
+      body: { json: [{ Name: 'bridge' }, { Name: 'host' }, { Name: 'none' }] },
+    },
+  },
+  {
+    name: 'networks: unknown filter',
+    endpointId: 'NetworkList',
+    setup: [],
+    request: {
+      method: 'GET',
+      path: `/networks?filters=${encodeURIComponent('{"foo":{"x":true}}')}`,
+    },
+    expect: { status: 500, body: err("Invalid filter 'foo'") },
+  },
+  {
+    name: 'network inspect: bridge',
+    endpointId: 'NetworkInspect',
+    setup: [],
+    request: { method: 'GET', path: '/networks/bridge' },
+    expect: { status: 200, body: { json: { Name: 'bridge', Driver: 'bridge', Scope: 'local' } } },
+  },
+  {
+    name: 'network inspect: unknown',
+    endpointId: 'NetworkInspect',
+    setup: [],
+    request: { method: 'GET', path: '/networks/nosuch' },
+    expect: { status: 404, body: err('network nosuch not found') },
+  },
+  {
+    name: 'network inspect: an ambiguous id prefix (libnetwork ErrInvalidID, 500)',
+    endpointId: 'NetworkInspect',
+    setup: Array.from({ length: 17 }, (_, i) => ({
+      method: 'POST',
+      path: '/networks/create',
+      body: { Name: `n${i}` },
+      status: 201,
+      capture: { [`n${i}`]: 'Id' },
+    })),
+    request: {
+      method: 'GET',
+      path: `/networks/{{sharedPrefix:${Array.from({ length: 17 }, (_, i) => `n${i}`).join(',')}}}`,
+    },
+    expect: { status: 500, body: { contains: '{"message":"invalid id: ' } },
+    source: 'daemon/network.go GetNetworkByID',
+  },
+  {
+    name: 'network create: 201',
+    endpointId: 'NetworkCreate',
+    setup: [],
+    request: { method: 'POST', path: '/networks/create', body: { Name: 'backend' } },
+    expect: { status: 201, body: { json: { Warning: '' } } },
+  },
+  {
+    name: 'network create: unknown driver plugin',
+    endpointId: 'NetworkCreate',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/networks/create',
+      body: { Name: 'backend', Driver: 'weave' },
+    },
+    expect: { status: 404, body: err('plugin not found') },
+  },
+  {
+    name: 'network create: pre-defined name is 403',
+    endpointId: 'NetworkCreate',
+    setup: [],
+    request: { method: 'POST', path: '/networks/create', body: { Name: 'host' } },
+    expect: { status: 403, body: err('host is a pre-defined network and cannot be created') },
+  },
+  {
+    name: 'network create: duplicate with CheckDuplicate',
+    endpointId: 'NetworkCreate',
+    setup: [{ method: 'POST', path: '/networks/create', body: { Name: 'backend' }, status: 201 }],
+    request: {
+      method: 'POST',
+      path: '/networks/create',
+      body: { Name: 'backend', CheckDuplicate: true },
+    },
+    expect: { status: 500, body: err('network with name backend already exists') },
+  },
+  {
+    name: 'network connect: 200',
+    endpointId: 'NetworkConnect',
+    setup: [
+      { method: 'POST', path: '/networks/create', body: { Name: 'backend' }, status: 201 },
+      create('web'),
+    ],
+    request: { method: 'POST', path: '/networks/backend/connect', body: { Container: 'web' } },
+    expect: { status: 200, body: '' },
+  },
+  {
+    name: 'network connect: a swarm-scoped network is 403',
+    endpointId: 'NetworkConnect',
+    setup: [swarmInit, create('web')],
+    request: { method: 'POST', path: '/networks/ingress/connect', body: { Container: 'web' } },
+    expect: { status: 403, body: err('operation not supported for swarm scoped networks') },
+  },
+  {
+    name: 'network connect: unknown network',
+    endpointId: 'NetworkConnect',
+    setup: [create('web')],
+    request: { method: 'POST', path: '/networks/nosuch/connect', body: { Container: 'web' } },
+    expect: { status: 404, body: err('network nosuch not found') },
+  },
+  {
+    name: 'network connect: host network',
+    endpointId: 'NetworkConnect',
+    setup: [create('web')],
+    request: { method: 'POST', path: '/networks/host/connect', body: { Container: 'web' } },
+    expect: {
+      status: 500,
+      body: err('container cannot be disconnected from host network or connected to host network'),
+    },
+  },
+  {
+    name: 'network disconnect: 200',
+    endpointId: 'NetworkDisconnect',
+    setup: [create('web')],
+    request: { method: 'POST', path: '/networks/bridge/disconnect', body: { Container: 'web' } },
+    expect: { status: 200 },
+  },
+  {
+    name: 'network disconnect: a swarm-scoped network is 403',
+    endpointId: 'NetworkDisconnect',
+    setup: [swarmInit, create('web')],
+    request: { method: 'POST', path: '/networks/ingress/disconnect', body: { Container: 'web' } },
+    expect: { status: 403, body: err('operation not supported for swarm scoped networks') },
+  },
+  {
+    name: 'network disconnect: unknown container',
+    endpointId: 'NetworkDisconnect',
+    setup: [],
+    request: { method: 'POST', path: '/networks/bridge/disconnect', body: { Container: 'nosuch' } },
+    expect: { status: 404, body: err('No such container: nosuch') },
+  },
+  {
+    name: 'network disconnect: not connected',
+    endpointId: 'NetworkDisconnect',
+    setup: [
+      { method: 'POST', path: '/networks/create', body: { Name: 'backend' }, status: 201 },
+      create('web'),
+    ],
+    request: { method: 'POST', path: '/networks/backend/disconnect', body: { Container: 'web' } },
+    expect: { status: 500, body: err('container {{web}} is not connected to the network backend') },
+  },
+  {
+    name: 'network delete: 204',
+    endpointId: 'NetworkDelete',
+    setup: [{ method: 'POST', path: '/networks/create', body: { Name: 'backend' }, status: 201 }],
+    request: { method: 'DELETE', path: '/networks/backend' },
+    expect: { status: 204 },
+  },
+  {
+    name: 'network delete: pre-defined',
+    endpointId: 'NetworkDelete',
+    setup: [],
+    request: { method: 'DELETE', path: '/networks/bridge' },
+    expect: { status: 403, body: err('bridge is a pre-defined network and cannot be removed') },
+  },
+  {
+    name: 'network delete: unknown',
+    endpointId: 'NetworkDelete',
+    setup: [],
+    request: { method: 'DELETE', path: '/networks/nosuch' },
+    expect: { status: 404, body: err('network nosuch not found') },
+  },
+  {
+    name: 'network delete: active endpoints',
+    endpointId: 'NetworkDelete',
+    setup: [
+      { method: 'POST', path: '/networks/create', body: { Name: 'backend' }, status: 201 },
+      create('web', { Image: 'busybox', Cmd: ['top'], HostConfig: { NetworkMode: 'backend' } }),
+      { method: 'POST', path: '/containers/web/start', status: 204 },
+    ],
+    request: { method: 'DELETE', path: '/networks/backend' },
+    expect: { status: 500, body: err('network backend has active endpoints') },
+  },
+]
+
+const svc = (name: string, image = 'nginx') => ({
+  Name: name,
+  TaskTemplate: { ContainerSpec: { Image: image } },
+  Mode: { Replicated: { Replicas: 2 } },
+})
+
+export const swarmScenarios: Scenario[] = [
+  {
+    name: 'swarm inspect: not in a swarm',
+    endpointId: 'SwarmInspect',
+    setup: [],
+    request: { method: 'GET', path: '/swarm' },
+    expect: { status: 406, body: err(NO_MANAGER) },
+  },
+  {
+    name: 'swarm inspect: after init',
+    endpointId: 'SwarmInspect',
+    setup: [swarmInit],
+    request: { method: 'GET', path: '/swarm' },
+    expect: { status: 200, body: { json: { Spec: { Name: 'default' } } } },
+  },
+  {
+    name: 'swarm init: the node id as a JSON string',
+    endpointId: 'SwarmInit',
+    setup: [],
+    request: { method: 'POST', path: '/swarm/init', body: { ListenAddr: '0.0.0.0:2377' } },
+    expect: { status: 200, body: { contains: '"' } },
+  },
+  {
+    name: 'swarm init: already part of a swarm',
+    endpointId: 'SwarmInit',
+    setup: [swarmInit],
+    request: { method: 'POST', path: '/swarm/init', body: { ListenAddr: '0.0.0.0:2377' } },
+    expect: {
+      status: 406,
+      body: err(
+        'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.',
+      ),
+    },
+  },
+  {
+    name: 'swarm init: empty ListenAddr',
+    endpointId: 'SwarmInit',
+    setup: [],
+    request: { method: 'POST', path: '/swarm/init', body: {} },
+    expect: { status: 500, body: err('invalid ListenAddr "": invalid empty address') },
+  },
+  {
+    name: 'swarm join: already part of a swarm',
+    endpointId: 'SwarmJoin',
+    setup: [swarmInit],
+    request: {
+      method: 'POST',
+      path: '/swarm/join',
+      body: { ListenAddr: '0.0.0.0:2377', RemoteAddrs: ['10.0.0.1:2377'] },
+    },
+    expect: {
+      status: 406,
+      body: err(
+        'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.',
+      ),
+    },
+  },
+  {
+    name: 'swarm join: no remote address',
+    endpointId: 'SwarmJoin',
+    setup: [],
+    request: { method: 'POST', path: '/swarm/join', body: { ListenAddr: '0.0.0.0:2377' } },
+    expect: { status: 500, body: err('at least 1 RemoteAddr is required to join') },
+  },
+  {
+    name: 'swarm leave: not in a swarm',
+    endpointId: 'SwarmLeave',
+    setup: [],
+    request: { method: 'POST', path: '/swarm/leave' },
+    expect: { status: 406, body: err('This node is not part of a swarm') },
+  },
+  {
+    name: 'swarm leave: force',
+    endpointId: 'SwarmLeave',
+    setup: [swarmInit],
+    request: { method: 'POST', path: '/swarm/leave?force=1' },
+    expect: { status: 200 },
+  },
+  {
+    name: 'swarm leave: the last manager without force',
+    endpointId: 'SwarmLeave',
+    setup: [swarmInit],
+    request: { method: 'POST', path: '/swarm/leave' },
+    expect: {
+      status: 500,
+      body: {
+        contains:
+          'You are attempting to leave cluster on a node that is participating as a manager.',
+      },
+    },
+  },
+  {
+    name: 'swarm update: 200',
+    endpointId: 'SwarmUpdate',
+    setup: [swarmInit],
+    request: { method: 'POST', path: '/swarm/update?version=11', body: { Name: 'default' } },
+    expect: { status: 200 },
+  },
+  {
+    name: 'swarm update: not a manager',
+    endpointId: 'SwarmUpdate',
+    setup: [],
+    request: { method: 'POST', path: '/swarm/update?version=1', body: {} },
+    expect: { status: 406, body: err(NO_MANAGER) },
+  },
+  {
+    name: 'swarm update: missing version',
+    endpointId: 'SwarmUpdate',
+    setup: [swarmInit],
+    request: { method: 'POST', path: '/swarm/update', body: {} },
+    expect: {
+      status: 500,
+      body: err(`Invalid swarm version '': strconv.ParseUint: parsing "": invalid syntax`),
+    },
+  },
+  {
+    name: 'nodes: not a manager',
+    endpointId: 'NodeList',
+    setup: [],
+    request: { method: 'GET', path: '/nodes' },
+    expect: { status: 406, body: err(NO_MANAGER) },
+  },
+  {
+    name: 'nodes: this node',
+    endpointId: 'NodeList',
+    setup: [swarmInit],
+    request: { method: 'GET', path: '/nodes' },
+    expect: { status: 200, body: { json: [{ ID: '{{node}}', Spec: { Role: 'manager' } }] } },
+  },
+  {
+    name: 'nodes: malformed filters',
+    endpointId: 'NodeList',
+    setup: [swarmInit],
+    request: { method: 'GET', path: '/nodes?filters=notjson' },
+    expect: { status: 500, body: err("invalid character 'o' in literal null (expecting 'u')") },
+  },
+  {
+    name: 'node inspect: 200',
+    endpointId: 'NodeInspect',
+    setup: [swarmInit],
+    request: { method: 'GET', path: '/nodes/{{node}}' },
+    expect: { status: 200, body: { json: { ID: '{{node}}' } } },
+  },
+  {
+    name: 'node inspect: unknown',
+    endpointId: 'NodeInspect',
+    setup: [swarmInit],
+    request: { method: 'GET', path: '/nodes/nosuch' },
+    expect: { status: 404, body: err('node nosuch not found') },
+  },
+  {
+    name: 'node inspect: not a manager',
+    endpointId: 'NodeInspect',
+    setup: [],
+    request: { method: 'GET', path: '/nodes/x' },
+    expect: { status: 406, body: err(NO_MANAGER) },
+  },
+  {
+    name: 'node delete: unknown',
+    endpointId: 'NodeDelete',
+    setup: [swarmInit],
+    request: { method: 'DELETE', path: '/nodes/nosuch' },
+    expect: { status: 404, body: err('node nosuch not found') },
+  },
+  {
+    name: 'node delete: not a manager',
+    endpointId: 'NodeDelete',
+    setup: [],
+    request: { method: 'DELETE', path: '/nodes/x' },
+    expect: { status: 406, body: err(NO_MANAGER) },
+  },
+  {
+    name: 'node delete: the only manager',
+    endpointId: 'NodeDelete',
+    setup: [swarmInit],
+    request: { method: 'DELETE', path: '/nodes/{{node}}' },
+    expect: {
+      status: 500,
+      body: { contains: 'is a cluster manager and is a member of the raft cluster' },
+    },
+  },
+  {
+    name: 'node update: 200',
+    endpointId: 'NodeUpdate',
+    setup: [swarmInit],
+    request: {
+      method: 'POST',
+      path: '/nodes/{{node}}/update?version=10',
+      body: { Role: 'manager', Availability: 'active' },
+    },
+    expect: { status: 200 },
+  },
+  {
+    name: 'node update: unknown',
+    endpointId: 'NodeUpdate',
+    setup: [swarmInit],
+    request: { method: 'POST', path: '/nodes/nosuch/update?version=10', body: {} },
+    expect: { status: 404, body: err('node nosuch not found') },
+  },
+  {
+    name: 'node update: not a manager',
+    endpointId: 'NodeUpdate',
+    setup: [],
+    request: { method: 'POST', path: '/nodes/x/update?version=1', body: {} },
+    expect: { status: 406, body: err(NO_MANAGER) },
+  },
+  {
+    name: 'node update: missing version',
+    endpointId: 'NodeUpdate',
+    setup: [swarmInit],
+    request: { method: 'POST', path: '/nodes/{{node}}/update', body: {} },
+    expect: {
+      status: 500,
+      body: err(`Invalid node version '': strconv.ParseUint: parsing "": invalid syntax`),
+    },
+  },
+  {
+    name: 'services: not a manager',
+    endpointId: 'ServiceList',
+    setup: [],
+    request: { method: 'GET', path: '/services' },
+    expect: { status: 406, body: err(NO_MANAGER) },
+  },
+  {
+    name: 'services: empty list',
+    endpointId: 'ServiceList',
+    setup: [swarmInit],
+    request: { method: 'GET', path: '/services' },
+    expect: { status: 200, body: '[]\n' },
+  },
+  {
+    name: 'services: unknown filter',
+    endpointId: 'ServiceList',
+    setup: [swarmInit],
+    request: {
+      method: 'GET',
+      path: `/services?filters=${encodeURIComponent('{"foo":{"x":true}}')}`,
+    },
+    expect: { status: 500, body: err("Invalid filter 'foo'") },
+  },
+  {
+    name: 'service create: 201',
+    endpointId: 'ServiceCreate',
+    setup: [swarmInit],
+    request: { method: 'POST', path: '/services/create', body: svc('web') },
+    expect: { status: 201, body: { contains: '{"ID":"' } },
+  },
+  {
+    name: 'service create: a local network is 403',
+    endpointId: 'ServiceCreate',
+    setup: [swarmInit],
+    request: {
+      method: 'POST',
+      path: '/services/create',
+      body: { ...svc('web'), Networks: [{ Target: 'bridge' }] },
+    },
+    expect: { status: 403, body: err('network bridge is not eligible for docker services') },
+  },
+  {
+    name: 'service create: not a manager',
+    endpointId: 'ServiceCreate',
+    setup: [],
+    request: { method: 'POST', path: '/services/create', body: svc('web') },
+    expect: { status: 406, body: err(NO_MANAGER) },
+  },
+  {
+    name: 'service create: name taken',
+    endpointId: 'ServiceCreate',
+    setup: [swarmInit, { method: 'POST', path: '/services/create', body: svc('web'), status: 201 }],
+    request: { method: 'POST', path: '/services/create', body: svc('web') },
+    expect: {
+      status: 409,
+      body: err('rpc error: code = 2 desc = name conflicts with an existing object'),
+    },
+  },
+  {
+    name: 'service create: no image',
+    endpointId: 'ServiceCreate',
+    setup: [swarmInit],
+    request: { method: 'POST', path: '/services/create', body: { Name: 'web' } },
+    expect: {
+      status: 500,
+      body: err('rpc error: code = 3 desc = ContainerSpec: image reference must be provided'),
+    },
+  },
+  {
+    name: 'service inspect: by name',
+    endpointId: 'ServiceInspect',
+    setup: [
+      swarmInit,
+      {
+        method: 'POST',
+        path: '/services/create',
+        body: svc('web'),
+        status: 201,
+        capture: { s: 'ID' },
+      },
+    ],
+    request: { method: 'GET', path: '/services/web' },
+    expect: { status: 200, body: { json: { ID: '{{s}}', Spec: { Name: 'web' } } } },
+  },
+  {
+    name: 'service inspect: unknown',
+    endpointId: 'ServiceInspect',
+    setup: [swarmInit],
+    request: { method: 'GET', path: '/services/nosuch' },
+    expect: { status: 404, body: err('service nosuch not found') },
+  },
+  {
+    name: 'service inspect: not a manager',
+    endpointId: 'ServiceInspect',
+    setup: [],
+    request: { method: 'GET', path: '/services/web' },
+    expect: { status: 406, body: err(NO_MANAGER) },
+  },
+  {
+    name: 'service inspect: ambiguous id prefix',
+    endpointId: 'ServiceInspect',
+    setup: [
+      swarmInit,
+      ...Array.from({ length: 17 }, (_, i) => ({
+        method: 'POST',
+        path: '/services/create',
+        body: svc(`s${i}`),
+        status: 201,
+        capture: { [`s${i}`]: 'ID' },
+      })),
+    ],
+    request: {
+      method: 'GET',
+      path: `/services/{{sharedPrefix:${Array.from({ length: 17 }, (_, i) => `s${i}`).join(',')}}}`,
+    },
+    expect: { status: 500, body: { contains: 'is ambiguous' } },
+  },
+  {
+    name: 'service update: 200',
+    endpointId: 'ServiceUpdate',
+    setup: [swarmInit, { method: 'POST', path: '/services/create', body: svc('web'), status: 201 }],
+    request: {
+      method: 'POST',
+      path: '/services/web/update?version=12',
+      body: svc('web', 'nginx:1.11'),
+    },
+    expect: { status: 200 },
+  },
+  {
+    name: 'service update: unknown',
+    endpointId: 'ServiceUpdate',
+    setup: [swarmInit],
+    request: { method: 'POST', path: '/services/nosuch/update?version=1', body: svc('nosuch') },
+    expect: { status: 404, body: err('service nosuch not found') },
+  },
+  {
+    name: 'service update: not a manager',
+    endpointId: 'ServiceUpdate',
+    setup: [],
+    request: { method: 'POST', path: '/services/web/update?version=1', body: svc('web') },
+    expect: { status: 406, body: err(NO_MANAGER) },
+  },
+  {
+    name: 'service update: out of sequence',
+    endpointId: 'ServiceUpdate',
+    setup: [swarmInit, { method: 'POST', path: '/services/create', body: svc('web'), status: 201 }],
+    request: { method: 'POST', path: '/services/web/update?version=1', body: svc('web') },
+    expect: { status: 500, body: err('rpc error: code = 2 desc = update out of sequence') },
+  },
+  {
+    name: 'service delete: 200',
+    endpointId: 'ServiceDelete',
+    setup: [swarmInit, { method: 'POST', path: '/services/create', body: svc('web'), status: 201 }],
+    request: { method: 'DELETE', path: '/services/web' },
+    expect: { status: 200 },
+  },
+  {
+    name: 'service delete: unknown',
+    endpointId: 'ServiceDelete',
+    setup: [swarmInit],
+    request: { method: 'DELETE', path: '/services/nosuch' },
+    expect: { status: 404, body: err('service nosuch not found') },
+  },
+  {
+    name: 'service delete: not a manager',
+    endpointId: 'ServiceDelete',
+    setup: [],
+    request: { method: 'DELETE', path: '/services/web' },
+    expect: { status: 406, body: err(NO_MANAGER) },
+  },
+  {
+    name: 'service delete: ambiguous id prefix',
+    endpointId: 'ServiceDelete',
+    setup: [
+      swarmInit,
+      ...Array.from({ length: 17 }, (_, i) => ({
+        method: 'POST',
+        path: '/services/create',
+        body: svc(`s${i}`),
+        status: 201,
+        capture: { [`s${i}`]: 'ID' },
+      })),
+    ],
+    request: {
+      method: 'DELETE',
+      path: `/services/{{sharedPrefix:${Array.from({ length: 17 }, (_, i) => `s${i}`).join(',')}}}`,
+    },
+    expect: { status: 500, body: { contains: 'is ambiguous' } },
+  },
+  {
+    name: 'tasks: not a manager',
+    endpointId: 'TaskList',
+    setup: [],
+    request: { method: 'GET', path: '/tasks' },
+    expect: { status: 406, body: err(NO_MANAGER) },
+  },
+  {
+    name: 'tasks: two replicas',
+    endpointId: 'TaskList',
+    setup: [swarmInit, { method: 'POST', path: '/services/create', body: svc('web'), status: 201 }],
+    request: { method: 'GET', path: '/tasks' },
+    expect: { status: 200, body: { json: [{ Slot: 1, DesiredState: 'running' }, { Slot: 2 }] } },
+  },
+  {
+    name: 'tasks: unknown filter',
+    endpointId: 'TaskList',
+    setup: [swarmInit],
+    request: { method: 'GET', path: `/tasks?filters=${encodeURIComponent('{"foo":{"x":true}}')}` },
+    expect: { status: 500, body: err("Invalid filter 'foo'") },
+  },
+  {
+    name: 'task inspect: 200',
+    endpointId: 'TaskInspect',
+    setup: [
+      swarmInit,
+      { method: 'POST', path: '/services/create', body: svc('web'), status: 201 },
+      { method: 'GET', path: '/tasks', status: 200, capture: { task: '0.ID' } },
+    ],
+    request: { method: 'GET', path: '/tasks/{{task}}' },
+    expect: { status: 200, body: { json: { ID: '{{task}}', Status: { State: 'running' } } } },
+  },
+  {
+    name: 'task inspect: unknown',
+    endpointId: 'TaskInspect',
+    setup: [swarmInit],
+    request: { method: 'GET', path: '/tasks/nosuch' },
+    expect: { status: 404, body: err('task nosuch not found') },
+  },
+  {
+    name: 'task inspect: not a manager',
+    endpointId: 'TaskInspect',
+    setup: [],
+    request: { method: 'GET', path: '/tasks/x' },
+    expect: { status: 406, body: err(NO_MANAGER) },
+  },
+  {
+    name: 'task inspect: ambiguous id prefix',
+    endpointId: 'TaskInspect',
+    setup: [
+      swarmInit,
+      {
+        method: 'POST',
+        path: '/services/create',
+        body: { ...svc('web'), Mode: { Replicated: { Replicas: 17 } } },
+        status: 201,
+      },
+      { method: 'GET', path: '/tasks', status: 200, capture: { tasks: '*.ID' } },
+    ],
+    request: { method: 'GET', path: '/tasks/{{sharedPrefix:tasks}}' },
+    expect: { status: 500, body: { contains: 'is ambiguous' } },
+  },
+]
+
+export const pluginScenarios: Scenario[] = [
+  ['PluginList', 'GET', '/plugins'],
+  ['PluginPull', 'POST', '/plugins/pull?name=tiborvass/no-remove'],
+  ['PluginInspect', 'GET', '/plugins/tiborvass/no-remove'],
+  ['PluginEnable', 'POST', '/plugins/tiborvass/no-remove/enable'],
+  ['PluginDisable', 'POST', '/plugins/tiborvass/no-remove/disable'],
+  ['PluginDelete', 'DELETE', '/plugins/tiborvass/no-remove'],
+].map(([endpointId = '', method = '', path = '']) => ({
+  name: `${endpointId}: not registered in the non-experimental 1.12.6 build`,
+  endpointId,
+  setup: [],
+  request: { method, path },
+  expect: { status: 404, body: err('page not found'), headers: { server: null } },
+  source: 'api/server/router/plugin/plugin_regular.go (// +build !experimental): initRoutes() {}',
+}))

@@ -1,0 +1,38 @@
+/**
+ * The public contract of the simulated daemon: a request goes in, a response comes out.
+ * Deliberately transport-free (no Request/Response, no node:http) so the same model serves
+ * MSW in the browser, MSW in tests and the real HTTP front in `src/server/`.
+ */
+
+export interface DaemonRequest {
+  method: string
+  /** URL pathname as received, including any /v1.xx prefix; percent-decoding NOT applied. */
+  path: string
+  query: URLSearchParams
+  /** Lower-case header names. */
+  headers: Record<string, string>
+  body: Uint8Array | null
+}
+
+export interface DaemonResponse {
+  status: number
+  /** Lower-case header names, e.g. 'content-type', 'server'. */
+  headers: Record<string, string>
+  /** null = no body; string/Uint8Array = whole body; AsyncIterable = streamed (events, logs follow, pull progress, attach). */
+  body: string | Uint8Array | null | AsyncIterable<Uint8Array>
+}
+
+export type DockerVersion = '1.9.1' | '1.10.3' | '1.11.2' | '1.12.6'
+
+export interface DaemonOptions {
+  /** Docker release to imitate → max API 1.21 / 1.22 / 1.23 / 1.24; default 1.12.6. */
+  dockerVersion?: DockerVersion
+  /** Injectable for determinism. */
+  clock?: () => Date
+  /** 64-hex ids; the default is a seeded generator, deterministic per daemon instance. */
+  idGenerator?: () => string
+  /** Seed the images busybox, nginx and alpine (default true). */
+  seed?: boolean
+  /** A JSON snapshot from `daemon.snapshot()` to start from. */
+  snapshot?: string
+}
