@@ -1,4 +1,6 @@
+import { type Choice, FilterBar, SearchField, SelectField } from '../../components/filter-fields'
 import type { ReleaseOption } from '../../domain/rows'
+import type { EndpointGroup, HttpMethod } from '../../domain/schemas/endpoints'
 import { useI18n } from '../../lib/i18n'
 import { GROUPS, type MatrixState, METHODS, USAGE, type Usage } from '../../lib/url-state'
 
@@ -18,83 +20,60 @@ export function MatrixFilters({
   onExport,
 }: MatrixFiltersProps) {
   const { t } = useI18n()
-  const usageLabel = (usage: Usage) =>
-    usage === 'any' ? t('usageAny') : usage === 'yes' ? t('usageYes') : t('usageNo')
+  const usage: Choice<Usage>[] = USAGE.map((u) => ({
+    value: u,
+    label: u === 'any' ? t('usageAny') : u === 'yes' ? t('usageYes') : t('usageNo'),
+  }))
+  const methods: Choice<HttpMethod | ''>[] = [
+    { value: '', label: t('allMethods') },
+    ...METHODS.map((m) => ({ value: m, label: m })),
+  ]
+  const groups: Choice<EndpointGroup | ''>[] = [
+    { value: '', label: t('allGroups') },
+    ...GROUPS.map((g) => ({ value: g, label: g })),
+  ]
+  const releaseChoices: Choice<string>[] = [
+    { value: '', label: t('anyRelease') },
+    ...releases.map((r) => ({ value: r.id, label: `Docker ${r.label} (API ${r.api})` })),
+  ]
   return (
-    <form
-      className="filters"
-      aria-label={t('filters')}
-      onSubmit={(event) => event.preventDefault()}
-    >
-      <label className="filter filter-search">
-        <span>{t('search')}</span>
-        <input
-          type="search"
-          value={value.q}
-          placeholder={t('searchPlaceholder')}
-          maxLength={200}
-          onChange={(event) => onChange({ q: event.target.value })}
-        />
-      </label>
-      <label className="filter">
-        <span>{t('method')}</span>
-        <select
-          value={value.method}
-          onChange={(e) => onChange({ method: e.target.value as MatrixState['method'] })}
-        >
-          <option value="">{t('allMethods')}</option>
-          {METHODS.map((method) => (
-            <option key={method} value={method}>
-              {method}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span>{t('group')}</span>
-        <select
-          value={value.group}
-          onChange={(e) => onChange({ group: e.target.value as MatrixState['group'] })}
-        >
-          <option value="">{t('allGroups')}</option>
-          {GROUPS.map((group) => (
-            <option key={group} value={group}>
-              {group}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span>{t('usedBy13')}</span>
-        <select value={value.k13} onChange={(e) => onChange({ k13: e.target.value as Usage })}>
-          {USAGE.map((usage) => (
-            <option key={usage} value={usage}>
-              {usageLabel(usage)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span>{t('usedBy14')}</span>
-        <select value={value.k14} onChange={(e) => onChange({ k14: e.target.value as Usage })}>
-          {USAGE.map((usage) => (
-            <option key={usage} value={usage}>
-              {usageLabel(usage)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span>{t('availableIn')}</span>
-        <select value={value.release} onChange={(e) => onChange({ release: e.target.value })}>
-          <option value="">{t('anyRelease')}</option>
-          {releases.map((release) => (
-            <option key={release.id} value={release.id}>
-              Docker {release.label} (API {release.api})
-            </option>
-          ))}
-        </select>
-      </label>
+    <FilterBar label={t('filters')}>
+      <SearchField
+        label={t('search')}
+        value={value.q}
+        placeholder={t('searchPlaceholder')}
+        onChange={(q) => onChange({ q })}
+      />
+      <SelectField
+        label={t('method')}
+        value={value.method}
+        choices={methods}
+        onChange={(method) => onChange({ method })}
+      />
+      <SelectField
+        label={t('group')}
+        value={value.group}
+        choices={groups}
+        onChange={(group) => onChange({ group })}
+      />
+      <SelectField
+        label={t('usedBy13')}
+        value={value.k13}
+        choices={usage}
+        onChange={(k13) => onChange({ k13 })}
+      />
+      <SelectField
+        label={t('usedBy14')}
+        value={value.k14}
+        choices={usage}
+        onChange={(k14) => onChange({ k14 })}
+      />
+      <SelectField
+        label={t('availableIn')}
+        value={value.release}
+        choices={releaseChoices}
+        onChange={(release) => onChange({ release })}
+      />
       <label className="filter filter-check">
         <input
           type="checkbox"
@@ -111,6 +90,6 @@ export function MatrixFilters({
           {t('exportCsv')}
         </button>
       </div>
-    </form>
+    </FilterBar>
   )
 }

@@ -9,6 +9,7 @@ import {
   useTable,
 } from '@tanstack/react-table'
 import { useMemo } from 'react'
+import { SortableHeader } from '../../components/sortable-header'
 import type { EndpointRow } from '../../domain/rows'
 import { compareApi } from '../../domain/version'
 import { type Translate, useI18n } from '../../lib/i18n'
@@ -92,33 +93,17 @@ export function MatrixTable({ rows, sort, onSortChange, hrefFor, onOpen }: Matri
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
-                const direction = header.column.getIsSorted()
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={
-                      direction === 'asc'
-                        ? 'ascending'
-                        : direction === 'desc'
-                          ? 'descending'
-                          : 'none'
-                    }
-                  >
-                    <button
-                      type="button"
-                      className="sort-button"
-                      onClick={header.column.getToggleSortingHandler()}
-                    >
-                      <table.FlexRender header={header} />
-                      <span aria-hidden="true" className="sort-indicator">
-                        {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '⇅'}
-                      </span>
-                    </button>
-                  </th>
-                )
-              })}
+              {group.headers.map((header) => (
+                <SortableHeader
+                  key={header.id}
+                  direction={header.column.getIsSorted()}
+                  onToggle={
+                    header.column.getCanSort() ? header.column.getToggleSortingHandler() : undefined
+                  }
+                >
+                  <table.FlexRender header={header} />
+                </SortableHeader>
+              ))}
             </tr>
           ))}
         </thead>

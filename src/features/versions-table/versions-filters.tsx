@@ -1,3 +1,4 @@
+import { type Choice, FilterBar, SearchField, SelectField } from '../../components/filter-fields'
 import { useI18n } from '../../lib/i18n'
 import { K8S, type K8sFilter, type VersionsState } from '../../lib/url-state'
 
@@ -10,55 +11,40 @@ interface VersionsFiltersProps {
 
 export function VersionsFilters({ value, apiVersions, onChange, onReset }: VersionsFiltersProps) {
   const { t } = useI18n()
+  const apis: Choice<string>[] = [
+    { value: '', label: t('anyApi') },
+    ...apiVersions.map((api) => ({ value: api, label: api })),
+  ]
+  const kubernetes: Choice<K8sFilter>[] = [
+    { value: '', label: t('anyKubernetes') },
+    ...K8S.map((version) => ({ value: version, label: t('kubernetesN', { version }) })),
+  ]
   return (
-    <form
-      className="filters"
-      aria-label={t('filters')}
-      onSubmit={(event) => event.preventDefault()}
-    >
-      <label className="filter filter-search">
-        <span>{t('searchReleases')}</span>
-        <input
-          type="search"
-          value={value.q}
-          maxLength={200}
-          placeholder="1.12, 17.03, 2016…"
-          onChange={(event) => onChange({ q: event.target.value })}
-        />
-      </label>
-      <label className="filter">
-        <span>{t('apiFrom')}</span>
-        <select value={value.from} onChange={(e) => onChange({ from: e.target.value })}>
-          <option value="">{t('anyApi')}</option>
-          {apiVersions.map((api) => (
-            <option key={api} value={api}>
-              {api}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span>{t('apiTo')}</span>
-        <select value={value.to} onChange={(e) => onChange({ to: e.target.value })}>
-          <option value="">{t('anyApi')}</option>
-          {apiVersions.map((api) => (
-            <option key={api} value={api}>
-              {api}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span>{t('supportedBy')}</span>
-        <select value={value.k8s} onChange={(e) => onChange({ k8s: e.target.value as K8sFilter })}>
-          <option value="">{t('anyKubernetes')}</option>
-          {K8S.map((version) => (
-            <option key={version} value={version}>
-              {t('kubernetesN', { version })}
-            </option>
-          ))}
-        </select>
-      </label>
+    <FilterBar label={t('filters')}>
+      <SearchField
+        label={t('searchReleases')}
+        value={value.q}
+        placeholder="1.12, 17.03, 2016…"
+        onChange={(q) => onChange({ q })}
+      />
+      <SelectField
+        label={t('apiFrom')}
+        value={value.from}
+        choices={apis}
+        onChange={(from) => onChange({ from })}
+      />
+      <SelectField
+        label={t('apiTo')}
+        value={value.to}
+        choices={apis}
+        onChange={(to) => onChange({ to })}
+      />
+      <SelectField
+        label={t('supportedBy')}
+        value={value.k8s}
+        choices={kubernetes}
+        onChange={(k8s) => onChange({ k8s })}
+      />
       <fieldset className="filter filter-toggle">
         <legend>{t('rowsShown')}</legend>
         <label>
@@ -85,6 +71,6 @@ export function VersionsFilters({ value, apiVersions, onChange, onReset }: Versi
           {t('resetFilters')}
         </button>
       </div>
-    </form>
+    </FilterBar>
   )
 }

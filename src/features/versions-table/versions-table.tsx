@@ -9,6 +9,7 @@ import {
   useTable,
 } from '@tanstack/react-table'
 import { useMemo } from 'react'
+import { SortableHeader } from '../../components/sortable-header'
 import { Tick } from '../../components/tick'
 import type { KubernetesMinimum, ReleaseRow } from '../../domain/rows'
 import { compareApi } from '../../domain/version'
@@ -167,40 +168,17 @@ export function VersionsTable({
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sortable = header.column.getCanSort()
-                const direction = header.column.getIsSorted()
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={
-                      !sortable
-                        ? undefined
-                        : direction === 'asc'
-                          ? 'ascending'
-                          : direction === 'desc'
-                            ? 'descending'
-                            : 'none'
-                    }
-                  >
-                    {sortable ? (
-                      <button
-                        type="button"
-                        className="sort-button"
-                        onClick={header.column.getToggleSortingHandler()}
-                      >
-                        <table.FlexRender header={header} />
-                        <span aria-hidden="true" className="sort-indicator">
-                          {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '⇅'}
-                        </span>
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                )
-              })}
+              {group.headers.map((header) => (
+                <SortableHeader
+                  key={header.id}
+                  direction={header.column.getIsSorted()}
+                  onToggle={
+                    header.column.getCanSort() ? header.column.getToggleSortingHandler() : undefined
+                  }
+                >
+                  <table.FlexRender header={header} />
+                </SortableHeader>
+              ))}
             </tr>
           ))}
         </thead>
