@@ -1,7 +1,8 @@
 /**
  * Screenshots of the production build for the README and for reviewing changes by eye:
- * `npx tsx scripts/screenshot.ts [out-dir]` (after `npm run build`).
+ * `npx tsx scripts/screenshot.ts [out-dir]`. Builds for /explorer/ first, like the e2e tests.
  */
+import { execSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { launchChromium } from '../e2e/browser'
@@ -20,7 +21,9 @@ const shots: Array<{ name: string; search: string; dark?: boolean; full?: boolea
   { name: 'detail-kill', search: '?view=endpoint&endpoint=ContainerKill', full: true },
 ]
 
-const server = await serveStatic(resolve(root, 'dist'), '/')
+const BASE = '/explorer/'
+execSync('npm run build', { cwd: root, stdio: 'ignore', env: { ...process.env, BASE_PATH: BASE } })
+const server = await serveStatic(resolve(root, 'dist'), BASE)
 const browser = await launchChromium()
 try {
   for (const shot of shots) {

@@ -15,7 +15,7 @@ export const zh: Messages = {
   themeDark: '深色',
   matrixHeading: 'API 1.24 的接口及其调用者',
   matrixIntro:
-    'Docker Remote API 1.24（Docker 1.12）的全部接口：左边是原文为 Kubernetes 1.3 和 1.4 打的勾，右边是各发行标签处的 Kubernetes 源码真正调用的接口。',
+    'Docker Remote API 1.24（Docker 1.12）的全部接口，并列展示原文为 Kubernetes 1.3 和 1.4 打的勾，以及各发行标签处的 Kubernetes 源码真正调用了哪些接口。',
   filters: '筛选',
   search: '搜索接口',
   searchPlaceholder: '标题、方法或路径，例如 resize',
