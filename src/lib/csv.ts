@@ -12,7 +12,7 @@ export function toCsv(
   header: readonly string[],
   rows: readonly (readonly (string | number | boolean)[])[],
 ): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`
 }
 
 /** Offers text as a file download (browser only). */
