@@ -1,0 +1,65 @@
+import { type DefaultBodyType, RequestHandler, type ResponseResolver } from 'msw'
+import type { Daemon } from '../../daemon/index.ts'
+import { type DaemonBase, resourcePattern } from './base-url.ts'
+import { forwardTo } from './forward.ts'
+
+export interface DaemonHandlerInfo {
+  /** What MSW prints for this handler, e.g. `containers ^http…`. */
+  header: string
+  pattern: RegExp
+}
+
+type ParsedDaemonRequest = { matches: boolean }
+
+export type DaemonResolver = ResponseResolver<Record<string, never>, DefaultBodyType, undefined>
+
+/**
+ * An MSW request handler that matches a URL against one regular expression and nothing else.
+ *
+ * Why not `http.all(regexp, resolver)`: msw 2.9's `HttpHandler.parse` also collects the request's
+ * cookies through tough-cookie's public-suffix lookup on *every* request, which took ~130 µs of
+ * the ~190 µs msw spent per request in `bench/daemon-profile.ts` (the daemon itself: ~8 µs for a
+ * resize). Docker's API has no cookies, so this handler skips that work. It is still an MSW
+ * `RequestHandler`: setupWorker, setupServer and getResponse treat it like any other.
+ */
+export class DaemonRequestHandler extends RequestHandler<
+  DaemonHandlerInfo,
+  ParsedDaemonRequest,
+  Record<string, never>
+> {
+  constructor(name: string, pattern: RegExp, resolver: DaemonResolver) {
+    super({ info: { header: `${name} ${pattern.source}`, pattern }, resolver })
+  }
+
+  override async parse(args: { request: Request }): Promise<ParsedDaemonRequest> {
+    return { matches: this.info.pattern.test(args.request.url) }
+  }
+
+  predicate(args: { parsedResult: ParsedDaemonRequest }): boolean {
+    return args.parsedResult.matches
+  }
+
+  log(args: { request: Request; response: Response }): void {
+    console.log(
+      `[MSW] ${args.request.method} ${args.request.url} (${args.response.status} ${args.response.statusText}) via ${this.info.header}`,
+    )
+  }
+}
+
+/**
+ * One MSW handler for one resource: every method on every path whose first segment (after the
+ * optional `/v1.xx`) is one of `segments`. Which endpoint it is, and whether the method is
+ * allowed, is the daemon's business: 1.12's gorilla/mux answered a wrong method with
+ * 404 `page not found`, not 405, and the daemon reproduces that.
+ */
+export function resourceHandler(
+  daemon: Daemon,
+  base: DaemonBase,
+  segments: readonly string[],
+): RequestHandler {
+  return new DaemonRequestHandler(
+    segments.join('|'),
+    resourcePattern(base, segments),
+    forwardTo(daemon, base),
+  )
+}

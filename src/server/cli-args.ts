@@ -1,0 +1,81 @@
+import type { DockerVersion } from '../daemon/index.ts'
+
+export const DOCKER_VERSIONS: readonly DockerVersion[] = ['1.9.1', '1.10.3', '1.11.2', '1.12.6']
+
+export interface CliOptions {
+  port: number
+  host: string
+  dockerVersion: DockerVersion
+  quiet: boolean
+}
+
+export type CliParse =
+  | { kind: 'run'; options: CliOptions }
+  | { kind: 'help' }
+  | { kind: 'error'; message: string }
+
+export const USAGE = `Usage: npm run daemon -- [options]
+
+A simulated Docker Engine (1.12.6 by default, Remote API 1.24) over HTTP.
+Point a client at it: DOCKER_HOST=tcp://127.0.0.1:2375 docker version
+
+Options:
+  --port <n>              TCP port, 0 for an ephemeral one (default 2375)
+  --host <addr>           address to listen on (default 127.0.0.1; the API has no authentication)
+  --docker-version <v>    ${DOCKER_VERSIONS.join(' | ')} (default 1.12.6)
+  --quiet                 no request log
+  -h, --help              show this help
+`
+
+function isDockerVersion(value: string): value is DockerVersion {
+  return (DOCKER_VERSIONS as readonly string[]).includes(value)
+}
+
+/** Parses `--flag value`, `--flag=value`, `--quiet`, `--help`. Nothing positional is accepted. */
+export function parseCliArgs(argv: readonly string[]): CliParse {
+  const options: CliOptions = {
+    port: 2375,
+    host: '127.0.0.1',
+    dockerVersion: '1.12.6',
+    quiet: false,
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? ''
+    if (arg === '-h' || arg === '--help') return { kind: 'help' }
+    if (arg === '--quiet' || arg === '-q') {
+      options.quiet = true
+      continue
+    }
+    const match = /^(--[a-z-]+)(?:=(.*))?$/.exec(arg)
+    const flag = match?.[1]
+    if (flag !== '--port' && flag !== '--host' && flag !== '--docker-version') {
+      return { kind: 'error', message: `unknown option: ${arg}` }
+    }
+    let value = match?.[2]
+    if (value === undefined) {
+      value = argv[i + 1]
+      i++
+      if (value === undefined || value.startsWith('--')) {
+        return { kind: 'error', message: `option ${flag} needs a value` }
+      }
+    }
+    if (flag === '--port') {
+      if (!/^\d+$/.test(value) || Number(value) > 65535) {
+        return { kind: 'error', message: `invalid --port: ${value} (expected 0-65535)` }
+      }
+      options.port = Number(value)
+    } else if (flag === '--host') {
+      if (value === '') return { kind: 'error', message: 'invalid --host: empty' }
+      options.host = value
+    } else {
+      if (!isDockerVersion(value)) {
+        return {
+          kind: 'error',
+          message: `invalid --docker-version: ${value} (expected one of ${DOCKER_VERSIONS.join(', ')})`,
+        }
+      }
+      options.dockerVersion = value
+    }
+  }
+  return { kind: 'run', options }
+}

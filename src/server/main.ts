@@ -1,0 +1,58 @@
+/**
+ * `npm run daemon -- --port 2375`: the simulated daemon on a real TCP port, for the docker CLI,
+ * dockerode, curl. Exit codes: 0 after SIGINT/SIGTERM, 1 if the server cannot start,
+ * 2 for bad flags.
+ */
+import { parseCliArgs, USAGE } from './cli-args.ts'
+import { startDaemonServer } from './server.ts'
+
+async function main(): Promise<void> {
+  const parsed = parseCliArgs(process.argv.slice(2))
+  if (parsed.kind === 'help') {
+    process.stdout.write(USAGE)
+    return
+  }
+  if (parsed.kind === 'error') {
+    process.stderr.write(`daemon: ${parsed.message}\n\n${USAGE}`)
+    process.exitCode = 2
+    return
+  }
+  const { options } = parsed
+  let server: Awaited<ReturnType<typeof startDaemonServer>>
+  try {
+    server = await startDaemonServer({
+      port: options.port,
+      host: options.host,
+      dockerVersion: options.dockerVersion,
+      log: options.quiet ? null : (line) => process.stdout.write(`${line}\n`),
+    })
+  } catch (error) {
+    process.stderr.write(
+      `daemon: cannot listen on ${options.host}:${options.port}: ${String(error)}\n`,
+    )
+    process.exitCode = 1
+    return
+  }
+  const hostPort = server.url.replace(/^http:\/\//, '')
+  process.stdout.write(
+    `Simulated Docker ${options.dockerVersion} listening on ${server.url}\n` +
+      `  DOCKER_HOST=tcp://${hostPort} docker version\n`,
+  )
+  let stopping = false
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return
+    stopping = true
+    process.stdout.write(`${signal}: shutting down\n`)
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`daemon: ${String(error)}\n`)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+void main()
