@@ -296,6 +296,39 @@ describe('snapshots', () => {
     expect(a).toBe(b)
   })
 
+  it('round-trip after docker load, a service update and a swarm leave', async () => {
+    const d = daemon()
+    // Save busybox, untag it, and load it back (a manifest archive).
+    const saved = await d.handle(request('GET', '/images/get?names=busybox'))
+    const archive = saved.body instanceof Uint8Array ? saved.body : new Uint8Array()
+    await call(d, 'DELETE', '/images/busybox:latest')
+    const loaded = await d.handle({ ...request('POST', '/images/load'), body: archive })
+    expect(loaded.status).toBe(200)
+    expect(await text(loaded)).toBe('Loaded image: busybox:latest\n')
+    expect((await call(d, 'GET', '/images/busybox/json')).status).toBe(200)
+    // A failed load (1.12.6: no manifest.json and no repositories) changes nothing.
+    const empty = await d.handle({ ...request('POST', '/images/load'), body: new Uint8Array(1024) })
+    expect(empty.status).toBe(500)
+    expect(await text(empty)).toBe('{"message":"invalid argument"}\n')
+    await call(d, 'POST', '/swarm/init', { ListenAddr: '0.0.0.0:2377' })
+    const svc = { Name: 'web', TaskTemplate: { ContainerSpec: { Image: 'nginx' } } }
+    expect((await call(d, 'POST', '/services/create', svc)).status).toBe(201)
+    const upd = await call(d, 'POST', '/services/web/update?version=12', {
+      ...svc,
+      Networks: [{ Target: 'bridge' }],
+    })
+    expect(upd.status).toBe(403)
+    expect((await call(d, 'POST', '/swarm/leave')).status).toBe(500)
+    const json = d.snapshot()
+    const d2 = daemon({ snapshot: json })
+    expect(d2.snapshot()).toBe(json)
+    for (const path of ['/images/json', '/images/busybox/json', '/services', '/info'])
+      expect((await call(d2, 'GET', path)).text, path).toBe((await call(d, 'GET', path)).text)
+    expect((await call(d2, 'POST', '/swarm/leave?force=1')).status).toBe(200)
+    d.restore(d2.snapshot())
+    expect(d.snapshot()).toBe(d2.snapshot())
+  })
+
   it('malformed snapshots are rejected and change nothing', async () => {
     const d = daemon()
     await call(d, 'POST', '/containers/create?name=web', { Image: 'busybox' })

@@ -141,7 +141,7 @@ export const leave: Handler = (ctx) => {
   const force = ['1', 'true', 'yes'].includes((ctx.query.get('force') ?? '').toLowerCase())
   if (!force) {
     throw untyped(
-      'You are attempting to leave cluster on a node that is participating as a manager. Removing the last manager will erase all current state of the cluster. Use `--force` to ignore this message. ',
+      'You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message. ',
     )
   }
   e.state.swarm = null
@@ -272,12 +272,11 @@ function replicas(spec: JsonObject): number {
   return typeof r === 'number' && r >= 0 ? r : 1
 }
 
-function checkSpec(e: Engine, spec: JsonObject): void {
-  const template = isObject(spec.TaskTemplate) ? spec.TaskTemplate : {}
-  const cs = isObject(template.ContainerSpec) ? template.ContainerSpec : {}
-  if (typeof cs.Image !== 'string' || cs.Image === '') {
-    throw untyped('rpc error: code = 3 desc = ContainerSpec: image reference must be provided')
-  }
+/**
+ * Cluster.populateNetworkID (daemon/cluster/cluster.go at v1.12.6): runs before swarmkit sees the
+ * spec, so a local network is 403 even when the image is missing or the service is unknown.
+ */
+function checkNetworks(e: Engine, spec: JsonObject): void {
   const networks = Array.isArray(spec.Networks) ? spec.Networks : []
   for (const n of networks) {
     const target = isObject(n) && typeof n.Target === 'string' ? n.Target : ''
@@ -289,6 +288,15 @@ function checkSpec(e: Engine, spec: JsonObject): void {
     if (local !== undefined)
       throw forbidden(`network ${local.name} is not eligible for docker services`)
     throw untyped(`network ${target} not found`)
+  }
+}
+
+/** swarmkit's validation of the converted spec (after populateNetworkID). */
+function checkImage(spec: JsonObject): void {
+  const template = isObject(spec.TaskTemplate) ? spec.TaskTemplate : {}
+  const cs = isObject(template.ContainerSpec) ? template.ContainerSpec : {}
+  if (typeof cs.Image !== 'string' || cs.Image === '') {
+    throw untyped('rpc error: code = 3 desc = ContainerSpec: image reference must be provided')
   }
 }
 
@@ -313,7 +321,8 @@ export const serviceCreate: Handler = (ctx) => {
   const body = bodyJSON(ctx)
   const s = manager(ctx)
   const spec = isObject(body) ? (body as JsonObject) : {}
-  checkSpec(e, spec)
+  checkNetworks(e, spec)
+  checkImage(spec)
   let name = typeof spec.Name === 'string' ? spec.Name : ''
   if (name !== '' && s.services.some((x) => x.spec.Name === name)) {
     throw untyped('rpc error: code = 2 desc = name conflicts with an existing object')
@@ -337,9 +346,11 @@ export const serviceUpdate: Handler = (ctx) => {
   const body = bodyJSON(ctx)
   const version = parseVersion(ctx, 'service')
   const s = manager(ctx)
-  const svc = findService(s, ctx.param)
   const spec = isObject(body) ? (body as JsonObject) : {}
-  checkSpec(e, spec)
+  // UpdateService: populateNetworkID, then getService, then swarmkit validates and versions.
+  checkNetworks(e, spec)
+  const svc = findService(s, ctx.param)
+  checkImage(spec)
   if (version !== svc.version) throw untyped('rpc error: code = 2 desc = update out of sequence')
   const newName = typeof spec.Name === 'string' ? spec.Name : ''
   if (newName !== '' && newName !== svc.spec.Name) {

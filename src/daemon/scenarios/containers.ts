@@ -21,6 +21,19 @@ const RESTARTING = (x: string) =>
   err(`Container ${x} is restarting, wait until the container is running`)
 const JSON_TYPE = { 'content-type': 'application/json' }
 
+/** 17 containers: by pigeonhole two ids share their first hex digit, so that prefix is ambiguous. */
+const SEVENTEEN = Array.from({ length: 17 }, (_, i) => `c${i}`)
+const AMBIGUOUS = `{{sharedPrefix:${SEVENTEEN.join(',')}}}`
+/** daemon.GetContainer turns an ambiguous prefix into the untyped truncindex error: 500. */
+const ambiguousPrefix = (endpointId: string, method: string, path: string): Scenario => ({
+  name: `${endpointId}: an ambiguous id prefix is the truncindex error (500)`,
+  endpointId,
+  setup: SEVENTEEN.map((n) => create(n)),
+  request: { method, path: path.replace('ID', AMBIGUOUS) },
+  expect: { status: 500, body: { contains: 'Multiple IDs found with provided prefix: ' } },
+  source: 'pkg/truncindex/truncindex.go ErrAmbiguousPrefix via daemon.GetContainer',
+})
+
 export const containerScenarios: Scenario[] = [
   // ---- GET /containers/json
   {
@@ -359,6 +372,11 @@ export const containerScenarios: Scenario[] = [
     expect: { status: 500, body: { contains: 'Multiple IDs found with provided prefix: ' } },
     source: 'pkg/truncindex/truncindex.go ErrAmbiguousPrefix',
   },
+  ambiguousPrefix('ContainerWait', 'POST', '/containers/ID/wait'),
+  ambiguousPrefix('ContainerChanges', 'GET', '/containers/ID/changes'),
+  ambiguousPrefix('ContainerExport', 'GET', '/containers/ID/export'),
+  ambiguousPrefix('ContainerStats', 'GET', '/containers/ID/stats?stream=0'),
+  ambiguousPrefix('ContainerGetArchive', 'GET', '/containers/ID/archive?path=/'),
 
   // ---- GET /containers/{id}/top
   {

@@ -25,16 +25,9 @@ interface AllowedStatus {
 
 const EXPERIMENTAL_PLUGINS =
   'Plugins exist only in experimental 1.12 builds (api/server/router/plugin/plugin_experimental.go); the simulated daemon is a stable build, which answers 404 "page not found" (scenario).'
-const AMBIGUOUS_PREFIX =
-  'Real through daemon.GetContainer: an ambiguous id prefix is the untyped truncindex error (500), as the ContainerInspect scenario shows; storage-driver or host failures give 500 too. No scenario for this endpoint yet.'
 
 /** (a) Statuses a real 1.12.6 daemon sends that no scenario produces, each with why. */
 const realWithoutScenario: readonly AllowedStatus[] = [
-  { endpointId: 'ContainerChanges', status: 500, reason: AMBIGUOUS_PREFIX },
-  { endpointId: 'ContainerExport', status: 500, reason: AMBIGUOUS_PREFIX },
-  { endpointId: 'ContainerStats', status: 500, reason: AMBIGUOUS_PREFIX },
-  { endpointId: 'ContainerWait', status: 500, reason: AMBIGUOUS_PREFIX },
-  { endpointId: 'ContainerGetArchive', status: 500, reason: AMBIGUOUS_PREFIX },
   {
     endpointId: 'ImageInspect',
     status: 500,

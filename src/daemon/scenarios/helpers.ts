@@ -77,8 +77,8 @@ export const swarmInit: ScenarioStep = {
 /** An empty tar archive (two zero blocks). */
 export const EMPTY_TAR = '\u0000'.repeat(1024)
 
-/** A ustar archive with one file, built as text (ASCII content only). */
-export function tarWith(name: string, content: string): string {
+/** One ustar header + data blocks for a file, built as text (ASCII content only). */
+function tarFile(name: string, content: string): string {
   const header = new Array<string>(512).fill('\u0000')
   const put = (offset: number, value: string) => {
     for (let i = 0; i < value.length; i++) header[offset + i] = value[i] ?? '\u0000'
@@ -97,5 +97,15 @@ export function tarWith(name: string, content: string): string {
   for (const ch of header) sum += ch.charCodeAt(0)
   put(148, `${sum.toString(8).padStart(6, '0')}\u0000 `)
   const data = content + '\u0000'.repeat((512 - (content.length % 512)) % 512)
-  return header.join('') + data + EMPTY_TAR
+  return header.join('') + data
+}
+
+/** A ustar archive with several files (name → content), built as text (ASCII content only). */
+export function tarOf(files: ReadonlyArray<readonly [string, string]>): string {
+  return files.map(([name, content]) => tarFile(name, content)).join('') + EMPTY_TAR
+}
+
+/** A ustar archive with one file, built as text (ASCII content only). */
+export function tarWith(name: string, content: string): string {
+  return tarOf([[name, content]])
 }

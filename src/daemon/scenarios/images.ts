@@ -1,10 +1,15 @@
-import { create, EMPTY_TAR, err, running, tarWith } from './helpers'
+import { create, EMPTY_TAR, err, running, tarOf, tarWith } from './helpers'
 import type { Scenario } from './types'
 
 /**
  * Image endpoints.
  * @see moby api/server/router/image/image_routes.go, daemon/images.go, daemon/image_delete.go at v1.12.6
  */
+
+/** A config file as `docker save` names it (<image id>.json), with no layers. */
+const LOAD_CONFIG = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.json'
+const LOAD_CONFIG_JSON =
+  '{"architecture":"amd64","config":{"Cmd":["sh"]},"created":"2017-01-13T22:50:55Z","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}'
 
 export const imageScenarios: Scenario[] = [
   {
@@ -282,7 +287,60 @@ export const imageScenarios: Scenario[] = [
     expect: { status: 500, body: err('reference does not exist') },
   },
   {
-    name: 'load: a tar with a manifest',
+    name: 'load: a tar with a manifest and its config',
+    endpointId: 'ImageLoad',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/images/load',
+      body: tarOf([
+        [LOAD_CONFIG, LOAD_CONFIG_JSON],
+        ['manifest.json', `[{"Config":"${LOAD_CONFIG}","RepoTags":["loaded:1"],"Layers":[]}]`],
+      ]),
+      contentType: 'application/x-tar',
+    },
+    expect: { status: 200, body: 'Loaded image: loaded:1\n' },
+  },
+  {
+    name: 'load: an untagged image prints its id',
+    endpointId: 'ImageLoad',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/images/load',
+      body: tarOf([
+        [LOAD_CONFIG, LOAD_CONFIG_JSON],
+        ['manifest.json', `[{"Config":"${LOAD_CONFIG}","RepoTags":null,"Layers":[]}]`],
+      ]),
+      contentType: 'application/x-tar',
+    },
+    expect: { status: 200, body: `Loaded image ID: sha256:${LOAD_CONFIG.slice(0, 64)}\n` },
+  },
+  {
+    name: 'load: a failure after a loaded image is appended to the 200 answer',
+    endpointId: 'ImageLoad',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/images/load',
+      body: tarOf([
+        [LOAD_CONFIG, LOAD_CONFIG_JSON],
+        [
+          'manifest.json',
+          `[{"Config":"${LOAD_CONFIG}","RepoTags":["loaded:1"],"Layers":[]},{"Config":"missing.json","Layers":[]}]`,
+        ],
+      ]),
+      contentType: 'application/x-tar',
+    },
+    expect: {
+      status: 200,
+      body: {
+        contains: 'Loaded image: loaded:1\n{"message":"open /var/lib/docker/tmp/docker-import-',
+      },
+    },
+  },
+  {
+    name: 'load: the config named in manifest.json is not in the archive',
     endpointId: 'ImageLoad',
     setup: [],
     request: {
@@ -290,11 +348,37 @@ export const imageScenarios: Scenario[] = [
       path: '/images/load',
       body: tarWith(
         'manifest.json',
-        '[{"Config":"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.json","RepoTags":["loaded:1"],"Layers":[]}]',
+        `[{"Config":"${LOAD_CONFIG}","RepoTags":["loaded:1"],"Layers":[]}]`,
       ),
       contentType: 'application/x-tar',
     },
-    expect: { status: 200, body: 'Loaded image: loaded:1\n' },
+    // "open /var/lib/docker/tmp/docker-import-<random>/<file>: …": "no such" maps to 404.
+    expect: {
+      status: 404,
+      body: { contains: `/${LOAD_CONFIG}: no such file or directory"}` },
+    },
+    source: 'image/tarexport/load.go Load (ioutil.ReadFile of the config) at v1.12.6',
+  },
+  {
+    name: 'load: layers and diff_ids disagree',
+    endpointId: 'ImageLoad',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/images/load',
+      body: tarOf([
+        [LOAD_CONFIG, LOAD_CONFIG_JSON],
+        [
+          'manifest.json',
+          `[{"Config":"${LOAD_CONFIG}","RepoTags":["loaded:1"],"Layers":["x/layer.tar"]}]`,
+        ],
+      ]),
+      contentType: 'application/x-tar',
+    },
+    expect: {
+      status: 500,
+      body: err("invalid manifest, layers length mismatch: expected '\\x01', got '\\x00'"),
+    },
   },
   {
     name: 'load: a malformed manifest.json',
@@ -309,7 +393,7 @@ export const imageScenarios: Scenario[] = [
     expect: { status: 500, body: err("invalid character 'o' in literal null (expecting 'u')") },
   },
   {
-    name: 'load: not an image archive',
+    name: 'load: not an image archive (neither manifest.json nor repositories)',
     endpointId: 'ImageLoad',
     setup: [],
     request: {
@@ -318,6 +402,38 @@ export const imageScenarios: Scenario[] = [
       body: EMPTY_TAR,
       contentType: 'application/x-tar',
     },
-    expect: { status: 404, body: { contains: 'no such file or directory' } },
+    // legacyLoad returns repositoriesFile.Close() on a nil *os.File: os.ErrInvalid. (1.13 made
+    // it a 404 "…/repositories: no such file or directory", moby 8f37abd056.)
+    expect: { status: 500, body: err('invalid argument') },
+    source: 'image/tarexport/load.go legacyLoad at v1.12.6',
+  },
+  {
+    name: 'load: not an image archive, quiet=0, is an error in a 200 stream',
+    endpointId: 'ImageLoad',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/images/load?quiet=0',
+      body: EMPTY_TAR,
+      contentType: 'application/x-tar',
+    },
+    expect: {
+      status: 200,
+      body: {
+        contains: '{"errorDetail":{"message":"invalid argument"},"error":"invalid argument"}',
+      },
+    },
+  },
+  {
+    name: 'load: a legacy image directory without its json',
+    endpointId: 'ImageLoad',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/images/load',
+      body: tarWith('abc/layer.tar', ''),
+      contentType: 'application/x-tar',
+    },
+    expect: { status: 404, body: { contains: '/abc/json: no such file or directory"}' } },
   },
 ]

@@ -601,10 +601,9 @@ export const swarmScenarios: Scenario[] = [
     request: { method: 'POST', path: '/swarm/leave' },
     expect: {
       status: 500,
-      body: {
-        contains:
-          'You are attempting to leave cluster on a node that is participating as a manager.',
-      },
+      body: err(
+        'You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message. ',
+      ),
     },
   },
   {
@@ -874,6 +873,19 @@ export const swarmScenarios: Scenario[] = [
     setup: [],
     request: { method: 'POST', path: '/services/web/update?version=1', body: svc('web') },
     expect: { status: 406, body: err(NO_MANAGER) },
+  },
+  {
+    name: 'service update: a local network is 403',
+    endpointId: 'ServiceUpdate',
+    setup: [swarmInit, { method: 'POST', path: '/services/create', body: svc('web'), status: 201 }],
+    request: {
+      method: 'POST',
+      path: '/services/web/update?version=12',
+      body: { ...svc('web'), Networks: [{ Target: 'bridge' }] },
+    },
+    expect: { status: 403, body: err('network bridge is not eligible for docker services') },
+    source:
+      'daemon/cluster/cluster.go UpdateService → populateNetworkID (errors.NewRequestForbiddenError) at v1.12.6',
   },
   {
     name: 'service update: out of sequence',
