@@ -120,7 +120,7 @@ export async function runFirstPageBench(): Promise<FirstPageResult> {
   execSync('npm run build', {
     cwd: root,
     stdio: 'ignore',
-    env: { ...process.env, BASE_PATH: BASE },
+    env: { ...process.env, BASE_PATH: BASE, NODE_ENV: 'production' },
   })
   const rows = loadEndpointRows()
   const plainDir = mkdtempSync(join(tmpdir(), 'plain-baseline-'))

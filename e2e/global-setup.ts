@@ -11,7 +11,8 @@ export default async function setup(project: TestProject) {
   execSync('npm run build', {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, BASE_PATH },
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    env: { ...process.env, BASE_PATH, NODE_ENV: 'production' },
   })
   const server = await serveStatic(resolve(root, 'dist'), BASE_PATH)
   project.provide('baseUrl', server.url)

@@ -22,7 +22,7 @@ const shots: Array<{ name: string; search: string; dark?: boolean; full?: boolea
 ]
 
 const BASE = '/explorer/'
-execSync('npm run build', { cwd: root, stdio: 'ignore', env: { ...process.env, BASE_PATH: BASE } })
+execSync('npm run build', { cwd: root, stdio: 'ignore', env: { ...process.env, BASE_PATH: BASE, NODE_ENV: 'production' } })
 const server = await serveStatic(resolve(root, 'dist'), BASE)
 const browser = await launchChromium()
 try {

@@ -12,6 +12,8 @@ import { ThemeSwitch } from './theme-switch'
 // when someone opens an endpoint, so the first page stays small.
 const EndpointDetail = lazy(() => import('../features/endpoint-detail/endpoint-detail'))
 const DockerVersions = lazy(() => import('../features/versions-table/docker-versions'))
+// The playground brings the simulated daemon and MSW's service worker: the heaviest chunk.
+const Playground = lazy(() => import('../features/playground/playground'))
 
 interface AppProps {
   initialState: AppState
@@ -50,7 +52,9 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
           <nav aria-label={t('navLabel')} className="tabs">
             <AppLink
               to={(s) => ({ ...s, view: 'matrix' })}
-              aria-current={state.view !== 'versions' ? 'page' : undefined}
+              aria-current={
+                state.view === 'matrix' || state.view === 'endpoint' ? 'page' : undefined
+              }
             >
               {t('navMatrix')}
             </AppLink>
@@ -59,6 +63,12 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
               aria-current={state.view === 'versions' ? 'page' : undefined}
             >
               {t('navVersions')}
+            </AppLink>
+            <AppLink
+              to={(s) => ({ ...s, view: 'playground' })}
+              aria-current={state.view === 'playground' ? 'page' : undefined}
+            >
+              {t('navPlayground')}
             </AppLink>
           </nav>
           <div className="settings">
@@ -90,6 +100,7 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
               <DockerVersions endpoints={endpointRows} minimums={kubernetesMinimums} />
             )}
             {state.view === 'endpoint' && <EndpointDetail id={state.endpoint} />}
+            {state.view === 'playground' && <Playground />}
           </Suspense>
         </main>
         <footer className="site-footer">

@@ -6,7 +6,7 @@ import type { EndpointGroup, HttpMethod } from '../domain/schemas/endpoints'
  * understand falls back to the default: a hand-edited or stale link never breaks the page.
  */
 
-export const VIEWS = ['matrix', 'versions', 'endpoint'] as const
+export const VIEWS = ['matrix', 'versions', 'endpoint', 'playground'] as const
 export type View = (typeof VIEWS)[number]
 export const LANGUAGES = ['en', 'zh'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -58,6 +58,24 @@ export interface VersionsState {
   selected: string
 }
 
+export const DOCKER_VERSIONS = ['1.12.6', '1.11.2', '1.10.3', '1.9.1'] as const
+export type PlaygroundDockerVersion = (typeof DOCKER_VERSIONS)[number]
+export const PLAYGROUND_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS'] as const
+export type PlaygroundMethod = (typeof PLAYGROUND_METHODS)[number]
+export const CONTENT_TYPES = ['application/json', 'text/plain', 'application/x-tar', ''] as const
+export type PlaygroundContentType = (typeof CONTENT_TYPES)[number]
+
+/** The request being edited in the playground, so a lesson or a bug report is one link. */
+export interface PlaygroundState {
+  method: PlaygroundMethod
+  /** Daemon path with query, e.g. /v1.24/containers/json?all=1. */
+  path: string
+  body: string
+  /** Content-Type sent with a body ('' = none): Docker 1.12 insists on JSON for most bodies. */
+  contentType: PlaygroundContentType
+  docker: PlaygroundDockerVersion
+}
+
 export interface AppState {
   view: View
   /** null: follow the browser's language. */
@@ -65,6 +83,15 @@ export interface AppState {
   endpoint: string
   matrix: MatrixState
   versions: VersionsState
+  playground: PlaygroundState
+}
+
+export const DEFAULT_PLAYGROUND: PlaygroundState = {
+  method: 'GET',
+  path: '/v1.24/version',
+  body: '',
+  contentType: 'application/json',
+  docker: '1.12.6',
 }
 
 export const DEFAULT_MATRIX: MatrixState = {
@@ -94,9 +121,12 @@ export const DEFAULT_STATE: AppState = {
   endpoint: '',
   matrix: DEFAULT_MATRIX,
   versions: DEFAULT_VERSIONS,
+  playground: DEFAULT_PLAYGROUND,
 }
 
 const MAX_TEXT = 200
+/** Request bodies in links stay well under what browsers and servers accept in a URL. */
+const MAX_BODY = 4000
 const API_PATTERN = /^\d{1,2}\.\d{1,2}$/
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 const SORT_PATTERN = /^(-?)([a-zA-Z0-9]{1,32})$/
@@ -144,7 +174,36 @@ export function parseAppState(search: string): AppState {
       sort: parseSort(p.get('vsort')),
       selected: matching(ID_PATTERN, p.get('selected')),
     },
+    playground: {
+      method: oneOf(PLAYGROUND_METHODS, p.get('m'), DEFAULT_PLAYGROUND.method),
+      path: parsePlaygroundPath(p.get('p')),
+      body: (p.get('b') ?? '').slice(0, MAX_BODY),
+      contentType: oneOf(CONTENT_TYPES, p.get('ct'), DEFAULT_PLAYGROUND.contentType),
+      docker: oneOf(DOCKER_VERSIONS, p.get('docker'), DEFAULT_PLAYGROUND.docker),
+    },
   }
+}
+
+/** An example request (any strings) as playground state: unknown methods and types fall back. */
+export function toPlaygroundRequest(example: {
+  method: string
+  path: string
+  body: string
+  contentType: string
+}): Pick<PlaygroundState, 'method' | 'path' | 'body' | 'contentType'> {
+  return {
+    method: oneOf(PLAYGROUND_METHODS, example.method, DEFAULT_PLAYGROUND.method),
+    path: parsePlaygroundPath(example.path),
+    body: example.body.slice(0, MAX_BODY),
+    contentType: oneOf(CONTENT_TYPES, example.contentType, 'application/json'),
+  }
+}
+
+/** Any absolute path is a fair request to send to the simulated daemon; nothing else is. */
+function parsePlaygroundPath(value: string | null): string {
+  if (value === null || !value.startsWith('/') || value.startsWith('//'))
+    return DEFAULT_PLAYGROUND.path
+  return value.slice(0, 2000)
 }
 
 /** Only values that differ from the defaults are written, so default links stay short. */
@@ -173,6 +232,14 @@ export function formatAppState(state: AppState): string {
   set('all', v.all ? '1' : null)
   set('vsort', formatSort(v.sort))
   set('selected', v.selected)
+  if (state.view === 'playground') {
+    const g = state.playground
+    set('m', g.method, DEFAULT_PLAYGROUND.method)
+    set('p', g.path, DEFAULT_PLAYGROUND.path)
+    set('b', g.body)
+    set('ct', g.contentType, DEFAULT_PLAYGROUND.contentType)
+    set('docker', g.docker, DEFAULT_PLAYGROUND.docker)
+  }
   const query = p.toString()
   return query ? `?${query}` : ''
 }

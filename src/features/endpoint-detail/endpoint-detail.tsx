@@ -3,8 +3,10 @@ import { AppLink } from '../../components/app-link'
 import { MethodBadge } from '../../components/method-badge'
 import { SourceList } from '../../components/source-list'
 import { Tick } from '../../components/tick'
+import { exampleRequest } from '../../domain/example-request'
 import type { Endpoint, EndpointsFile } from '../../domain/schemas/endpoints'
 import { useI18n } from '../../lib/i18n'
+import { toPlaygroundRequest } from '../../lib/url-state'
 import { KubernetesPanel } from './kubernetes-panel'
 import { StatusTable } from './status-table'
 
@@ -42,6 +44,18 @@ export default function EndpointDetail({ id }: { id: string }) {
         </span>
       </p>
       <p>{endpoint.description[language]}</p>
+      <p>
+        <AppLink
+          className="button-link"
+          to={(s) => ({
+            ...s,
+            view: 'playground',
+            playground: { ...s.playground, ...toPlaygroundRequest(exampleRequest(endpoint)) },
+          })}
+        >
+          {t('tryInPlayground')} →
+        </AppLink>
+      </p>
 
       <h3>{t('parameters')}</h3>
       {endpoint.parameters.length === 0 ? (

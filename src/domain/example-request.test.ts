@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { endpointById } from './catalog'
+import { exampleRequest } from './example-request'
+
+const endpoint = (id: string) => {
+  const found = endpointById(id)
+  if (!found) throw new Error(`${id} missing from the data`)
+  return found
+}
+
+describe('exampleRequest', () => {
+  it('takes method, path, content type and body from the example exchange', () => {
+    const preset = exampleRequest(endpoint('ContainerCreate'), undefined)
+    expect(preset.method).toBe('POST')
+    expect(preset.path).toMatch(/^\/containers\/create/)
+    expect(preset.contentType).toBe('application/json')
+    expect(() => JSON.parse(preset.body)).not.toThrow()
+  })
+
+  it('points container examples at the container the create example makes', () => {
+    const created = new URLSearchParams(
+      exampleRequest(endpoint('ContainerCreate'), undefined).path.split('?')[1],
+    )
+    const resize = exampleRequest(endpoint('ContainerResize'), undefined)
+    expect(resize.path.startsWith(`/containers/${created.get('name')}/resize`)).toBe(true)
+  })
+
+  it('points exec examples at the newest exec instance when there is one', () => {
+    const id = 'a'.repeat(64)
+    expect(exampleRequest(endpoint('ExecResize'), id).path).toContain(`/exec/${id}/resize`)
+    expect(exampleRequest(endpoint('ExecResize'), undefined).path).toMatch(
+      /^\/exec\/[0-9a-f]{12}\/resize/,
+    )
+  })
+
+  it('sends no body for a GET', () => {
+    expect(exampleRequest(endpoint('ContainerList'), undefined).body).toBe('')
+  })
+})

@@ -1,0 +1,88 @@
+import { createDaemon, type Daemon, type DockerVersion, type SimulatedDaemon } from '../../daemon'
+
+/**
+ * One simulated daemon per Docker version, kept in localStorage between visits: a learner's
+ * containers survive a reload. A stored snapshot that no longer parses is dropped, never fatal.
+ */
+export interface DaemonSession {
+  readonly version: DockerVersion
+  /** Where requests go: `${baseUrl}${daemonPath}`. */
+  readonly baseUrl: string
+  readonly daemon: SimulatedDaemon
+  /** Writes the daemon's state to storage (after each exchange). */
+  persist(): void
+  /** Back to a fresh daemon with only the seeded images. */
+  reset(): void
+  /** Set when a stored state could not be restored and a fresh daemon was started instead. */
+  readonly restoreError: string | null
+}
+
+const storageKey = (version: DockerVersion) => `docker-api-explorer:daemon:${version}`
+
+function readStorage(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key)
+  } catch {
+    return null
+  }
+}
+
+function writeStorage(key: string, value: string | null): void {
+  try {
+    if (value === null) window.localStorage.removeItem(key)
+    else window.localStorage.setItem(key, value)
+  } catch {
+    // Storage full or disabled: the session still works, it just will not survive a reload.
+  }
+}
+
+/** Restores the stored daemon for `version`, or starts a fresh one. */
+export function openDaemon(version: DockerVersion): {
+  daemon: SimulatedDaemon
+  restoreError: string | null
+} {
+  const daemon = createDaemon({ dockerVersion: version })
+  const stored = readStorage(storageKey(version))
+  if (stored === null) return { daemon, restoreError: null }
+  try {
+    daemon.restore(stored)
+    return { daemon, restoreError: null }
+  } catch (error) {
+    writeStorage(storageKey(version), null)
+    return { daemon, restoreError: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+export function makeSession(
+  version: DockerVersion,
+  baseUrl: string,
+  opened: { daemon: SimulatedDaemon; restoreError: string | null },
+): DaemonSession {
+  const { daemon, restoreError } = opened
+  return {
+    version,
+    baseUrl,
+    daemon,
+    restoreError,
+    persist: () => writeStorage(storageKey(version), daemon.snapshot()),
+    reset: () => {
+      daemon.reset()
+      writeStorage(storageKey(version), null)
+    },
+  }
+}
+
+/**
+ * The service worker's handlers are created once; they talk to whichever daemon is current, so
+ * switching the Docker version does not need a second worker.
+ */
+export class DaemonSwitch implements Daemon {
+  constructor(public current: Daemon) {}
+  handle: Daemon['handle'] = (request) => this.current.handle(request)
+  get state() {
+    return this.current.state
+  }
+  reset = () => this.current.reset()
+  snapshot = () => this.current.snapshot()
+  restore = (json: string) => this.current.restore(json)
+}

@@ -1,0 +1,105 @@
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createDaemon, type DockerVersion } from '../../daemon'
+import { useAppState } from '../../hooks/use-app-state'
+import { NavigationProvider } from '../../hooks/use-navigation'
+import { DEFAULT_STATE } from '../../lib/url-state'
+import { createHandlers } from '../../mocks/handlers'
+import { makeSession } from './daemon-session'
+import Playground from './playground'
+
+const BASE = 'http://docker.test/'
+const server = setupServer()
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+beforeEach(() => {
+  window.localStorage.clear()
+  window.history.replaceState(null, '', '/?view=playground')
+})
+
+/** A real daemon behind real MSW handlers, reached with real fetch calls. */
+async function openTestSession(version: DockerVersion) {
+  const daemon = createDaemon({ dockerVersion: version })
+  server.use(...createHandlers(daemon, { baseUrl: BASE }))
+  return makeSession(version, BASE, { daemon, restoreError: null })
+}
+
+function Harness() {
+  const [state, update] = useAppState({ ...DEFAULT_STATE, view: 'playground' })
+  return (
+    <NavigationProvider value={{ state, update }}>
+      <Playground openSession={openTestSession} />
+    </NavigationProvider>
+  )
+}
+
+async function send(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(await screen.findByRole('button', { name: 'Send' }))
+  await screen.findByRole('button', { name: 'Send' })
+}
+
+const statusLine = () => document.querySelector('.status-line')?.textContent ?? ''
+
+describe('Playground', () => {
+  it('asks the daemon for its version and shows the status line and the Server header', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    await send(user)
+    expect(statusLine()).toMatch(/^HTTP\/1\.1 200 OK/)
+    const headers = screen.getByRole('heading', { name: 'Headers' })
+      .nextElementSibling as HTMLElement
+    expect(within(headers).getByText('Docker/1.12.6 (linux)')).toBeInTheDocument()
+    expect(screen.getByText(/"ApiVersion": "1.24"/)).toBeInTheDocument()
+  })
+
+  it('creates a container from the endpoint example and lists it in the daemon state', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    await screen.findByRole('button', { name: 'Send' })
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: /Start from/ }),
+      'ContainerCreate',
+    )
+    expect(screen.getByRole('textbox', { name: 'Path and query' })).toHaveValue(
+      '/containers/create?name=web',
+    )
+    await send(user)
+    expect(statusLine()).toMatch(/^HTTP\/1\.1 201 Created/)
+    const state = screen.getByRole('region', { name: 'Daemon state' })
+    expect(within(state).getByText('/web')).toBeInTheDocument()
+    expect(window.location.search).toContain('p=%2Fcontainers%2Fcreate')
+  })
+
+  it('answers malformed input with the daemon’s real error', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    await screen.findByRole('button', { name: 'Send' })
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Method' }), 'POST')
+    const path = screen.getByRole('textbox', { name: 'Path and query' })
+    await user.clear(path)
+    await user.type(path, '/v1.24/containers/create')
+    // user-event reads "{{" as one literal "{": the body sent is {bad
+    await user.type(screen.getByRole('textbox', { name: 'Body' }), '{{bad')
+    await send(user)
+    expect(statusLine()).toMatch(/^HTTP\/1\.1 500 Internal Server Error/)
+    expect(
+      screen.getByText(/invalid character 'b' looking for beginning of object key string/),
+    ).toBeInTheDocument()
+  })
+
+  it('refuses a client newer than the daemon, as 1.12 did', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    const path = await screen.findByRole('textbox', { name: 'Path and query' })
+    await user.clear(path)
+    await user.type(path, '/v1.99/version')
+    await send(user)
+    expect(statusLine()).toMatch(/^HTTP\/1\.1 400 Bad Request/)
+    expect(screen.getByText(/client is newer than server/)).toBeInTheDocument()
+    await waitFor(() => expect(screen.getAllByRole('listitem').length).toBeGreaterThan(0))
+  })
+})

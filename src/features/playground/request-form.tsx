@@ -1,0 +1,115 @@
+import { type Choice, SelectField } from '../../components/filter-fields'
+import type { Endpoint } from '../../domain/schemas/endpoints'
+import { useI18n } from '../../lib/i18n'
+import {
+  CONTENT_TYPES,
+  DOCKER_VERSIONS,
+  PLAYGROUND_METHODS,
+  type PlaygroundContentType,
+  type PlaygroundMethod,
+  type PlaygroundState,
+} from '../../lib/url-state'
+
+interface RequestFormProps {
+  value: PlaygroundState
+  endpoints: readonly Endpoint[]
+  busy: boolean
+  onChange: (change: Partial<PlaygroundState>) => void
+  onPreset: (endpointId: string) => void
+  onSend: () => void
+  onStop: () => void
+  onReset: () => void
+}
+
+export function RequestForm(props: RequestFormProps) {
+  const { value, endpoints, busy, onChange, onPreset, onSend, onStop, onReset } = props
+  const { t, language } = useI18n()
+  const methods: Choice<PlaygroundMethod>[] = PLAYGROUND_METHODS.map((m) => ({
+    value: m,
+    label: m,
+  }))
+  const contentTypes: Choice<PlaygroundContentType>[] = CONTENT_TYPES.map((c) => ({
+    value: c,
+    label: c || t('noContentType'),
+  }))
+  const versions = DOCKER_VERSIONS.map((v) => ({ value: v, label: `Docker ${v}` }))
+  return (
+    <form
+      className="request-form"
+      aria-label={t('send')}
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (!busy) onSend()
+      }}
+    >
+      <div className="request-row">
+        <SelectField
+          label={t('dockerVersion')}
+          value={value.docker}
+          choices={versions}
+          onChange={(docker) => onChange({ docker })}
+        />
+        <label className="filter preset">
+          <span>{t('preset')}</span>
+          <select value="" onChange={(event) => event.target.value && onPreset(event.target.value)}>
+            <option value="">{t('choosePreset')}</option>
+            {endpoints.map((endpoint) => (
+              <option key={endpoint.id} value={endpoint.id}>
+                {endpoint.method} {endpoint.path} — {endpoint.title[language]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="request-row">
+        <SelectField
+          label={t('requestMethod')}
+          value={value.method}
+          choices={methods}
+          onChange={(method) => onChange({ method })}
+        />
+        <label className="filter request-path">
+          <span>{t('requestPath')}</span>
+          <input
+            value={value.path}
+            spellCheck={false}
+            maxLength={2000}
+            onChange={(event) => onChange({ path: event.target.value })}
+          />
+        </label>
+        <SelectField
+          label={t('requestContentType')}
+          value={value.contentType}
+          choices={contentTypes}
+          onChange={(contentType) => onChange({ contentType })}
+        />
+      </div>
+      <label className="filter request-body">
+        <span>{t('requestBody')}</span>
+        <textarea
+          value={value.body}
+          rows={6}
+          spellCheck={false}
+          maxLength={4000}
+          onChange={(event) => onChange({ body: event.target.value })}
+        />
+      </label>
+      <div className="filter-actions">
+        <button type="button" onClick={onReset}>
+          {t('resetDaemon')}
+        </button>
+        {/* Distinct keys: reusing one <button> would turn Stop into a submit button during
+            its own click, and the browser would then send the request again. */}
+        {busy ? (
+          <button key="stop" type="button" onClick={onStop}>
+            {t('stop')}
+          </button>
+        ) : (
+          <button key="send" type="submit" className="primary">
+            {t('send')}
+          </button>
+        )}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,94 @@
+import { reasonPhrase } from '../../lib/http-status'
+import { useI18n } from '../../lib/i18n'
+import { renderBody } from './render-body'
+import type { Exchange } from './send-request'
+
+function Body({ exchange }: { exchange: Exchange }) {
+  const { t } = useI18n()
+  const contentType = exchange.headers.find(([name]) => name === 'content-type')?.[1] ?? ''
+  const body = renderBody(exchange.body, contentType)
+  switch (body.kind) {
+    case 'empty':
+      return <p className="muted">{t('emptyBody')}</p>
+    case 'json':
+    case 'text':
+      return (
+        <pre className="response-body">
+          <code>{body.text}</code>
+        </pre>
+      )
+    case 'json-lines':
+      return (
+        <pre className="response-body">
+          <code>{body.lines.join('\n')}</code>
+        </pre>
+      )
+    case 'multiplexed':
+      return (
+        <pre className="response-body">
+          {body.frames.map((frame, index) => (
+            // Frames have no identity beyond their position in the stream.
+            // biome-ignore lint/suspicious/noArrayIndexKey: order is the identity here
+            <span key={index} className={`frame frame-${frame.stream}`}>
+              <span className="frame-label">{frame.stream}</span>
+              {frame.text}
+            </span>
+          ))}
+        </pre>
+      )
+    case 'binary':
+      return <p className="muted">{t('binaryBody', { bytes: body.bytes })}</p>
+  }
+}
+
+interface ResponseViewProps {
+  exchange: Exchange | null
+  streaming: boolean
+  error: string | null
+}
+
+/** The daemon's answer as it would appear on the wire: status line, headers, body. */
+export function ResponseView({ exchange, streaming, error }: ResponseViewProps) {
+  const { t } = useI18n()
+  return (
+    <section className="response" aria-labelledby="response-heading" aria-busy={streaming}>
+      <h3 id="response-heading">{t('response')}</h3>
+      {error && (
+        <p className="callout callout-wrong" role="alert">
+          {t('requestFailed', { error })}
+        </p>
+      )}
+      {!exchange && !error && (
+        <p className="muted" role="status">
+          {streaming ? t('waiting') : t('noResponse')}
+        </p>
+      )}
+      {exchange && (
+        <>
+          <p className="status-line" data-status={exchange.status}>
+            <strong>
+              HTTP/1.1 {exchange.status} {reasonPhrase(exchange.status)}
+            </strong>{' '}
+            <span className="muted">
+              {exchange.ms.toFixed(1)} ms · {exchange.body.length} B
+              {streaming && ` · ${t('streaming')}`}
+              {exchange.stopped && ` · ${t('stopped')}`}
+              {exchange.truncated && ` · ${t('truncated')}`}
+            </span>
+          </p>
+          <h4>{t('responseHeaders')}</h4>
+          <dl className="headers">
+            {exchange.headers.map(([name, value]) => (
+              <div key={name}>
+                <dt>{name}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <h4>{t('responseBody')}</h4>
+          <Body exchange={exchange} />
+        </>
+      )}
+    </section>
+  )
+}

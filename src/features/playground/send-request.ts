@@ -1,0 +1,86 @@
+import { concat } from '../../daemon/stdcopy'
+import type { PlaygroundState } from '../../lib/url-state'
+
+export interface Exchange {
+  id: number
+  request: Pick<PlaygroundState, 'method' | 'path' | 'body' | 'contentType'>
+  status: number
+  headers: [string, string][]
+  /** The body as received (capped); streams are read until they end or are stopped. */
+  body: Uint8Array
+  truncated: boolean
+  /** The stream was stopped by the reader before it ended. */
+  stopped: boolean
+  ms: number
+}
+
+/** Keep the page responsive when a learner follows an endless stream (events, logs -f). */
+export const MAX_BODY_BYTES = 512 * 1024
+
+/**
+ * Sends one request to the simulated daemon and reads the answer, calling `onProgress` as
+ * streamed chunks arrive. Never throws for an HTTP status: every status is an answer to show.
+ */
+export async function sendRequest(
+  baseUrl: string,
+  request: Exchange['request'],
+  options: { id: number; signal: AbortSignal; onProgress?: (partial: Exchange) => void },
+): Promise<Exchange> {
+  const started = performance.now()
+  const hasBody = request.body !== '' && request.method !== 'GET' && request.method !== 'HEAD'
+  const headers = new Headers()
+  if (hasBody && request.contentType) headers.set('content-type', request.contentType)
+  const url = new URL(request.path.replace(/^\/+/, ''), baseUrl)
+  const response = await fetch(url, {
+    method: request.method,
+    headers,
+    body: hasBody ? request.body : undefined,
+    signal: options.signal,
+  })
+  const exchange: Exchange = {
+    id: options.id,
+    request,
+    status: response.status,
+    headers: [...response.headers.entries()],
+    body: new Uint8Array(0),
+    truncated: false,
+    stopped: false,
+    ms: 0,
+  }
+  // Headers are an answer already (an attached exec may then stay silent for ever).
+  options.onProgress?.({ ...exchange })
+  const chunks: Uint8Array[] = []
+  let total = 0
+  const reader = response.body?.getReader()
+  // Cancel the reader ourselves: a body served by a service worker does not always error when
+  // the fetch is aborted, and an endless stream (attach, events) would never let go.
+  const onAbort = () => {
+    exchange.stopped = true
+    reader?.cancel().catch(() => {})
+  }
+  options.signal.addEventListener('abort', onAbort, { once: true })
+  try {
+    while (reader) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value)
+      total += value.length
+      exchange.body = concat(chunks)
+      exchange.ms = performance.now() - started
+      options.onProgress?.({ ...exchange })
+      if (total >= MAX_BODY_BYTES) {
+        exchange.truncated = true
+        await reader.cancel()
+        break
+      }
+    }
+  } catch (error) {
+    if (!options.signal.aborted) throw error
+    exchange.stopped = true
+  } finally {
+    options.signal.removeEventListener('abort', onAbort)
+  }
+  exchange.body = concat(chunks)
+  exchange.ms = performance.now() - started
+  return exchange
+}
