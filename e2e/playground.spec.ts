@@ -33,7 +33,9 @@ describe('the playground in the production build', () => {
     expect(await send(page)).toMatch(/^HTTP\/1\.1 200 OK/)
     expect(await page.locator('.headers').textContent()).toContain('Docker/1.12.6 (linux)')
     // The worker is registered from the app's own path, so any static host works.
-    const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)
+    const scope = await page.evaluate(
+      async () => (await navigator.serviceWorker.getRegistration())?.scope,
+    )
     expect(scope).toBe(baseUrl)
     expect(errors).toEqual([])
     await context.close()
@@ -90,7 +92,9 @@ describe('the playground in the production build', () => {
     const context = await browser.newContext()
     const page = await context.newPage()
     await openPlayground(page)
-    await page.evaluate(() => localStorage.setItem('docker-api-explorer:daemon:1.12.6', '{"not":"a snapshot"'))
+    await page.evaluate(() =>
+      localStorage.setItem('docker-api-explorer:daemon:1.12.6', '{"not":"a snapshot"'),
+    )
     await page.reload()
     await page.getByRole('button', { name: 'Send' }).waitFor()
     expect(await page.getByText(/could not be restored/).count()).toBe(1)
