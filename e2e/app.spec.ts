@@ -221,6 +221,7 @@ describe('the production build under a sub-path', () => {
       ['?view=versions&all=1', 'light'],
       ['?view=endpoint&endpoint=ContainerResize', 'dark'],
       ['?lang=zh', 'light'],
+      ['?view=playground', 'dark'],
     ] as const) {
       const context = await browser.newContext({ colorScheme: theme })
       const page = await context.newPage()

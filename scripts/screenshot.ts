@@ -12,17 +12,35 @@ const root = resolve(import.meta.dirname, '..')
 const outDir = resolve(root, process.argv[2] ?? 'e2e/screenshots')
 mkdirSync(outDir, { recursive: true })
 
-const shots: Array<{ name: string; search: string; dark?: boolean; full?: boolean }> = [
+const createWeb = new URLSearchParams({
+  view: 'playground',
+  m: 'POST',
+  p: '/v1.24/containers/create?name=web',
+  b: '{"Image":"busybox","Cmd":["top"],"Tty":true}',
+}).toString()
+
+const shots: Array<{
+  name: string
+  search: string
+  dark?: boolean
+  full?: boolean
+  send?: boolean
+}> = [
   { name: 'matrix', search: '' },
   { name: 'matrix-changed', search: '?q=resize' },
   { name: 'matrix-dark-zh', search: '?lang=zh&k14=yes', dark: true },
   { name: 'versions', search: '?view=versions&all=1&selected=1.9', full: true },
   { name: 'detail-exec-resize', search: '?view=endpoint&endpoint=ExecResize', full: true },
   { name: 'detail-kill', search: '?view=endpoint&endpoint=ContainerKill', full: true },
+  { name: 'playground', search: `?${createWeb}`, full: true, send: true },
 ]
 
 const BASE = '/explorer/'
-execSync('npm run build', { cwd: root, stdio: 'ignore', env: { ...process.env, BASE_PATH: BASE, NODE_ENV: 'production' } })
+execSync('npm run build', {
+  cwd: root,
+  stdio: 'ignore',
+  env: { ...process.env, BASE_PATH: BASE, NODE_ENV: 'production' },
+})
 const server = await serveStatic(resolve(root, 'dist'), BASE)
 const browser = await launchChromium()
 try {
@@ -35,6 +53,10 @@ try {
     await page.goto(`${server.url}${shot.search}`)
     await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
     await page.locator('h2').first().waitFor()
+    if (shot.send) {
+      await page.getByRole('button', { name: 'Send' }).click()
+      await page.locator('.status-line').waitFor()
+    }
     await page.screenshot({
       path: resolve(outDir, `${shot.name}.png`),
       fullPage: shot.full ?? false,
