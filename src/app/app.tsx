@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect } from 'react'
 import { AppLink } from '../components/app-link'
 import { EndpointMatrix } from '../features/endpoint-matrix/endpoint-matrix'
 import { useAppState } from '../hooks/use-app-state'
+import { useHydrated } from '../hooks/use-hydrated'
 import { NavigationProvider } from '../hooks/use-navigation'
 import { I18nProvider, translator } from '../lib/i18n'
 import { type AppState, LANGUAGES, type Language } from '../lib/url-state'
@@ -25,6 +26,7 @@ const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '中文' }
 
 export function App({ initialState, fallbackLanguage }: AppProps) {
   const [state, update] = useAppState(initialState)
+  const hydrated = useHydrated()
   const language = state.lang ?? fallbackLanguage
   const t = translator(language)
 
@@ -71,24 +73,29 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
               {t('navPlayground')}
             </AppLink>
           </nav>
+          {/* Switches work only with JavaScript: they appear once React has taken over. */}
           <div className="settings">
-            <label>
-              <span>{t('language')}</span>
-              <select
-                value={language}
-                onChange={(event) => {
-                  const next = event.target.value as Language
-                  update((s) => ({ ...s, lang: next }))
-                }}
-              >
-                {LANGUAGES.map((code) => (
-                  <option key={code} value={code} lang={code === 'zh' ? 'zh-CN' : 'en'}>
-                    {LANGUAGE_NAMES[code]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <ThemeSwitch />
+            {hydrated && (
+              <>
+                <label>
+                  <span>{t('language')}</span>
+                  <select
+                    value={language}
+                    onChange={(event) => {
+                      const next = event.target.value as Language
+                      update((s) => ({ ...s, lang: next }))
+                    }}
+                  >
+                    {LANGUAGES.map((code) => (
+                      <option key={code} value={code} lang={code === 'zh' ? 'zh-CN' : 'en'}>
+                        {LANGUAGE_NAMES[code]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <ThemeSwitch />
+              </>
+            )}
           </div>
         </header>
         <main id="main" tabIndex={-1}>

@@ -43,6 +43,17 @@ export class Engine {
   private wakeTimer: ReturnType<typeof setTimeout> | null = null
   private pidCounter = 1000
   readonly seed: boolean
+  /**
+   * Change counters for caches of derived container data (the list summaries): `revision`
+   * moves on any change that may touch any container, `containerRevision(c)` on a change to
+   * that container only. Handlers are synchronous, so the dispatcher bumps them right after a
+   * handler that may write has run (api/dispatch.ts); the only asynchronous writer is `tick`.
+   * Kept outside the records, which stay plain JSON for snapshots.
+   */
+  revision = 0
+  /** How many `touch` calls so far: any container changed since a cache entry was made. */
+  touched = 0
+  private readonly containerRevisions = new WeakMap<ContainerRecord, number>()
 
   constructor(opts: {
     dockerVersion: DockerVersion
@@ -63,6 +74,7 @@ export class Engine {
 
   reset(): void {
     this.clearTimers()
+    this.revision++
     this.state = emptyState()
     this.bus = new EventBus(this.state.events)
     this.prng = new Prng(0x1d0c4e12)
@@ -76,6 +88,7 @@ export class Engine {
   /** Replaces the whole state (after restore); rebuilds indexes and timers. */
   replaceState(state: DaemonState, prngState: number, pidCounter: number): void {
     this.clearTimers()
+    this.revision++
     this.state = state
     this.bus = new EventBus(this.state.events)
     this.prng = new Prng(0)
@@ -98,6 +111,16 @@ export class Engine {
         this.schedule('restart', c.id, c.restartAt)
       }
     }
+  }
+
+  /** The container may have changed (see `revision`). */
+  touch(c: ContainerRecord): void {
+    this.touched++
+    this.containerRevisions.set(c, (this.containerRevisions.get(c) ?? 0) + 1)
+  }
+
+  containerRevision(c: ContainerRecord): number {
+    return this.containerRevisions.get(c) ?? 0
   }
 
   get pidState(): number {
@@ -204,6 +227,15 @@ export class Engine {
     const c = id === undefined ? undefined : this.state.containers.get(id)
     if (c === undefined) throw noSuchContainer(nameOrId)
     return c
+  }
+
+  /** `getContainer` without the errors: null when nothing (or more than one) matches. */
+  lookupContainer(nameOrId: string): ContainerRecord | null {
+    try {
+      return this.getContainer(nameOrId)
+    } catch {
+      return null
+    }
   }
 
   /**
@@ -626,7 +658,10 @@ export class Engine {
           this.finishExec(e, e.exitCode ?? 0)
       }
     }
-    if (changed) this.armWake()
+    if (changed) {
+      this.revision++
+      this.armWake()
+    }
   }
 
   private readonly execEndListeners = new Map<string, Array<() => void>>()

@@ -15,7 +15,8 @@ export class EventBus {
 
   publish(e: EventRecord): void {
     this.log.push(e)
-    if (this.log.length > EVENTS_KEPT) this.log.splice(0, this.log.length - EVENTS_KEPT)
+    // shift, not splice: V8 drops the first element of a long array without moving the rest.
+    while (this.log.length > EVENTS_KEPT) this.log.shift()
     for (const l of this.listeners) l(e)
   }
 

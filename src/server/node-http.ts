@@ -43,15 +43,34 @@ function headerPairs(request: IncomingMessage): [string, string][] {
   return pairs
 }
 
-function requestFrom(request: IncomingMessage, origin: string, body: Buffer | undefined): Request {
-  const target = request.url ?? '/'
+/**
+ * An origin-form target that the URL parser leaves exactly as it is: only characters it never
+ * re-encodes in a path or query, and no `.` segment (`/./`, `/../`, `%2e`) for it to remove.
+ * For such a target `origin + target` is already the normalised URL; no parse is needed here
+ * (the Request constructor parses it anyway).
+ */
+const PLAIN_TARGET = /^\/[A-Za-z0-9\-_~!$&'()*+,;=:@/%?]*$/
+const DOT_SEGMENT = /\/\.|%2e/i
+
+function requestUrl(target: string, origin: string): { url: string; rawPath: string | null } {
+  if (PLAIN_TARGET.test(target) && !DOT_SEGMENT.test(target)) {
+    return { url: `${origin}${target}`, rawPath: null }
+  }
   // Absolute-form targets (`GET http://host/path`) keep only path and query.
   const url = new URL(target.startsWith('/') ? `${origin}${target}` : target)
-  const headers = headerPairs(request)
   // The path as sent, before WHATWG URL parsing removed `.` and `..` segments.
   const rawPath = target.startsWith('/') ? target.replace(/[?#].*$/s, '') : url.pathname
-  if (rawPath !== url.pathname) headers.push([DAEMON_RAW_PATH_HEADER, rawPath])
-  return new Request(`${origin}${url.pathname}${url.search}`, {
+  return {
+    url: `${origin}${url.pathname}${url.search}`,
+    rawPath: rawPath === url.pathname ? null : rawPath,
+  }
+}
+
+function requestFrom(request: IncomingMessage, origin: string, body: Buffer | undefined): Request {
+  const { url, rawPath } = requestUrl(request.url ?? '/', origin)
+  const headers = headerPairs(request)
+  if (rawPath !== null) headers.push([DAEMON_RAW_PATH_HEADER, rawPath])
+  return new Request(url, {
     method: request.method ?? 'GET',
     headers,
     // A view, not a copy; typed as the ArrayBuffer-backed view BodyInit wants.

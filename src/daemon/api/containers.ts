@@ -48,7 +48,18 @@ import {
   versionGTE,
   versionLT,
 } from './context'
-import { bytes, emptyOk, goJSON, json, noContent, stream, TEXT_TYPE, utf8 } from './http'
+import {
+  bytes,
+  emptyOk,
+  goJSON,
+  goJSONValue,
+  JSON_TYPE,
+  json,
+  noContent,
+  stream,
+  TEXT_TYPE,
+  utf8,
+} from './http'
 
 /**
  * Container routes.
@@ -206,12 +217,26 @@ export function inspectJSON(e: Engine, c: ContainerRecord, size: boolean): JsonO
 
 /** `daemon.transformContainer` (one entry of GET /containers/json). */
 function summaryJSON(e: Engine, c: ContainerRecord, names: string[], size: boolean): JsonObject {
-  const given = String(c.config.Image ?? '')
-  let image = given
-  if (given !== c.image) {
-    const found = e.findImage(given)
-    if (found === undefined || found.id !== c.image) image = c.image
+  return {
+    Id: c.id,
+    Names: names,
+    Image: summaryImage(e, c),
+    ...summaryMiddle(e, c, size),
+    Status: statusText(e, c),
+    ...summaryTail(c),
   }
+}
+
+/** The Image column: the name the container was created with, or its image id once that name points elsewhere. */
+function summaryImage(e: Engine, c: ContainerRecord): string {
+  const given = String(c.config.Image ?? '')
+  if (given === c.image) return given
+  const found = e.findImage(given)
+  return found === undefined || found.id !== c.image ? c.image : given
+}
+
+/** The fields between Image and Status; they change only when the container does. */
+function summaryMiddle(e: Engine, c: ContainerRecord, size: boolean): JsonObject {
   const args = c.args.map((a) => (a.includes(' ') ? `'${a}'` : a))
   const ports: JsonValue[] = []
   const pm = portMap(c)
@@ -233,12 +258,7 @@ function summaryJSON(e: Engine, c: ContainerRecord, names: string[], size: boole
       }
     }
   }
-  // types.SummaryNetworkSettings holds full EndpointSettings: Links/Aliases stay (as null).
-  const networks = networksJSON(c)
   return {
-    Id: c.id,
-    Names: names,
-    Image: image,
     ImageID: c.image,
     Command: c.args.length > 0 ? `${c.path} ${args.join(' ')}` : c.path,
     Created: Math.floor(Date.parse(c.created) / 1000),
@@ -248,10 +268,111 @@ function summaryJSON(e: Engine, c: ContainerRecord, names: string[], size: boole
       : {}),
     Labels: (c.config.Labels ?? {}) as JsonValue,
     State: stateString(c),
-    Status: statusText(e, c),
+  }
+}
+
+/** The fields after Status. */
+function summaryTail(c: ContainerRecord): JsonObject {
+  // types.SummaryNetworkSettings holds full EndpointSettings: Links/Aliases stay (as null).
+  return {
     HostConfig: { NetworkMode: String(c.hostConfig.NetworkMode ?? 'default') },
-    NetworkSettings: { Networks: networks },
+    NetworkSettings: { Networks: networksJSON(c) },
     Mounts: mountsJSON(c),
+  }
+}
+
+/** `{"a":1,"b":2}` → `"a":1,"b":2`, Go-escaped (both objects are never empty). */
+const innerJSON = (o: JsonObject): string => goJSONValue(o).slice(1, -1)
+
+/**
+ * A container's list entry, serialised, minus what can change without the container changing:
+ * its names (a link or another container's rename), its Image column (a tag moving) and the
+ * time-dependent Status text. Valid while `revision` and the container's own revision stand.
+ */
+interface CachedSummary {
+  revision: number
+  containerRevision: number
+  size: boolean
+  /** `"Id":"…","Names":` */
+  head: string
+  /** `"ImageID":…,"State":"running","Status":` */
+  middle: string
+  /** `"HostConfig":…,"Mounts":[…]}` */
+  tail: string
+  /** Date.parse of the time the Status text counts from. */
+  sinceMs: number
+  /** The last whole entry, and the names, Image and Status it was built with. */
+  names: readonly string[]
+  image: string
+  status: string
+  json: string
+}
+
+const summaryCache = new WeakMap<ContainerRecord, CachedSummary>()
+const NO_NAMES: readonly string[] = []
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+/**
+ * Whether list entries come from the cache. Tests switch it off to compare the cached list
+ * with one built from scratch after every kind of change.
+ */
+export const listCache = { enabled: true }
+
+function cachedSummary(e: Engine, c: ContainerRecord, size: boolean): CachedSummary {
+  const revision = e.revision
+  const containerRevision = e.containerRevision(c)
+  const hit = summaryCache.get(c)
+  if (
+    hit !== undefined &&
+    hit.revision === revision &&
+    hit.containerRevision === containerRevision &&
+    hit.size === size
+  ) {
+    return hit
+  }
+  const st = c.state
+  const entry: CachedSummary = {
+    revision,
+    containerRevision,
+    size,
+    head: `{"Id":${goJSONValue(c.id)},"Names":`,
+    middle: `,${innerJSON(summaryMiddle(e, c, size))},"Status":`,
+    tail: `,${innerJSON(summaryTail(c))}}`,
+    sinceMs: Date.parse(
+      st.status === 'running' || st.status === 'paused' ? st.startedAt : st.finishedAt,
+    ),
+    names: [],
+    image: '',
+    status: '',
+    json: '',
+  }
+  summaryCache.set(c, entry)
+  return entry
+}
+
+/** `statusText` with the clock read once per list and the start/finish time parsed once per change. */
+function statusFromCache(c: ContainerRecord, sinceMs: number, now: number): string {
+  const st = c.state
+  switch (st.status) {
+    case 'running':
+      return `Up ${humanDuration(Math.max(0, now - sinceMs))}`
+    case 'paused':
+      return `Up ${humanDuration(Math.max(0, now - sinceMs))} (Paused)`
+    case 'restarting':
+      return `Restarting (${st.exitCode}) ${humanDuration(Math.max(0, now - sinceMs))} ago`
+    case 'dead':
+      return 'Dead'
+    case 'created':
+      return 'Created'
+    case 'exited':
+      return st.finishedAt === ZERO_TIME
+        ? ''
+        : `Exited (${st.exitCode}) ${humanDuration(Math.max(0, now - sinceMs))} ago`
   }
 }
 
@@ -289,6 +410,18 @@ function allNames(e: Engine): Map<string, string[]> {
  */
 export const list: Handler = (ctx) => {
   const e = ctx.engine
+  const now = e.nowMs()
+  const key = listCache.enabled ? ctx.query.toString() : ''
+  const answered = listCache.enabled ? lastBodies.get(e)?.get(key) : undefined
+  if (
+    answered !== undefined &&
+    answered.revision === e.revision &&
+    answered.touched === e.touched &&
+    now >= answered.from &&
+    now < answered.until
+  ) {
+    return { status: 200, headers: { 'content-type': JSON_TYPE }, body: answered.body }
+  }
   const f = Filters.parse(ctx.query.get('filters'))
   let all = boolValue(ctx, 'all')
   const size = boolValue(ctx, 'size')
@@ -341,7 +474,7 @@ export const list: Handler = (ctx) => {
     }
     candidates = candidates.filter((c) => matches.has(c.id))
   }
-  const out: JsonObject[] = []
+  const selected: ContainerRecord[] = []
   for (const c of candidates) {
     if (before !== null) {
       if (c.id === before.id) before = null
@@ -353,7 +486,7 @@ export const list: Handler = (ctx) => {
     if (!f.match('name', c.name)) continue
     if (!f.match('id', c.id)) continue
     if (!f.matchKVList('label', c.config.Labels as Record<string, unknown> | null)) continue
-    if (limit > 0 && out.length === limit) break
+    if (limit > 0 && selected.length === limit) break
     if (exited.length > 0) {
       const ok = exited.some(
         (code) => code === c.state.exitCode && !running && c.state.startedAt !== ZERO_TIME,
@@ -373,9 +506,99 @@ export const list: Handler = (ctx) => {
       const wanted = f.get('network')
       if (!c.networks.some((n) => wanted.includes(n.name) || wanted.includes(n.networkId))) continue
     }
-    out.push(summaryJSON(e, c, names.get(c.id) ?? [], size))
+    selected.push(c)
   }
-  return json(200, out)
+  if (!listCache.enabled) {
+    // The reference: one object per entry, then goJSON, as before the cache.
+    return json(
+      200,
+      selected.map((c) => summaryJSON(e, c, names.get(c.id) ?? [], size)),
+    )
+  }
+  const out: string[] = []
+  const found = new Map<string, string>()
+  let until = Number.POSITIVE_INFINITY
+  for (const c of selected) {
+    const entry = cachedSummary(e, c, size)
+    until = Math.min(until, statusChangesAt(c, entry.sinceMs, now))
+    // summaryImage, with one image lookup per name per list.
+    const given = String(c.config.Image ?? '')
+    let image = given
+    if (given !== c.image) {
+      let foundId = found.get(given)
+      if (foundId === undefined) {
+        foundId = e.findImage(given)?.id ?? ''
+        found.set(given, foundId)
+      }
+      if (foundId !== c.image) image = c.image
+    }
+    const cNames = names.get(c.id) ?? NO_NAMES
+    const status = statusFromCache(c, entry.sinceMs, now)
+    if (
+      entry.json === '' ||
+      entry.image !== image ||
+      entry.status !== status ||
+      !sameStrings(entry.names, cNames)
+    ) {
+      entry.names = cNames
+      entry.image = image
+      entry.status = status
+      entry.json = `${entry.head}${goJSONValue(cNames)},"Image":${goJSONValue(image)}${entry.middle}${goJSONValue(status)}${entry.tail}`
+    }
+    out.push(entry.json)
+  }
+  // The body is a function of the entries alone: when they are the very strings of the last
+  // list, so is the body (and the MSW adapter can reuse its bytes too).
+  const last = lastList.get(e)
+  let body: string
+  if (last !== undefined && sameStrings(last.entries, out)) {
+    body = last.body
+  } else {
+    // Exactly goJSON(summaries): JSON.stringify writes no whitespace, so the pieces concatenate.
+    body = `[${out.join(',')}]\n`
+    lastList.set(e, { entries: out, body })
+  }
+  let bodies = lastBodies.get(e)
+  if (bodies === undefined) {
+    bodies = new Map()
+    lastBodies.set(e, bodies)
+  }
+  if (bodies.size >= LAST_BODIES_KEPT && !bodies.has(key)) bodies.clear()
+  bodies.set(key, { revision: e.revision, touched: e.touched, from: now, until, body })
+  return { status: 200, headers: { 'content-type': JSON_TYPE }, body }
+}
+
+/** Per daemon: the entries and body of the last list answered. */
+const lastList = new WeakMap<Engine, { entries: readonly string[]; body: string }>()
+
+/**
+ * Per daemon and query: the last body, valid while no write happened (both revisions) and the
+ * clock stays in [from, until), the span in which no Status text ("Up 5 minutes") changes.
+ */
+const lastBodies = new WeakMap<
+  Engine,
+  Map<string, { revision: number; touched: number; from: number; until: number; body: string }>
+>()
+const LAST_BODIES_KEPT = 16
+
+/**
+ * When the Status text of `statusFromCache` can next change. `humanDuration` is a function of
+ * the whole seconds below a minute, of the whole minutes below an hour and of the whole hours
+ * above, so the text stands until the next such boundary.
+ */
+function statusChangesAt(c: ContainerRecord, sinceMs: number, now: number): number {
+  const st = c.state.status
+  const timed =
+    st === 'running' ||
+    st === 'paused' ||
+    st === 'restarting' ||
+    (st === 'exited' && c.state.finishedAt !== ZERO_TIME)
+  if (!timed) return Number.POSITIVE_INFINITY
+  const elapsed = now - sinceMs
+  // Before the start (a clock set back): "Less than a second" until then, re-checked each second.
+  if (!(elapsed >= 0)) return now + 1
+  const unit = elapsed < 60_000 ? 1_000 : elapsed < 3_600_000 ? 60_000 : 3_600_000
+  return now + unit - (elapsed % unit)
 }
 
 // ---------- create ----------

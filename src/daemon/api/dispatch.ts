@@ -1,10 +1,50 @@
 import type { Engine } from '../engine'
 import { DaemonError, errorMessage } from '../errors'
+import type { ContainerRecord } from '../state'
 import type { DaemonRequest, DaemonResponse } from '../types'
 import { compareVersions, MIN_API_VERSION, splitVersionPrefix } from '../version'
 import { type Ctx, type Handler, parseMediaType } from './context'
 import { emptyOk, goJSON, JSON_TYPE, TEXT_TYPE } from './http'
 import { type CompiledRoute, registeredRoutes } from './routes'
+
+/**
+ * Routes whose handlers only read the state (GET and HEAD, minus the websocket attach). Any
+ * other route counts as a write for the list cache (see `Engine.revision`).
+ */
+const READ_ONLY_ROUTES: ReadonlySet<string> = new Set([
+  'ContainerList',
+  'ContainerInspect',
+  'ContainerTop',
+  'ContainerLogs',
+  'ContainerChanges',
+  'ContainerExport',
+  'ContainerStats',
+  'ContainerGetArchive',
+  'ContainerArchiveHead',
+  'ContainerWait',
+  'ExecInspect',
+  'ImageList',
+  'ImageSearch',
+  'ImageGet',
+  'ImageGetAll',
+  'ImageHistory',
+  'ImageInspect',
+  'SystemPing',
+  'SystemEvents',
+  'SystemInfo',
+  'SystemVersion',
+  'VolumeList',
+  'VolumeInspect',
+  'NetworkList',
+  'NetworkInspect',
+  'SwarmInspect',
+  'NodeList',
+  'NodeInspect',
+  'ServiceList',
+  'ServiceInspect',
+  'TaskList',
+  'TaskInspect',
+])
 
 /**
  * The HTTP layer of the daemon: path cleaning, route matching, version negotiation, error
@@ -19,18 +59,22 @@ export class Dispatcher {
     private readonly handlers: ReadonlyMap<string, Handler>,
   ) {
     this.table = registeredRoutes(engine.apiVersion, compareVersions)
+    this.server = `Docker/${engine.dockerVersion} (linux)`
   }
 
   /** `Docker/1.12.6 (linux)` */
   get serverHeader(): string {
-    return `Docker/${this.engine.dockerVersion} (linux)`
+    return this.server
   }
 
+  private readonly server: string
+
   async handle(req: DaemonRequest): Promise<DaemonResponse> {
-    const rawPath = req.path.split('?')[0] ?? ''
+    const question = req.path.indexOf('?')
+    const rawPath = question < 0 ? req.path : req.path.slice(0, question)
     let path: string
     try {
-      path = decodeURIComponent(rawPath)
+      path = rawPath.includes('%') ? decodeURIComponent(rawPath) : rawPath
     } catch {
       // net/http rejects a request line whose URL does not parse.
       return { status: 400, headers: { 'content-type': TEXT_TYPE }, body: '400 Bad Request' }
@@ -63,6 +107,9 @@ export class Dispatcher {
     let match: { route: CompiledRoute; param: string } | null = null
     for (const route of this.table) {
       if (route.info.method !== method) continue
+      // The literal text around the variable must be there for the regex to match: a cheap
+      // test that skips most routes before running their regex.
+      if (!rest.startsWith(route.prefix) || !rest.endsWith(route.suffix)) continue
       const m = route.regex.exec(rest)
       if (m !== null) {
         match = { route, param: m[1] ?? '' }
@@ -90,11 +137,35 @@ export class Dispatcher {
     try {
       this.engine.tick()
       if (handler === undefined) throw new DaemonError('page not found', 404)
-      const res = await handler(ctx)
+      const id = match.route.info.id
+      if (READ_ONLY_ROUTES.has(id)) {
+        const res = await handler(ctx)
+        return { ...res, headers: { ...headers, ...res.headers } }
+      }
+      // A route that may write: tell the caches of derived container data (engine.revision).
+      // Handlers are synchronous (only ContainerWait awaits, and it writes nothing), so marking
+      // right after the call, before anything else can run, covers every change they make.
+      const target = match.route.info.path.startsWith('/containers/{id}')
+        ? this.engine.lookupContainer(match.param)
+        : null
+      let pending: ReturnType<Handler>
+      try {
+        pending = handler(ctx)
+      } finally {
+        this.changed(target)
+      }
+      const res = await pending
+      this.changed(target)
       return { ...res, headers: { ...headers, ...res.headers } }
     } catch (err) {
       return this.errorResponse(err, urlVersion, headers)
     }
+  }
+
+  /** A route about one container changed that one (at most); anything else may change any. */
+  private changed(target: ContainerRecord | null): void {
+    if (target === null) this.engine.revision++
+    else this.engine.touch(target)
   }
 
   /**
@@ -172,9 +243,13 @@ function formValues(req: DaemonRequest): URLSearchParams {
   return merged
 }
 
+const UNCLEAN = /\/\/|\/\.\.?(?:\/|$)/
+
 /** Go's `path.Clean`, keeping a trailing slash, as gorilla/mux's cleanPath does. */
 export function cleanPath(p: string): string {
   if (p === '') return '/'
+  // Already clean: rooted, no empty segment, no `.` or `..` segment.
+  if (p.startsWith('/') && !UNCLEAN.test(p)) return p
   const rooted = p.startsWith('/') ? p : `/${p}`
   const out: string[] = []
   for (const seg of rooted.split('/')) {

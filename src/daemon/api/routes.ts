@@ -153,6 +153,9 @@ export interface CompiledRoute {
   readonly regex: RegExp
   /** Names of the path variables, in order. */
   readonly vars: readonly string[]
+  /** The literal text before the first variable and after the last (the whole path if none). */
+  readonly prefix: string
+  readonly suffix: string
 }
 
 /** `{name}` becomes `(.*)`: moby declares every variable as `{name:.*}`, greedy, slashes allowed. */
@@ -169,7 +172,10 @@ export function compileRoute(info: RouteInfo): CompiledRoute {
       return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     })
     .join('')
-  return { info, regex: new RegExp(`^${source}$`, 's'), vars }
+  const first = info.path.indexOf('{')
+  const prefix = first < 0 ? info.path : info.path.slice(0, first)
+  const suffix = first < 0 ? '' : info.path.slice(info.path.lastIndexOf('}') + 1)
+  return { info, regex: new RegExp(`^${source}$`, 's'), vars, prefix, suffix }
 }
 
 /** Routes a daemon of the given API version registers (non-experimental build). */

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react'
 import { filterEndpoints, summarizeUsage } from '../../domain/filter-endpoints'
 import type { EndpointRow, ReleaseOption } from '../../domain/rows'
+import { useHydrated } from '../../hooks/use-hydrated'
 import { useNavigation } from '../../hooks/use-navigation'
 import { downloadText } from '../../lib/csv'
 import { useI18n } from '../../lib/i18n'
@@ -26,6 +27,7 @@ interface EndpointMatrixProps {
 export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
   const { t, language } = useI18n()
   const { state, update } = useNavigation()
+  const hydrated = useHydrated()
   const filter = state.matrix
   const api = releases.find((release) => release.id === filter.release)?.api ?? ''
   const visible = useMemo(() => filterEndpoints(rows, { ...filter, api }), [rows, filter, api])
@@ -56,15 +58,19 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
     <section aria-labelledby="matrix-heading" className="view">
       <h2 id="matrix-heading">{t('matrixHeading')}</h2>
       <p className="intro">{t('matrixIntro')}</p>
-      <MatrixFilters
-        value={filter}
-        releases={releases}
-        onChange={setFilter}
-        onReset={() => update((s) => ({ ...s, matrix: DEFAULT_MATRIX }))}
-        onExport={() =>
-          downloadText(`docker-api-1.24-endpoints-${language}.csv`, matrixCsv(visible, language))
-        }
-      />
+      {hydrated ? (
+        <MatrixFilters
+          value={filter}
+          releases={releases}
+          onChange={setFilter}
+          onReset={() => update((s) => ({ ...s, matrix: DEFAULT_MATRIX }))}
+          onExport={() =>
+            downloadText(`docker-api-1.24-endpoints-${language}.csv`, matrixCsv(visible, language))
+          }
+        />
+      ) : (
+        <div className="filters filters-placeholder" />
+      )}
       <p className="summary" role="status" aria-live="polite">
         {t('summary', {
           k14: summary.source['1.4'],

@@ -30,14 +30,36 @@ export const DAEMON_STATUS_HEADER = 'x-daemon-status'
  */
 export const DAEMON_RAW_PATH_HEADER = 'x-daemon-raw-path'
 
+/**
+ * Path and query of a `Request.url`, which is always serialised by the URL parser
+ * (`scheme://host[:port]/path[?query][#fragment]`, path never empty for http(s)): slicing that
+ * string gives what `new URL(url).pathname` and `.searchParams` would, without a second parse.
+ */
+function splitUrl(url: string): { pathname: string; search: string } {
+  const authority = url.indexOf('//')
+  const start = url.indexOf('/', authority + 2)
+  if (authority < 0 || start < 0) {
+    // Not a hierarchical URL (never for http); let the URL parser decide.
+    const parsed = new URL(url)
+    return { pathname: parsed.pathname, search: parsed.search }
+  }
+  const hash = url.indexOf('#', start)
+  const end = hash < 0 ? url.length : hash
+  const question = url.indexOf('?', start)
+  if (question < 0 || question > end) return { pathname: url.slice(start, end), search: '' }
+  return { pathname: url.slice(start, question), search: url.slice(question, end) }
+}
+
 export async function toDaemonRequest(request: Request, base: DaemonBase): Promise<DaemonRequest> {
-  const url = new URL(request.url)
+  const url = splitUrl(request.url)
   const headers: Record<string, string> = {}
+  let rawPath: string | null = null
   request.headers.forEach((value, name) => {
-    if (name !== DAEMON_RAW_PATH_HEADER) headers[name] = value
+    if (name === DAEMON_RAW_PATH_HEADER) rawPath = value
+    else headers[name] = value
   })
-  const rawPath = request.headers.get(DAEMON_RAW_PATH_HEADER)
-  const pathname = rawPath?.startsWith(base.pathPrefix) ? rawPath : url.pathname
+  const pathname =
+    rawPath !== null && (rawPath as string).startsWith(base.pathPrefix) ? rawPath : url.pathname
   let body: Uint8Array | null = null
   if (request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null) {
     const bytes = new Uint8Array(await request.arrayBuffer())
@@ -47,7 +69,7 @@ export async function toDaemonRequest(request: Request, base: DaemonBase): Promi
     // As sent: gorilla/mux compared methods case-sensitively.
     method: request.method,
     path: daemonPath(base, pathname),
-    query: url.searchParams,
+    query: new URLSearchParams(url.search),
     headers,
     body,
   }
@@ -57,11 +79,51 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value
 }
 
-/** Copies into a fresh ArrayBuffer-backed view, the only kind `BodyInit` accepts in the DOM types. */
+/**
+ * An ArrayBuffer-backed view, the only kind `BodyInit` accepts in the DOM types. No copy unless
+ * the bytes live in a SharedArrayBuffer: `new Response(view)` copies the bytes itself (Fetch
+ * "extract a body"), so the daemon's buffer is never shared with the consumer.
+ */
 function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  if (bytes.buffer instanceof ArrayBuffer) return bytes as Uint8Array<ArrayBuffer>
   const copy = new Uint8Array(bytes.byteLength)
   copy.set(bytes)
   return copy
+}
+
+/**
+ * The UTF-8 bytes of the last large string body. A repeated list (the daemon hands back the
+ * very same string while nothing in it changed) is then not encoded again; any other string is
+ * compared by content first, so the bytes always match the text. The bytes are never written
+ * to; should a consumer detach them (transfer the buffer), they are encoded afresh.
+ */
+const lastEncoded = { text: '', bytes: new Uint8Array(0), length: 0 }
+const ENCODE_MEMO_MIN = 4096
+const ENCODE_MEMO_MAX = 8 * 2 ** 20
+
+function encodeBody(text: string): Uint8Array<ArrayBuffer> {
+  if (text.length < ENCODE_MEMO_MIN || text.length > ENCODE_MEMO_MAX) return encoder.encode(text)
+  if (text !== lastEncoded.text || lastEncoded.bytes.byteLength !== lastEncoded.length) {
+    lastEncoded.text = text
+    lastEncoded.bytes = encoder.encode(text)
+    lastEncoded.length = lastEncoded.bytes.byteLength
+  }
+  return lastEncoded.bytes
+}
+
+/**
+ * A whole body as a one-chunk stream. `new Response(bytes)` would copy the bytes into a fresh
+ * buffer first (Fetch "extract a body"); for bytes that are the encoding of a string, which no
+ * one else writes to, that copy (and the garbage of a 64 KB list per request) buys nothing.
+ * Consumers see the same Response either way: its `body` is always a ReadableStream.
+ */
+function oneChunk(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes)
+      controller.close()
+    },
+  })
 }
 
 /** Pulls the daemon's async iterable lazily, so `docker events` and `logs --follow` flush chunk by chunk. */
@@ -104,11 +166,13 @@ export function toResponse(daemonResponse: DaemonResponse, method = 'GET'): Resp
   }
   // A string goes out as bytes: `new Response(string)` would add its own
   // `text/plain;charset=UTF-8`, and the daemon decides Content-Type, as Go did.
-  const bytes = typeof body === 'string' ? encoder.encode(body) : ownBytes(body)
+  const text = typeof body === 'string'
+  const bytes = text ? encodeBody(body) : ownBytes(body)
   headers['content-length'] ??= String(bytes.byteLength)
   // An empty body (resize, exec resize, detached exec start) needs no stream at all.
-  const sent = method === 'HEAD' || bytes.byteLength === 0 ? null : bytes
-  return new Response(sent, { status, headers })
+  if (method === 'HEAD' || bytes.byteLength === 0) return new Response(null, { status, headers })
+  // The daemon's own Uint8Array bodies may be kept by it: those the Response copies.
+  return new Response(text ? oneChunk(bytes) : bytes, { status, headers })
 }
 
 export function forwardTo(daemon: Daemon, base: DaemonBase): DaemonResolver {

@@ -1,4 +1,9 @@
-import { type DefaultBodyType, RequestHandler, type ResponseResolver } from 'msw'
+import {
+  type DefaultBodyType,
+  RequestHandler,
+  type ResponseResolver,
+  type StrictRequest,
+} from 'msw'
 import type { Daemon } from '../../daemon/index.ts'
 import { type DaemonBase, resourcePattern } from './base-url.ts'
 import { forwardTo } from './forward.ts'
@@ -11,7 +16,7 @@ export interface DaemonHandlerInfo {
 
 type ParsedDaemonRequest = { matches: boolean }
 
-export type DaemonResolver = ResponseResolver<Record<string, never>, DefaultBodyType, undefined>
+export type DaemonResolver = ResponseResolver<Record<string, unknown>, DefaultBodyType, undefined>
 
 /**
  * An MSW request handler that matches a URL against one regular expression and nothing else.
@@ -25,7 +30,7 @@ export type DaemonResolver = ResponseResolver<Record<string, never>, DefaultBody
 export class DaemonRequestHandler extends RequestHandler<
   DaemonHandlerInfo,
   ParsedDaemonRequest,
-  Record<string, never>
+  Record<string, unknown>
 > {
   constructor(name: string, pattern: RegExp, resolver: DaemonResolver) {
     super({ info: { header: `${name} ${pattern.source}`, pattern }, resolver })
@@ -33,6 +38,33 @@ export class DaemonRequestHandler extends RequestHandler<
 
   override async parse(args: { request: Request }): Promise<ParsedDaemonRequest> {
     return { matches: this.info.pattern.test(args.request.url) }
+  }
+
+  /**
+   * `RequestHandler.run` minus its `request.clone()`, which msw makes so that logging can read
+   * the body again. It cost more than the daemon itself for a small request (the clone builds a
+   * new AbortSignal and tees the body), and nothing reads that clone here: `getResponse` and
+   * `setupServer` drop it, `setupWorker` logs from a clone of its own, and `log` below reads only
+   * method, URL and status. Everything else is as msw does it: parse, predicate, resolver.
+   */
+  override async run(args: {
+    request: StrictRequest<DefaultBodyType>
+    requestId: string
+  }): ReturnType<RequestHandler['run']> {
+    const parsedResult = await this.parse(args)
+    if (!this.predicate({ parsedResult })) return null
+    this.isUsed = true
+    const response = await this.resolver({
+      request: args.request,
+      requestId: args.requestId,
+    })
+    return {
+      handler: this,
+      parsedResult,
+      request: args.request,
+      requestId: args.requestId,
+      response: response instanceof Response ? response : undefined,
+    }
   }
 
   predicate(args: { parsedResult: ParsedDaemonRequest }): boolean {
