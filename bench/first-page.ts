@@ -46,9 +46,13 @@ async function readyTime(
     rows,
   )
   // Strings, not functions: tsx's esbuild would wrap named closures in a helper the page lacks.
-  const ready = (await page.evaluate(
-    `performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN`,
-  )) as number
+  // The paint entry may not exist yet when the page has just loaded: wait for it.
+  const ready = (await page.evaluate(`new Promise((done) => {
+    new PerformanceObserver((list, observer) => {
+      const paint = list.getEntriesByName('first-contentful-paint')[0]
+      if (paint) { observer.disconnect(); done(paint.startTime) }
+    }).observe({ type: 'paint', buffered: true })
+  })`)) as number
   const interactive = (await page.evaluate(`new Promise((done) => {
     const hydrated = () => document.documentElement.dataset.hydrated === 'true'
     const check = () => (hydrated() || !document.querySelector('script[type=module]') ? done(performance.now()) : requestAnimationFrame(check))

@@ -59,7 +59,7 @@ describe('the production build under a sub-path', () => {
     await expect.poll(() => bodyRows(page).count()).toBe(facts.length + 1)
     await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('resize')
     await expect.poll(() => bodyRows(page).count()).toBe(2)
-    expect(page.url()).toContain('q=resize')
+    await expect.poll(() => page.url()).toContain('q=resize')
     await page.reload()
     await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
     expect(await page.getByRole('searchbox', { name: 'Search endpoints' }).inputValue()).toBe(
@@ -97,7 +97,7 @@ describe('the production build under a sub-path', () => {
     expect(await header.getAttribute('aria-sort')).toBe('ascending')
     const paths = await page.locator('td.col-path').allTextContents()
     expect(paths).toEqual([...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
-    expect(page.url()).toContain('sort=path')
+    await expect.poll(() => page.url()).toContain('sort=path')
     await page.context().close()
   })
 
@@ -108,7 +108,7 @@ describe('the production build under a sub-path', () => {
       .first()
       .click()
     await page.getByRole('heading', { level: 2 }).waitFor()
-    expect(page.url()).toContain('endpoint=ExecResize')
+    await expect.poll(() => page.url()).toContain('endpoint=ExecResize')
     const statuses = page.locator('table.statuses tbody tr')
     const codes = await statuses.locator('td:first-child').allTextContents()
     expect(codes).toEqual(expect.arrayContaining(['200', '201', '404']))
@@ -125,7 +125,7 @@ describe('the production build under a sub-path', () => {
   it('switches to Chinese, keeps it in the URL, and defaults to it for a Chinese browser', async () => {
     const { page } = await openPage()
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh')
-    expect(page.url()).toContain('lang=zh')
+    await expect.poll(() => page.url()).toContain('lang=zh')
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Docker API 浏览器')
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
     await page.context().close()
@@ -150,7 +150,7 @@ describe('the production build under a sub-path', () => {
     const status = await page.locator('.selection').textContent()
     expect(status).toMatch(/API 1\.21/)
     await page.getByRole('link', { name: 'Show them in the matrix' }).click()
-    expect(page.url()).toContain('release=1.9')
+    await expect.poll(() => page.url()).toContain('release=1.9')
     // Docker 1.9 predates swarm mode: no /swarm, /nodes, /services or /tasks rows.
     const paths = await page.locator('td.col-path').allTextContents()
     expect(paths.some((p) => /^\/(swarm|nodes|services|tasks)/.test(p))).toBe(false)

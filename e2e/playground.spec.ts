@@ -76,7 +76,7 @@ describe('the playground in the production build', () => {
     await openPlayground(page)
     await page.getByRole('combobox', { name: /Start from/ }).selectOption('ContainerCreate')
     expect(await send(page)).toMatch(/201 Created/)
-    expect(page.url()).toContain('m=POST')
+    await expect.poll(() => page.url()).toContain('m=POST')
     await page.reload()
     await page.getByRole('button', { name: 'Send' }).waitFor()
     expect(await page.getByRole('textbox', { name: 'Path and query' }).inputValue()).toBe(

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { render, screen, within } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { parseAppState } from '../lib/url-state'
@@ -45,7 +45,8 @@ describe('App', () => {
     renderAt('')
     await user.type(screen.getByRole('searchbox', { name: 'Search endpoints' }), 'resize')
     expect(matrixRows().sort()).toEqual(['ContainerResize', 'ExecResize'])
-    expect(window.location.search).toBe('?q=resize')
+    // The URL follows right after the next paint.
+    await waitFor(() => expect(window.location.search).toBe('?q=resize'))
   })
 
   it('restores filters from the URL', () => {
@@ -72,7 +73,7 @@ describe('App', () => {
     expect(header).toHaveAttribute('aria-sort', 'ascending')
     await user.click(within(header).getByRole('button'))
     expect(header).toHaveAttribute('aria-sort', 'descending')
-    expect(window.location.search).toContain('sort=-path')
+    await waitFor(() => expect(window.location.search).toContain('sort=-path'))
   })
 
   it('switches language without translating API identifiers', async () => {
@@ -81,7 +82,7 @@ describe('App', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'zh')
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Docker API 浏览器')
     expect(screen.getByText('/exec/{id}/resize')).toBeInTheDocument()
-    expect(window.location.search).toContain('lang=zh')
+    await waitFor(() => expect(window.location.search).toContain('lang=zh'))
   })
 
   it('shows the article’s releases and which Kubernetes accepts them', async () => {

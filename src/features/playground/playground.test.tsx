@@ -71,7 +71,7 @@ describe('Playground', () => {
     expect(statusLine()).toMatch(/^HTTP\/1\.1 201 Created/)
     const state = screen.getByRole('region', { name: 'Daemon state' })
     expect(within(state).getByText('/web')).toBeInTheDocument()
-    expect(window.location.search).toContain('p=%2Fcontainers%2Fcreate')
+    await waitFor(() => expect(window.location.search).toContain('p=%2Fcontainers%2Fcreate'))
   })
 
   it('answers malformed input with the daemon’s real error', async () => {
