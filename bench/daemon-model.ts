@@ -4,9 +4,14 @@
  * `--expose-gc` so memory is measured after a collection.
  *
  * `latency` (default): creates containers one by one through `daemon.handle` (as a client
- * would) up to 10,000 and times `GET /containers/json?all=1` (body included) at 1k/2k/5k/10k.
+ * would) up to 10,000 and times `GET /containers/json?all=1` (body included) at 1k/2k/5k/10k,
+ * twice: repeated lists with nothing changed in between (`medianMs`, `minMs`: the list cache
+ * answers lists of up to 2,000 entries; larger ones are built every time), and `cold*` lists
+ * right after a write that invalidates every cached entry (a tag, which may change any
+ * container's Image column), so every entry is built and serialised.
  * `memory`: creates 10,000 containers and nothing else, then reads RSS and heap after a GC,
- * so the list bodies of the latency runs do not count.
+ * so the list bodies of the latency runs do not count; then lists them once and reads RSS
+ * again (what a list leaves behind, garbage the allocator keeps included).
  * Prints one JSON line.
  */
 import type { DaemonResponse } from '../src/daemon/index.ts'
@@ -52,7 +57,14 @@ async function createUpTo(daemon: Daemon, count: number): Promise<void> {
 
 async function latency(): Promise<object> {
   const daemon = createDaemon({ dockerVersion: '1.12.6' })
-  const list: { containers: number; medianMs: number; minMs: number; bytes: number }[] = []
+  const list: {
+    containers: number
+    medianMs: number
+    minMs: number
+    coldMedianMs: number
+    coldMinMs: number
+    bytes: number
+  }[] = []
   let createMs = 0
   for (const checkpoint of CHECKPOINTS) {
     const t0 = performance.now()
@@ -73,7 +85,37 @@ async function latency(): Promise<object> {
       bytes = await bodyLength(response)
       if (run >= 0) times.push(performance.now() - t1)
     }
-    list.push({ containers: checkpoint, medianMs: median(times), minMs: Math.min(...times), bytes })
+    // Cold: a write first (tagging an image moves the daemon's global revision), so the list
+    // rebuilds and re-serialises every entry.
+    const coldTimes: number[] = []
+    for (let run = -1; run < RUNS; run++) {
+      const tagged = await daemon.handle({
+        method: 'POST',
+        path: '/images/busybox/tag',
+        query: new URLSearchParams({ repo: 'bench', tag: `cold${checkpoint}-${run + 1}` }),
+        headers: {},
+        body: null,
+      })
+      if (tagged.status !== 201) throw new Error(`tag answered ${tagged.status}`)
+      const t1 = performance.now()
+      const response = await daemon.handle({
+        method: 'GET',
+        path: '/containers/json',
+        query: new URLSearchParams({ all: '1' }),
+        headers: {},
+        body: null,
+      })
+      await bodyLength(response)
+      if (run >= 0) coldTimes.push(performance.now() - t1)
+    }
+    list.push({
+      containers: checkpoint,
+      medianMs: median(times),
+      minMs: Math.min(...times),
+      coldMedianMs: median(coldTimes),
+      coldMinMs: Math.min(...coldTimes),
+      bytes,
+    })
   }
   daemon.dispose()
   const last = CHECKPOINTS[CHECKPOINTS.length - 1] ?? 0
@@ -89,7 +131,24 @@ async function memory(): Promise<object> {
   const rssPeak = process.memoryUsage().rss
   gc?.()
   const { rss, heapUsed } = process.memoryUsage()
+  // In a function of its own, so that the body is garbage (not a live local) at the GC below.
+  const listOnce = async () =>
+    bodyLength(
+      await daemon.handle({
+        method: 'GET',
+        path: '/containers/json',
+        query: new URLSearchParams({ all: '1' }),
+        headers: {},
+        body: null,
+      }),
+    )
+  const listedBytes = await listOnce()
+  gc?.()
+  const afterList = process.memoryUsage()
   return {
+    rssAfterListMb: afterList.rss / 2 ** 20,
+    heapAfterListMb: afterList.heapUsed / 2 ** 20,
+    listedBytes,
     rssMb: rss / 2 ** 20,
     rssBeforeGcMb: rssPeak / 2 ** 20,
     rssBeforeMb: rssBefore / 2 ** 20,

@@ -16,7 +16,7 @@ import {
   isObject,
   versionGreater,
 } from './context'
-import { emptyOk, goJSON, JSON_TYPE, json, stream, TEXT_TYPE, utf8 } from './http'
+import { emptyOk, goJSON, goJSONValue, JSON_TYPE, json, stream, TEXT_TYPE, utf8 } from './http'
 
 /**
  * Image routes.
@@ -417,13 +417,21 @@ function pseudoHex(seed: string, n = 64): string {
   return out.slice(0, n)
 }
 
+/**
+ * pkg/streamformatter's line end: FormatStream, FormatStatus, FormatError and FormatProgress all
+ * append `streamNewline = "\r\n"` to the json.Marshal output (not json.Encoder's "\n").
+ * @see moby pkg/streamformatter/streamformatter.go at v1.12.6
+ */
+const STREAM_NEWLINE = '\r\n'
+
+/** One JSON message of a progress stream (pull, push, import, build, load). */
 function progressLine(v: JsonObject): Uint8Array {
-  return utf8(goJSON(v))
+  return utf8(`${goJSONValue(v)}${STREAM_NEWLINE}`)
 }
 
 /** `streamformatter.FormatError` */
 export function streamError(message: string): Uint8Array {
-  return utf8(goJSON({ errorDetail: { message }, error: message }))
+  return utf8(`${goJSONValue({ errorDetail: { message }, error: message })}${STREAM_NEWLINE}`)
 }
 
 function bar(current: number, total: number): string {

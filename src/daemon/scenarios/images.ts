@@ -57,7 +57,12 @@ export const imageScenarios: Scenario[] = [
       body: tarWith('Dockerfile', 'FROM busybox\nCMD ["echo", "hello"]\n'),
       contentType: 'application/x-tar',
     },
-    expect: { status: 200, body: { contains: 'Successfully built ' } },
+    // Each message ends with "\r\n" (pkg/streamformatter streamNewline), not json.Encoder's "\n".
+    expect: {
+      status: 200,
+      body: { contains: '{"stream":"Step 1 : FROM busybox\\n"}\r\n{"stream":" ---\\u003e ' },
+    },
+    source: 'pkg/streamformatter/streamformatter.go FormatStream at v1.12.6',
   },
   {
     name: 'build: no Dockerfile in the context',
@@ -73,16 +78,48 @@ export const imageScenarios: Scenario[] = [
     request: { method: 'POST', path: '/images/create?fromImage=redis&tag=3.2' },
     expect: {
       status: 200,
-      body: { contains: '{"status":"Status: Downloaded newer image for redis:3.2"}' },
+      body: { contains: '{"status":"Status: Downloaded newer image for redis:3.2"}\r\n' },
       headers: { 'content-type': 'application/json' },
     },
+    source: 'pkg/streamformatter/streamformatter.go FormatStatus at v1.12.6',
+  },
+  {
+    name: 'pull: progress messages end with \\r\\n',
+    endpointId: 'ImageCreate',
+    setup: [],
+    request: { method: 'POST', path: '/images/create?fromImage=redis&tag=3.2' },
+    expect: {
+      status: 200,
+      body: {
+        contains:
+          '{"status":"Downloading","progressDetail":{"current":27435000,"total":54870000},"progress":"[========================\\u003e                         ] 27.43 MB/54.87 MB","id":"188dc6cdb820"}\r\n{"status":"Verifying Checksum","progressDetail":{},"id":"188dc6cdb820"}\r\n',
+      },
+    },
+    source: 'pkg/streamformatter/streamformatter.go FormatProgress at v1.12.6',
+  },
+  {
+    name: 'import: a source URL that does not resolve, in the stream',
+    endpointId: 'ImageCreate',
+    setup: [],
+    request: { method: 'POST', path: '/images/create?fromSrc=nosuch.example' },
+    expect: {
+      status: 200,
+      body:
+        '{"status":"Downloading from http://nosuch.example"}\r\n' +
+        '{"errorDetail":{"message":"Get http://nosuch.example: dial tcp: lookup nosuch.example on 127.0.1.1:53: no such host"},"error":"Get http://nosuch.example: dial tcp: lookup nosuch.example on 127.0.1.1:53: no such host"}\r\n',
+      headers: { 'content-type': 'application/json' },
+    },
+    source: 'pkg/streamformatter/streamformatter.go FormatStatus, FormatError at v1.12.6',
   },
   {
     name: 'pull: an image already present',
     endpointId: 'ImageCreate',
     setup: [],
     request: { method: 'POST', path: '/images/create?fromImage=busybox&tag=latest' },
-    expect: { status: 200, body: { contains: 'Status: Image is up to date for busybox:latest' } },
+    expect: {
+      status: 200,
+      body: { contains: '{"status":"Status: Image is up to date for busybox:latest"}\r\n' },
+    },
   },
   {
     name: 'pull: a repository the registry does not have',
@@ -154,7 +191,9 @@ export const imageScenarios: Scenario[] = [
     },
     expect: {
       status: 200,
-      body: { contains: 'The push refers to a repository [docker.io/library/busybox]' },
+      body: {
+        contains: '{"status":"The push refers to a repository [docker.io/library/busybox]"}\r\n',
+      },
     },
   },
   {
@@ -419,9 +458,8 @@ export const imageScenarios: Scenario[] = [
     },
     expect: {
       status: 200,
-      body: {
-        contains: '{"errorDetail":{"message":"invalid argument"},"error":"invalid argument"}',
-      },
+      // streamformatter.FormatError: json.Marshal output plus "\r\n".
+      body: '{"errorDetail":{"message":"invalid argument"},"error":"invalid argument"}\r\n',
     },
   },
   {

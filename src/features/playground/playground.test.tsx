@@ -5,9 +5,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createDaemon, type DockerVersion } from '../../daemon'
 import { useAppState } from '../../hooks/use-app-state'
 import { NavigationProvider } from '../../hooks/use-navigation'
+import { makeSession } from '../../lib/daemon-client/daemon-session'
 import { DEFAULT_STATE } from '../../lib/url-state'
 import { createHandlers } from '../../mocks/handlers'
-import { makeSession } from './daemon-session'
 import Playground from './playground'
 
 const BASE = 'http://docker.test/'

@@ -1,17 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import endpointsFile from '../../../data/endpoints-1.24.json'
+import { ResponseView } from '../../components/response-view'
 import type { DockerVersion } from '../../daemon'
 import { exampleRequest } from '../../domain/example-request'
 import type { EndpointsFile } from '../../domain/schemas/endpoints'
 import { useNavigation } from '../../hooks/use-navigation'
+import type { DaemonSession } from '../../lib/daemon-client/daemon-session'
+import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request'
+import { openWorkerSession } from '../../lib/daemon-client/worker-session'
 import { useI18n } from '../../lib/i18n'
 import { type PlaygroundState, toPlaygroundRequest } from '../../lib/url-state'
-import type { DaemonSession } from './daemon-session'
 import { RequestForm } from './request-form'
-import { ResponseView } from './response-view'
-import { type Exchange, sendRequest } from './send-request'
 import { StatePanel } from './state-panel'
-import { openWorkerSession } from './worker-session'
 
 const endpoints = (endpointsFile as EndpointsFile).endpoints
 const HISTORY_LIMIT = 20

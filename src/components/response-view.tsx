@@ -1,7 +1,7 @@
-import { reasonPhrase } from '../../lib/http-status'
-import { useI18n } from '../../lib/i18n'
-import { renderBody } from './render-body'
-import type { Exchange } from './send-request'
+import { renderBody } from '../lib/daemon-client/render-body'
+import type { Exchange } from '../lib/daemon-client/send-request'
+import { reasonPhrase } from '../lib/http-status'
+import { useI18n } from '../lib/i18n'
 
 function Body({ exchange }: { exchange: Exchange }) {
   const { t } = useI18n()

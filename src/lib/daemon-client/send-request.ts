@@ -1,5 +1,5 @@
 import { concat } from '../../daemon/stdcopy'
-import type { PlaygroundState } from '../../lib/url-state'
+import type { PlaygroundState } from '../url-state'
 
 export interface Exchange {
   id: number
