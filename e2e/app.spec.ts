@@ -222,6 +222,8 @@ describe('the production build under a sub-path', () => {
       ['?view=endpoint&endpoint=ContainerResize', 'dark'],
       ['?lang=zh', 'light'],
       ['?view=playground', 'dark'],
+      ['?view=lessons', 'light'],
+      ['?view=lessons&lesson=exec-it&step=6', 'dark'],
     ] as const) {
       const context = await browser.newContext({ colorScheme: theme })
       const page = await context.newPage()

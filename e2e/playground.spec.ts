@@ -101,4 +101,29 @@ describe('the playground in the production build', () => {
     expect(await send(page)).toMatch(/200 OK/)
     await context.close()
   })
+
+  it('runs a guided lesson step by step, with the step in the URL', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}?view=lessons`)
+    await page.getByRole('heading', { name: /Version negotiation/ }).waitFor()
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Version negotiation' })
+      .getByRole('link', { name: /Start/ })
+      .click()
+    for (let step = 1; step <= 6; step++) {
+      // Step 1 is the default and stays out of the URL.
+      await expect.poll(() => page.url()).toContain(step === 1 ? 'lesson=versions' : `step=${step}`)
+      const run = page.getByRole('button', { name: 'Run this step' })
+      await expect.poll(() => run.isEnabled()).toBe(true)
+      await run.click()
+      await page.locator('.verdict').waitFor()
+      expect(await page.locator('.verdict').textContent()).toMatch(/as expected/)
+      if (step < 6) await page.getByRole('button', { name: /Next step/ }).click()
+    }
+    await page.goBack()
+    await expect.poll(() => page.url()).toContain('step=5')
+    await context.close()
+  })
 })

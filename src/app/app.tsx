@@ -15,6 +15,7 @@ const EndpointDetail = lazy(() => import('../features/endpoint-detail/endpoint-d
 const DockerVersions = lazy(() => import('../features/versions-table/docker-versions'))
 // The playground brings the simulated daemon and MSW's service worker: the heaviest chunk.
 const Playground = lazy(() => import('../features/playground/playground'))
+const Lessons = lazy(() => import('../features/lessons/lessons'))
 
 interface AppProps {
   initialState: AppState
@@ -72,6 +73,12 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
             >
               {t('navPlayground')}
             </AppLink>
+            <AppLink
+              to={(s) => ({ ...s, view: 'lessons' })}
+              aria-current={state.view === 'lessons' ? 'page' : undefined}
+            >
+              {t('navLessons')}
+            </AppLink>
           </nav>
           {/* Switches work only with JavaScript: they appear once React has taken over. */}
           <div className="settings">
@@ -108,6 +115,7 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
             )}
             {state.view === 'endpoint' && <EndpointDetail id={state.endpoint} />}
             {state.view === 'playground' && <Playground />}
+            {state.view === 'lessons' && <Lessons />}
           </Suspense>
         </main>
         <footer className="site-footer">

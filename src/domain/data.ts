@@ -1,19 +1,22 @@
 /**
- * The three data files, parsed once with their schemas. A malformed file fails loudly at import
+ * The data files, parsed once with their schemas. A malformed file fails loudly at import
  * time with the file, the entry id and the field path (see validate-data.ts).
  */
 import dockerReleasesJson from '../../data/docker-releases.json'
 import endpointsJson from '../../data/endpoints-1.24.json'
 import kubernetesJson from '../../data/kubernetes.json'
+import lessonsJson from '../../data/lessons.json'
 import { dockerReleasesFileSchema } from './schemas/docker-releases'
 import { endpointsFileSchema } from './schemas/endpoints'
 import { kubernetesFileSchema } from './schemas/kubernetes'
+import { lessonsFileSchema } from './schemas/lessons'
 import { parseDataFile } from './validate-data'
 
 export const DATA_FILES = {
   dockerReleases: 'data/docker-releases.json',
   endpoints: 'data/endpoints-1.24.json',
   kubernetes: 'data/kubernetes.json',
+  lessons: 'data/lessons.json',
 } as const
 
 export const dockerReleases = parseDataFile(
@@ -33,3 +36,5 @@ export const kubernetesReleases = parseDataFile(
   kubernetesFileSchema,
   kubernetesJson,
 ).releases
+
+export const lessons = parseDataFile(DATA_FILES.lessons, lessonsFileSchema, lessonsJson).lessons

@@ -6,7 +6,7 @@ import type { EndpointGroup, HttpMethod } from '../domain/schemas/endpoints'
  * understand falls back to the default: a hand-edited or stale link never breaks the page.
  */
 
-export const VIEWS = ['matrix', 'versions', 'endpoint', 'playground'] as const
+export const VIEWS = ['matrix', 'versions', 'endpoint', 'playground', 'lessons'] as const
 export type View = (typeof VIEWS)[number]
 export const LANGUAGES = ['en', 'zh'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -84,6 +84,9 @@ export interface AppState {
   matrix: MatrixState
   versions: VersionsState
   playground: PlaygroundState
+  /** Lesson id and 1-based step; '' and 1 on the lesson list. */
+  lesson: string
+  step: number
 }
 
 export const DEFAULT_PLAYGROUND: PlaygroundState = {
@@ -122,6 +125,8 @@ export const DEFAULT_STATE: AppState = {
   matrix: DEFAULT_MATRIX,
   versions: DEFAULT_VERSIONS,
   playground: DEFAULT_PLAYGROUND,
+  lesson: '',
+  step: 1,
 }
 
 const MAX_TEXT = 200
@@ -174,6 +179,8 @@ export function parseAppState(search: string): AppState {
       sort: parseSort(p.get('vsort')),
       selected: matching(ID_PATTERN, p.get('selected')),
     },
+    lesson: matching(ID_PATTERN, p.get('lesson')),
+    step: parseStep(p.get('step')),
     playground: {
       method: oneOf(PLAYGROUND_METHODS, p.get('m'), DEFAULT_PLAYGROUND.method),
       path: parsePlaygroundPath(p.get('p')),
@@ -197,6 +204,11 @@ export function toPlaygroundRequest(example: {
     body: example.body.slice(0, MAX_BODY),
     contentType: oneOf(CONTENT_TYPES, example.contentType, 'application/json'),
   }
+}
+
+function parseStep(value: string | null): number {
+  const step = Number(value)
+  return Number.isInteger(step) && step >= 1 && step <= 99 ? step : 1
 }
 
 /** Any absolute path is a fair request to send to the simulated daemon; nothing else is. */
@@ -232,6 +244,10 @@ export function formatAppState(state: AppState): string {
   set('all', v.all ? '1' : null)
   set('vsort', formatSort(v.sort))
   set('selected', v.selected)
+  if (state.view === 'lessons') {
+    set('lesson', state.lesson)
+    if (state.lesson) set('step', String(state.step), '1')
+  }
   if (state.view === 'playground') {
     const g = state.playground
     set('m', g.method, DEFAULT_PLAYGROUND.method)

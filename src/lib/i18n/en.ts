@@ -163,6 +163,26 @@ export const en = {
   noHistory: 'Nothing sent yet.',
   replay: 'Load this request',
   tryInPlayground: 'Try it in the playground',
+  // Lessons
+  navLessons: 'Lessons',
+  lessonsHeading: 'Guided lessons',
+  lessonsIntro:
+    'Short walks through what the Kubernetes kubelet sent to Docker, one request at a time, against the simulated Docker 1.12.6 daemon. Each step says what a real daemon answers; the tests replay every lesson against the model, so the text and the answers cannot drift apart.',
+  stepsCount: '{count} steps',
+  startLesson: 'Start',
+  allLessons: 'All lessons',
+  stepOf: 'Step {step} of {count}',
+  lessonSteps: 'Steps',
+  runStep: 'Run this step',
+  expectedStatus: 'A Docker 1.12.6 daemon answers {status}.',
+  gotExpected: '✓ {status}, as expected.',
+  gotOther:
+    '✗ {status}, but this step expects {expected}: the daemon’s state differs from where the lesson assumes it is. Start over to reset it.',
+  previousStep: 'Previous step',
+  nextStep: 'Next step',
+  startOver: 'Start over (resets the simulated daemon)',
+  openInPlayground: 'Open in the playground',
+  lessonNotFound: 'There is no lesson with the id “{id}”.',
   // Summary
   summary:
     'Kubernetes 1.4 calls {k14} of {total} endpoints, {delta} more than 1.3 ({k13}); the article ticks {a14} and {a13}. Showing {shown} of {rows} rows.',

@@ -160,6 +160,25 @@ export const zh: Messages = {
   noHistory: '还没有发送任何请求。',
   replay: '载入此请求',
   tryInPlayground: '在演练场中试一试',
+  navLessons: '课程',
+  lessonsHeading: '引导式课程',
+  lessonsIntro:
+    '简短的演练：针对模拟的 Docker 1.12.6 守护进程，一次一个请求，重现 Kubernetes kubelet 发给 Docker 的调用。每一步都说明真实守护进程如何应答；测试会对模型重放每一课，所以文字与应答不会脱节。',
+  stepsCount: '{count} 步',
+  startLesson: '开始',
+  allLessons: '全部课程',
+  stepOf: '第 {step} 步，共 {count} 步',
+  lessonSteps: '步骤',
+  runStep: '运行这一步',
+  expectedStatus: 'Docker 1.12.6 守护进程应答 {status}。',
+  gotExpected: '✓ {status}，符合预期。',
+  gotOther:
+    '✗ 得到 {status}，但这一步预期 {expected}：守护进程的状态与本课假定的不同。请重新开始以重置它。',
+  previousStep: '上一步',
+  nextStep: '下一步',
+  startOver: '重新开始（重置模拟守护进程）',
+  openInPlayground: '在演练场中打开',
+  lessonNotFound: '没有 id 为“{id}”的课程。',
   summary:
     'Kubernetes 1.4 调用 {total} 个接口中的 {k14} 个，比 1.3（{k13} 个）多 {delta} 个；原文分别勾选了 {a14} 个和 {a13} 个。当前显示 {rows} 行中的 {shown} 行。',
   footer:

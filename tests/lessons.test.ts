@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { createDaemon, type SimulatedDaemon } from '../src/daemon'
+import { endpoints, lessons } from '../src/domain/data'
+import { resolveLessonPath } from '../src/domain/lesson-path'
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+
+/** The newest exec instance of the container with that name, from the daemon's own state. */
+function newestExecOf(daemon: SimulatedDaemon, name: string): string | undefined {
+  const containerId = daemon.state.names.get(`/${name}`)
+  return [...daemon.state.execs.values()].filter((exec) => exec.containerId === containerId).at(-1)?.id
+}
+
+async function bodyText(body: unknown): Promise<string> {
+  if (body === null || body === undefined) return ''
+  if (typeof body === 'string') return body
+  if (body instanceof Uint8Array) return decoder.decode(body)
+  return '(stream)'
+}
+
+describe('data/lessons.json', () => {
+  it('names only endpoints that exist (or the router itself)', () => {
+    const ids = new Set(endpoints.map((endpoint) => endpoint.id))
+    for (const lesson of lessons)
+      for (const step of lesson.steps)
+        expect(ids.has(step.endpointId) || step.endpointId === 'Router', `${lesson.id}/${step.id}`).toBe(
+          true,
+        )
+  })
+
+  it('has unique lesson ids and unique step ids within each lesson', () => {
+    expect(new Set(lessons.map((l) => l.id)).size).toBe(lessons.length)
+    for (const lesson of lessons)
+      expect(new Set(lesson.steps.map((s) => s.id)).size, lesson.id).toBe(lesson.steps.length)
+  })
+
+  // Every lesson is played from a fresh daemon, in order: what the text promises is what the
+  // simulated Docker 1.12.6 answers, so training material cannot drift from the model.
+  for (const lesson of lessons) {
+    it(`${lesson.id}: every step gets the status it promises`, async () => {
+      const daemon = createDaemon()
+      for (const step of lesson.steps) {
+        const path = resolveLessonPath(step.request.path, (name) => newestExecOf(daemon, name))
+        const [pathname = path, query = ''] = path.split('?')
+        const body = step.request.body
+        const response = await daemon.handle({
+          method: step.request.method,
+          path: pathname,
+          query: new URLSearchParams(query),
+          headers: body ? { 'content-type': step.request.contentType ?? 'application/json' } : {},
+          body: body ? encoder.encode(body) : null,
+        })
+        const text = await bodyText(response.body)
+        expect({ step: step.id, status: response.status }).toEqual({
+          step: step.id,
+          status: step.expect.status,
+        })
+        if (step.expect.bodyIncludes) expect(text, step.id).toContain(step.expect.bodyIncludes)
+      }
+      daemon.dispose()
+    })
+  }
+})
