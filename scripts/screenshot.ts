@@ -32,7 +32,14 @@ const shots: Array<{
   { name: 'versions', search: '?view=versions&all=1&selected=1.9', full: true },
   { name: 'detail-exec-resize', search: '?view=endpoint&endpoint=ExecResize', full: true },
   { name: 'detail-kill', search: '?view=endpoint&endpoint=ContainerKill', full: true },
-  { name: 'playground', search: `?${createWeb}`, full: true, send: true },
+  { name: 'playground', search: `?${createWeb}`, full: true, click: 'Send' },
+  { name: 'lessons', search: '?view=lessons', full: true },
+  {
+    name: 'lesson-step',
+    search: '?view=lessons&lesson=versions&step=3',
+    full: true,
+    click: 'Run this step',
+  },
 ]
 
 const BASE = '/explorer/'
@@ -53,8 +60,11 @@ try {
     await page.goto(`${server.url}${shot.search}`)
     await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
     await page.locator('h2').first().waitFor()
-    if (shot.send) {
-      await page.getByRole('button', { name: 'Send' }).click()
+    if (shot.click) {
+      const button = page.getByRole('button', { name: shot.click })
+      await button.waitFor()
+      while (!(await button.isEnabled())) await page.waitForTimeout(50)
+      await button.click()
       await page.locator('.status-line').waitFor()
     }
     await page.screenshot({
