@@ -24,7 +24,7 @@ const shots: Array<{
   search: string
   dark?: boolean
   full?: boolean
-  send?: boolean
+  click?: string
 }> = [
   { name: 'matrix', search: '' },
   { name: 'matrix-changed', search: '?q=resize' },

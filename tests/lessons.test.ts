@@ -9,7 +9,8 @@ const decoder = new TextDecoder()
 /** The newest exec instance of the container with that name, from the daemon's own state. */
 function newestExecOf(daemon: SimulatedDaemon, name: string): string | undefined {
   const containerId = daemon.state.names.get(`/${name}`)
-  return [...daemon.state.execs.values()].filter((exec) => exec.containerId === containerId).at(-1)?.id
+  return [...daemon.state.execs.values()].filter((exec) => exec.containerId === containerId).at(-1)
+    ?.id
 }
 
 async function bodyText(body: unknown): Promise<string> {
@@ -24,9 +25,10 @@ describe('data/lessons.json', () => {
     const ids = new Set(endpoints.map((endpoint) => endpoint.id))
     for (const lesson of lessons)
       for (const step of lesson.steps)
-        expect(ids.has(step.endpointId) || step.endpointId === 'Router', `${lesson.id}/${step.id}`).toBe(
-          true,
-        )
+        expect(
+          ids.has(step.endpointId) || step.endpointId === 'Router',
+          `${lesson.id}/${step.id}`,
+        ).toBe(true)
   })
 
   it('has unique lesson ids and unique step ids within each lesson', () => {

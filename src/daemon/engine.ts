@@ -1,8 +1,10 @@
 import { rfc3339Nano } from './clock'
 import { badRequest, conflict, untyped } from './errors'
-import { ChunkQueue, EventBus } from './events'
+import { type ChunkQueue, EventBus } from './events'
 import { processFs } from './fs'
 import { hexId, noSuchContainer, PrefixIndex, Prng, randomName, VALID_NAME } from './ids'
+import { attachNetworks, defaultNetworks, detachNetworks } from './networking'
+import { OutputListeners } from './output'
 import { plan, type StartFailure } from './process'
 import { DIGEST_ID, parseReference } from './reference'
 import { seedImages } from './seed'
@@ -36,8 +38,8 @@ export class Engine {
   bus: EventBus
   /** Container id → resolvers of pending POST /wait calls. */
   private readonly waiters = new Map<string, Set<(code: number) => void>>()
-  /** Container id → live log/attach listeners. */
-  private readonly outputListeners = new Map<string, Set<(e: LogEntry) => void>>()
+  /** Live log/attach streams per container. */
+  private readonly outputListeners = new OutputListeners()
   /** Containers and execs whose process ends by itself, soonest first. */
   private timed: Array<{ at: number; kind: 'container' | 'exec' | 'restart'; id: string }> = []
   private wakeTimer: ReturnType<typeof setTimeout> | null = null
@@ -345,12 +347,8 @@ export class Engine {
       const i = n.containers.findIndex((x) => x.containerId === c.id)
       if (i >= 0) n.containers.splice(i, 1)
     }
-    const w = this.waiters.get(c.id)
-    if (w !== undefined) {
-      this.waiters.delete(c.id)
-      for (const resolve of w) resolve(c.state.exitCode)
-    }
-    this.closeOutput(c.id)
+    this.wakeWaiters(c.id, c.state.exitCode)
+    this.outputListeners.close(c.id)
   }
 
   // ---------- lifecycle ----------
@@ -388,7 +386,7 @@ export class Engine {
       finishedAt: c.state.finishedAt,
       oomKilled: false,
     }
-    this.attachNetworks(c)
+    attachNetworks(this, c)
     c.process = {
       exitAt: p.kind === 'runs' && p.runForMs !== null ? this.nowMs() + p.runForMs : null,
       exitCode: p.exitCode,
@@ -411,9 +409,9 @@ export class Engine {
     throw untyped(f.message)
   }
 
-  /** The process ended (by itself or by a signal): record it, wake waiters, end follows. */
   /**
-   * The process ended. `manual` = stopped or killed through the API (ExitOnNext: no restart).
+   * The process ended (by itself or by a signal): record it, wake waiters, end follows.
+   * `manual` = stopped or killed through the API (ExitOnNext: no restart).
    * Otherwise the restart policy may put the container in `restarting` and start it again
    * after a back-off (100 ms, doubling, at most 1 min), as daemon/monitor.go and
    * restartmanager/restartmanager.go do in 1.12.
@@ -427,7 +425,7 @@ export class Engine {
     }
     const ranMs = this.nowMs() - Date.parse(c.state.startedAt)
     c.process = null
-    this.detachNetworks(c)
+    detachNetworks(this, c)
     // daemon.Cleanup unregisters exec instances that have not exited (daemon/monitor.go, daemon/start.go).
     const kept: string[] = []
     for (const execId of c.execIds) {
@@ -458,12 +456,17 @@ export class Engine {
   private settle(c: ContainerRecord, exitCode: number): void {
     c.state = { ...c.state, status: 'exited', pid: 0, exitCode }
     c.restartAt = null
-    const w = this.waiters.get(c.id)
+    this.wakeWaiters(c.id, exitCode)
+    this.outputListeners.close(c.id)
+  }
+
+  /** Resolves the pending POST /wait calls on container `id` with `code`. */
+  private wakeWaiters(id: string, code: number): void {
+    const w = this.waiters.get(id)
     if (w !== undefined) {
-      this.waiters.delete(c.id)
-      for (const resolve of w) resolve(exitCode)
+      this.waiters.delete(id)
+      for (const resolve of w) resolve(code)
     }
-    this.closeOutput(c.id)
   }
 
   private shouldRestart(c: ContainerRecord, exitCode: number): boolean {
@@ -503,94 +506,19 @@ export class Engine {
     // Keep the buffer bounded so a chatty container cannot grow the state without limit.
     c.logs.push(entry)
     if (c.logs.length > 5000) c.logs.splice(0, c.logs.length - 5000)
-    const ls = this.outputListeners.get(c.id)
-    if (ls !== undefined) for (const l of ls) l(entry)
+    this.outputListeners.publish(c.id, entry)
   }
 
-  /** Subscribes to new output; the returned queue closes when the container stops. */
-  /**
-   * Subscribes to new output. Logs follow only a running container (`follow && IsRunning()`);
-   * an attach (`untilNextStop`) also waits on a created or stopped container, as its stream
-   * config outlives the process: output of the next run arrives, and the stream ends when
-   * that run ends (daemon/attach.go).
-   */
+  /** See `OutputListeners.follow`: the returned queue closes when the container stops. */
   follow(
     c: ContainerRecord,
     encode: (e: LogEntry) => Uint8Array | null,
     untilNextStop = false,
   ): ChunkQueue {
-    const q = new ChunkQueue()
-    if (!isRunning(c) && !untilNextStop) {
-      q.close()
-      return q
-    }
-    let set = this.outputListeners.get(c.id)
-    if (set === undefined) {
-      set = new Set()
-      this.outputListeners.set(c.id, set)
-    }
-    const listener = (e: LogEntry) => {
-      const chunk = encode(e)
-      if (chunk !== null) q.push(chunk)
-    }
-    set.add(listener)
-    const closeListener = () => q.close()
-    this.closers.set(listener, closeListener)
-    q.onCancel = () => {
-      set?.delete(listener)
-      this.closers.delete(listener)
-    }
-    return q
-  }
-
-  private readonly closers = new Map<(e: LogEntry) => void, () => void>()
-
-  private closeOutput(id: string): void {
-    const set = this.outputListeners.get(id)
-    if (set === undefined) return
-    this.outputListeners.delete(id)
-    for (const l of set) {
-      this.closers.get(l)?.()
-      this.closers.delete(l)
-    }
+    return this.outputListeners.follow(c, encode, untilNextStop)
   }
 
   // ---------- networks ----------
-
-  private attachNetworks(c: ContainerRecord): void {
-    for (const ep of c.networks) {
-      const n = this.findNetwork(ep.name)
-      if (n === undefined || n.driver === 'host' || n.driver === 'null') continue
-      n.nextHost += 1
-      const ip = hostAddress(n.subnet, n.nextHost)
-      ep.ipAddress = ip
-      ep.gateway = n.gateway
-      ep.ipPrefixLen = Number(n.subnet.split('/')[1] ?? 16)
-      ep.macAddress = macFor(ip)
-      ep.endpointId = this.newId()
-      n.containers.push({
-        containerId: c.id,
-        endpointId: ep.endpointId,
-        macAddress: ep.macAddress,
-        ipv4Address: `${ip}/${ep.ipPrefixLen}`,
-      })
-    }
-  }
-
-  private detachNetworks(c: ContainerRecord): void {
-    for (const ep of c.networks) {
-      const n = this.findNetwork(ep.name)
-      if (n !== undefined) {
-        const i = n.containers.findIndex((x) => x.containerId === c.id)
-        if (i >= 0) n.containers.splice(i, 1)
-      }
-      ep.ipAddress = ''
-      ep.gateway = ''
-      ep.ipPrefixLen = 0
-      ep.macAddress = ''
-      ep.endpointId = ''
-    }
-  }
 
   /** By full id, exact name, or id prefix (libnetwork's lookup order). */
   findNetwork(idOrName: string): NetworkRecord | undefined {
@@ -694,56 +622,3 @@ export class Engine {
 }
 
 const HEX64 = /^[0-9a-f]{64}$/
-
-export function hostAddress(subnet: string, host: number): string {
-  const [base = '0.0.0.0'] = subnet.split('/')
-  const parts = base.split('.').map((x) => Number(x))
-  const n =
-    (((parts[0] ?? 0) << 24) | ((parts[1] ?? 0) << 16) | ((parts[2] ?? 0) << 8) | (parts[3] ?? 0)) +
-    host
-  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.')
-}
-
-/** Docker derives the MAC from the IPv4 address: 02:42:ac:11:00:02 for 172.17.0.2. */
-export function macFor(ip: string): string {
-  return ['02', '42', ...ip.split('.').map((x) => Number(x).toString(16).padStart(2, '0'))].join(
-    ':',
-  )
-}
-
-function defaultNetworks(engine: Engine): NetworkRecord[] {
-  const mk = (name: string, driver: string, subnet: string, gateway: string): NetworkRecord => ({
-    id: engine.newId(),
-    name,
-    driver,
-    scope: 'local',
-    enableIPv6: false,
-    internal: false,
-    ipam: {
-      Driver: 'default',
-      Options: null,
-      Config: subnet === '' ? [] : [{ Subnet: subnet, Gateway: gateway }],
-    },
-    options:
-      name === 'bridge'
-        ? {
-            'com.docker.network.bridge.default_bridge': 'true',
-            'com.docker.network.bridge.enable_icc': 'true',
-            'com.docker.network.bridge.enable_ip_masquerade': 'true',
-            'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0',
-            'com.docker.network.bridge.name': 'docker0',
-            'com.docker.network.driver.mtu': '1500',
-          }
-        : {},
-    labels: {},
-    containers: [],
-    nextHost: 1,
-    subnet,
-    gateway,
-  })
-  return [
-    mk('bridge', 'bridge', '172.17.0.0/16', '172.17.0.1'),
-    mk('host', 'host', '', ''),
-    mk('none', 'null', '', ''),
-  ]
-}

@@ -1,4 +1,4 @@
-import type { ImageRecord } from './state'
+import type { ImageRecord, JsonObject } from './state'
 
 /**
  * Seed images with the shape `docker pull` gave in late 2016. Ids and sizes are plausible
@@ -83,27 +83,42 @@ interface SeedSpec {
   layers: string[]
 }
 
-function image(s: SeedSpec): ImageRecord {
-  const config = {
+/** An image's Config as the registry serves it (seeded and pulled images alike), in Go field order. */
+export function registryImageConfig(c: {
+  env: string[]
+  cmd: string[] | null
+  entrypoint: string[] | null
+  exposedPorts?: Record<string, Record<string, never>> | undefined
+}): JsonObject {
+  return {
     Hostname: '',
     Domainname: '',
     User: '',
     AttachStdin: false,
     AttachStdout: false,
     AttachStderr: false,
-    ...(s.exposedPorts ? { ExposedPorts: s.exposedPorts } : {}),
+    ...(c.exposedPorts ? { ExposedPorts: c.exposedPorts } : {}),
     Tty: false,
     OpenStdin: false,
     StdinOnce: false,
-    Env: s.env,
-    Cmd: s.cmd,
+    Env: c.env,
+    Cmd: c.cmd,
     Image: '',
     Volumes: null,
     WorkingDir: '',
-    Entrypoint: s.entrypoint,
+    Entrypoint: c.entrypoint,
     OnBuild: null,
     Labels: {},
   }
+}
+
+function image(s: SeedSpec): ImageRecord {
+  const config = registryImageConfig({
+    env: s.env,
+    cmd: s.cmd,
+    entrypoint: s.entrypoint,
+    exposedPorts: s.exposedPorts,
+  })
   return {
     id: s.id,
     repoTags: s.tags,

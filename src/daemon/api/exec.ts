@@ -7,7 +7,7 @@ import { plan } from '../process'
 import { type ExecRecord, isRunning, type LogEntry } from '../state'
 import { frame } from '../stdcopy'
 import type { DaemonResponse } from '../types'
-import { statusText } from './containers'
+import { statusText } from './containers/status'
 import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject, versionGreater } from './context'
 import { emptyOk, json, utf8 } from './http'
 

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createDaemon, type SimulatedDaemon } from '../daemon'
 import { Prng } from '../ids'
 import type { DaemonResponse } from '../types'
-import { listCache } from './containers'
+import { listCache } from './containers/list-cache'
 
 /**
- * GET /containers/json serves cached, pre-serialised entries (api/containers.ts). Here random
+ * GET /containers/json serves cached, pre-serialised entries (api/containers/list-cache.ts). Here random
  * sequences of every kind of write, with a clock that moves (timed exits, restart back-offs,
  * "Up 2 minutes"), check after each step that the cached list is byte for byte the list built
  * from scratch, as it was before the cache.

@@ -1,7 +1,7 @@
 import { conflict, untyped } from '../errors'
 import { Filters } from '../filters'
 import type { VolumeRecord } from '../state'
-import { ensureVolume } from './containers'
+import { ensureVolume } from './containers/mounts'
 import { bodyJSON, checkForJSON, type Handler, isObject } from './context'
 import { json, noContent } from './http'
 

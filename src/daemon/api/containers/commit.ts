@@ -1,0 +1,71 @@
+import { untyped } from '../../errors'
+import { goQuote } from '../../filters'
+import { parseReference } from '../../reference'
+import type { JsonObject } from '../../state'
+import { CONFIG_KINDS, pick } from '../config'
+import { bodyJSON, checkForJSON, type Handler, isObject } from '../context'
+import { json } from '../http'
+
+/** POST /commit: a new image from a container's config and changes. @see moby daemon/commit.go */
+
+export const commit: Handler = (ctx) => {
+  const e = ctx.engine
+  const containerName = ctx.query.get('container') ?? ''
+  // The body (a Config) is optional; decoded only when present and JSON.
+  let overrides: JsonObject = {}
+  const raw = ctx.req.body
+  if (raw !== null && raw.length > 0) {
+    checkForJSON(ctx)
+    const decoded = bodyJSON(ctx)
+    if (isObject(decoded)) overrides = pick(decoded, CONFIG_KINDS)
+  }
+  const c = e.getContainer(containerName)
+  const repo = ctx.query.get('repo') ?? ''
+  const tag = ctx.query.get('tag') ?? ''
+  let refTag: string | null = null
+  if (repo !== '') {
+    const ref = parseReference(repo)
+    if (ref === null || ref.tag !== null || ref.digest !== null) {
+      throw untyped(`Error parsing reference: ${goQuote(repo)} is not a valid repository/tag`)
+    }
+    if (tag !== '' && !/^[\w][\w.-]{0,127}$/.test(tag)) {
+      throw untyped(`Error parsing reference: ${goQuote(tag)} is not a valid repository/tag`)
+    }
+    refTag = `${ref.name}:${tag === '' ? 'latest' : tag}`
+  }
+  const parent = e.state.images.get(c.image)
+  const id = `sha256:${e.newId()}`
+  const now = e.nowString()
+  const config: JsonObject = { ...c.config, ...overrides }
+  if (refTag !== null) {
+    for (const img of e.state.images.values())
+      img.repoTags = img.repoTags.filter((t) => t !== refTag)
+  }
+  e.putImage({
+    id,
+    repoTags: refTag === null ? [] : [refTag],
+    repoDigests: [],
+    parent: parent?.id ?? '',
+    comment: ctx.query.get('comment') ?? '',
+    created: now,
+    container: c.id,
+    dockerVersion: e.dockerVersion,
+    author: ctx.query.get('author') ?? '',
+    config,
+    architecture: 'amd64',
+    os: 'linux',
+    size: (parent?.size ?? 0) + c.sizeRw,
+    history: [
+      ...(parent?.history ?? []),
+      {
+        created: now,
+        createdBy: [c.path, ...c.args].join(' '),
+        size: c.sizeRw,
+        comment: ctx.query.get('comment') ?? '',
+      },
+    ],
+    layers: [...(parent?.layers ?? []), `sha256:${e.newId()}`],
+  })
+  e.containerEvent(c, 'commit', { comment: ctx.query.get('comment') ?? '' })
+  return json(201, { Id: id })
+}

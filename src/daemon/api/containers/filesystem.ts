@@ -1,0 +1,163 @@
+import type { DaemonError } from '../../errors'
+import { errorMessage, untyped } from '../../errors'
+import { statPath } from '../../fs'
+import type { ContainerRecord } from '../../state'
+import { tar, untar } from '../../tar'
+import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject, versionGTE } from '../context'
+import { bytes, emptyOk, json } from '../http'
+
+/**
+ * A container's filesystem: export, the archive routes, the old copy route and `docker diff`.
+ * @see moby daemon/export.go, daemon/archive.go, daemon/changes.go at v1.12.6
+ */
+
+function rootfs(c: ContainerRecord): ReturnType<typeof tar> {
+  return tar([
+    { name: '.dockerenv', content: '' },
+    { name: 'bin', dir: true },
+    { name: 'bin/sh', content: '#!/bin/busybox\n', mode: 0o755 },
+    { name: 'etc', dir: true },
+    { name: 'etc/hostname', content: `${String(c.config.Hostname ?? '')}\n` },
+    { name: 'etc/hosts', content: '127.0.0.1\tlocalhost\n' },
+    { name: 'etc/resolv.conf', content: 'nameserver 8.8.8.8\n' },
+    { name: 'tmp', dir: true },
+    ...c.files.map((f) => ({ name: f.path.replace(/^\//, ''), content: f.content })),
+  ])
+}
+
+export const exportContainer: Handler = (ctx) => {
+  const e = ctx.engine
+  const c = e.getContainer(ctx.param)
+  e.containerEvent(c, 'export')
+  // ContainerExport sets no Content-Type; Go sniffs the tar header bytes as binary.
+  return bytes(200, rootfs(c), 'application/octet-stream')
+}
+
+function pathStatHeader(s: { name: string; size: number; mode: number }): string {
+  // base64 of the JSON stat (container/archive.go ContainerPathStat), in X-Docker-Container-Path-Stat.
+  const jsonText = JSON.stringify({
+    name: s.name,
+    size: s.size,
+    mode: s.mode,
+    mtime: '2017-01-14T12:00:00Z',
+    linkTarget: '',
+  })
+  return btoa(jsonText)
+}
+
+function archivePath(ctx: Ctx): string {
+  const path = ctx.query.get('path') ?? ''
+  // httputils.ArchiveFormValues: untyped, 400 through the `bad parameter` keyword.
+  if (path === '') throw untyped("bad parameter: 'path' cannot be empty")
+  return path
+}
+
+/** @see moby daemon/archive.go: a missing path is `lstat …: no such file or directory` (404). */
+function noSuchPath(c: ContainerRecord, path: string): DaemonError {
+  return untyped(`lstat /var/lib/docker/aufs/mnt/${c.id}${path}: no such file or directory`)
+}
+
+/** The container, the `path` parameter, then what is at that path: the archive routes' order. */
+function archiveTarget(ctx: Ctx) {
+  const c = ctx.engine.getContainer(ctx.param)
+  const path = archivePath(ctx)
+  const s = statPath(c, path)
+  if (s === null) throw noSuchPath(c, path)
+  return { c, path, s }
+}
+
+export const archiveHead: Handler = (ctx) => {
+  const { s } = archiveTarget(ctx)
+  return { status: 200, headers: { 'x-docker-container-path-stat': pathStatHeader(s) }, body: null }
+}
+
+export const archiveGet: Handler = (ctx) => {
+  const e = ctx.engine
+  const { c, path, s } = archiveTarget(ctx)
+  const body = s.dir
+    ? tar([
+        { name: s.name, dir: true },
+        ...c.files
+          .filter((f) => f.path.startsWith(`${path.replace(/\/$/, '')}/`))
+          .map((f) => ({
+            name: `${s.name}/${f.path.slice(path.replace(/\/$/, '').length + 1)}`,
+            content: f.content,
+          })),
+      ])
+    : tar([{ name: s.name, content: s.content }])
+  e.containerEvent(c, 'archive-path')
+  return {
+    status: 200,
+    headers: {
+      'content-type': 'application/x-tar',
+      'x-docker-container-path-stat': pathStatHeader(s),
+    },
+    body,
+  }
+}
+
+export const archivePut: Handler = (ctx) => {
+  const e = ctx.engine
+  const { c, path, s } = archiveTarget(ctx)
+  if (!s.dir) throw untyped(`extraction point is not a directory`)
+  // ErrRootFSReadOnly has no HTTP status in 1.12: 500, although the doc lists 403.
+  if (c.hostConfig.ReadonlyRootfs === true) throw untyped('container rootfs is marked read-only')
+  const entries = untar(ctx.req.body ?? new Uint8Array())
+  if (entries === null) throw untyped('archive/tar: invalid tar header')
+  const dir = path.replace(/\/$/, '')
+  for (const entry of entries) {
+    if (entry.dir) continue
+    const target = `${dir}/${entry.name.replace(/^\.?\//, '')}`
+    const existed = statPath(c, target) !== null
+    c.files = c.files.filter((f) => f.path !== target)
+    c.files.push({ path: target, content: entry.content })
+    recordChange(c, target, existed ? 0 : 1)
+    c.sizeRw += entry.content.length
+  }
+  e.containerEvent(c, 'extract-to-dir')
+  return emptyOk()
+}
+
+/** `docker diff` kinds: 0 = changed, 1 = added, 2 = deleted; parent directories count as changed. */
+function recordChange(c: ContainerRecord, path: string, kind: 0 | 1 | 2): void {
+  const parts = path.split('/').filter((x) => x !== '')
+  for (let i = 1; i < parts.length; i++) {
+    const dir = `/${parts.slice(0, i).join('/')}`
+    if (!c.changes.some((x) => x.Path === dir)) c.changes.push({ Path: dir, Kind: 0 })
+  }
+  const existing = c.changes.find((x) => x.Path === path)
+  if (existing === undefined) c.changes.push({ Path: path, Kind: kind })
+  c.changes.sort((a, b) => (a.Path < b.Path ? -1 : a.Path > b.Path ? 1 : 0))
+}
+
+/**
+ * POST /containers/{id}/copy: removed at API 1.24 — the handler writes a bare 404 with no body.
+ * Older versions copy the resource out as a tar.
+ * @see moby api/server/router/container/copy.go at v1.12.6
+ */
+export const copy: Handler = (ctx) => {
+  if (versionGTE(ctx, '1.24')) return { status: 404, headers: {}, body: null }
+  const e = ctx.engine
+  checkForJSON(ctx)
+  const body = bodyJSON(ctx)
+  const resource = isObject(body) && typeof body.Resource === 'string' ? body.Resource : ''
+  if (resource === '') throw untyped('Path cannot be empty')
+  let c: ContainerRecord
+  try {
+    c = e.getContainer(ctx.param)
+  } catch (err) {
+    // "no such container" → a bare 404 with no body (copy.go).
+    if (/no such container/i.test(errorMessage(err)))
+      return { status: 404, headers: {}, body: null }
+    throw err
+  }
+  const s = statPath(c, resource)
+  if (s === null) throw untyped(`Could not find the file ${resource} in container ${ctx.param}`)
+  e.containerEvent(c, 'copy')
+  return bytes(200, tar([{ name: s.name, content: s.content, dir: s.dir }]), 'application/x-tar')
+}
+
+export const changes: Handler = (ctx) => {
+  const c = ctx.engine.getContainer(ctx.param)
+  return json(200, c.changes.length > 0 ? c.changes : null)
+}

@@ -1,0 +1,271 @@
+import type { Engine } from '../../engine'
+import { badRequest, conflict, DaemonError, errNotRunning, untyped, wrap } from '../../errors'
+import { parseSignal, terminates, validSignal } from '../../signals'
+import { type ContainerRecord, isRunning, type JsonObject } from '../../state'
+import { HOST_CONFIG_KINDS, pick, str, verifySettings } from '../config'
+import { bodyJSON, boolValue, checkForJSON, type Handler, isObject, versionGTE } from '../context'
+import { json, noContent } from '../http'
+
+/**
+ * Start, stop, restart, kill, pause, unpause, rename, wait and delete.
+ * @see moby daemon/start.go, stop.go, restart.go, kill.go, pause.go, rename.go, wait.go,
+ * delete.go at v1.12.6
+ */
+
+export const start: Handler = (ctx) => {
+  const e = ctx.engine
+  const body = ctx.req.body
+  const length = body?.length ?? 0
+  const chunked = (ctx.req.headers['transfer-encoding'] ?? '').toLowerCase() === 'chunked'
+  let hostConfig: JsonObject | null = null
+  if (length > 7 || chunked) {
+    if (versionGTE(ctx, '1.24')) {
+      // validationError → 400, before the container is even looked up.
+      throw badRequest(
+        'starting container with HostConfig was deprecated since v1.10 and removed in v1.12',
+      )
+    }
+    checkForJSON(ctx)
+    const decoded = bodyJSON(ctx)
+    hostConfig = isObject(decoded) ? pick(decoded, HOST_CONFIG_KINDS) : null
+  }
+  const c = e.getContainer(ctx.param)
+  if (c.state.status === 'paused')
+    throw untyped('Cannot start a paused container, try unpause instead.')
+  if (isRunning(c)) throw new DaemonError('Container already started', 304)
+  if (hostConfig !== null) {
+    // Below API 1.24 the HostConfig given to start replaces the one from create (deprecated).
+    verifySettings(hostConfig, null, (s) => parseSignal(s))
+    c.hostConfig = { ...c.hostConfig, ...hostConfig }
+  }
+  verifySettings(c.hostConfig, null, (s) => parseSignal(s))
+  if (c.state.status === 'dead')
+    throw untyped('Container is marked for removal and cannot be started.')
+  checkPortsFree(e, c)
+  e.start(c)
+  return noContent()
+}
+
+/** A host port can be bound by one running container only (docker-proxy). */
+function checkPortsFree(e: Engine, c: ContainerRecord): void {
+  const mine = hostPorts(c)
+  if (mine.length === 0) return
+  for (const other of e.state.containers.values()) {
+    if (other.id === c.id || !isRunning(other)) continue
+    for (const p of hostPorts(other)) {
+      if (mine.includes(p)) {
+        const ep = c.id.slice(0, 12)
+        throw untyped(
+          `driver failed programming external connectivity on endpoint ${c.name.slice(1)} (${ep}${'0'.repeat(52)}): Bind for 0.0.0.0:${p} failed: port is already allocated`,
+        )
+      }
+    }
+  }
+}
+
+function hostPorts(c: ContainerRecord): string[] {
+  const out: string[] = []
+  const bindings = c.hostConfig.PortBindings
+  if (!isObject(bindings)) return out
+  for (const list of Object.values(bindings)) {
+    if (!Array.isArray(list)) continue
+    for (const b of list)
+      if (isObject(b) && typeof b.HostPort === 'string' && b.HostPort !== '') out.push(b.HostPort)
+  }
+  return out
+}
+
+/**
+ * What a signal does to the simulated process: the exit status it dies with, or null when the
+ * process survives it. A PID 1 without signal handlers (a shell, `sleep`) ignores every
+ * catchable signal — only SIGKILL ends it; servers exit 0 on TERM/INT/QUIT and handle the rest.
+ */
+function signalOutcome(c: ContainerRecord, sig: number): number | null {
+  if (sig === 9) return 137
+  const p = c.process
+  if (p?.ignoresSigterm === true) return null
+  if (p?.termExitCode === 0) return [2, 3, 15].includes(sig) ? 0 : null
+  return terminates(sig) ? 128 + sig : null
+}
+
+/**
+ * The stop sequence (daemon/stop.go): StopSignal (default SIGTERM), then SIGKILL after `t`
+ * seconds if the process is still alive. Simulated time does not pass: a process that ignores
+ * the stop signal is killed at once and exits 137.
+ */
+function stopContainer(e: Engine, c: ContainerRecord): void {
+  if (!isRunning(c)) return
+  if (c.state.status === 'restarting') {
+    // killWithSignal returns early for a restarting container: no kill event, the pending
+    // restart is cancelled (ExitOnNext).
+    e.finish(c, c.state.exitCode, true)
+    e.containerEvent(c, 'stop')
+    return
+  }
+  const stopSignal = str(c.config, 'StopSignal')
+  const sig = stopSignal === '' ? 15 : parseSignal(stopSignal)
+  e.containerEvent(c, 'kill', { signal: String(sig) })
+  let code = signalOutcome(c, sig)
+  if (code === null) {
+    e.containerEvent(c, 'kill', { signal: '9' })
+    code = 137
+  }
+  e.finish(c, code, true)
+  e.containerEvent(c, 'stop')
+}
+
+export const stop: Handler = (ctx) => {
+  const e = ctx.engine
+  const c = e.getContainer(ctx.param)
+  if (!isRunning(c)) throw new DaemonError(`Container ${ctx.param} is already stopped`, 304)
+  if (c.state.status === 'paused') {
+    throw untyped(
+      `Cannot stop container ${ctx.param}: Container ${c.id} is paused. Unpause the container before stopping`,
+    )
+  }
+  stopContainer(e, c)
+  return noContent()
+}
+
+export const restart: Handler = (ctx) => {
+  const e = ctx.engine
+  const c = e.getContainer(ctx.param)
+  try {
+    if (c.state.status === 'paused') {
+      throw untyped(`Container ${c.id} is paused. Unpause the container before stopping`)
+    }
+    stopContainer(e, c)
+    checkPortsFree(e, c)
+    e.start(c)
+  } catch (err) {
+    throw wrap(`Cannot restart container ${ctx.param}: `, err)
+  }
+  e.containerEvent(c, 'restart')
+  return noContent()
+}
+
+export const kill: Handler = (ctx) => {
+  const e = ctx.engine
+  const sigText = ctx.query.get('signal') ?? ''
+  const sig = sigText === '' ? 0 : parseSignal(sigText)
+  try {
+    const c = e.getContainer(ctx.param)
+    if (sig !== 0 && !validSignal(sig))
+      throw untyped(`The linux daemon does not support signal ${sig}`)
+    if (c.state.status === 'paused') {
+      throw untyped(`Container ${c.id} is paused. Unpause the container before stopping`)
+    }
+    if (!isRunning(c)) throw errNotRunning(c.id)
+    if (c.state.status === 'restarting') {
+      // daemon/kill.go: "if the container is currently restarting we do not need to send the
+      // signal to the process" — the restart is cancelled and the call succeeds.
+      e.finish(c, c.state.exitCode, true)
+      return noContent()
+    }
+    const effective = sig === 0 ? 9 : sig
+    e.containerEvent(c, 'kill', { signal: String(effective) })
+    const code = signalOutcome(c, effective)
+    if (code !== null) e.finish(c, code, true)
+  } catch (err) {
+    // API ≥ 1.20 wraps every error, which drops typed statuses: only keywords count.
+    if (
+      versionGTE(ctx, '1.20') ||
+      !(err instanceof DaemonError && /is not running$/.test(err.message))
+    ) {
+      throw wrap(`Cannot kill container ${ctx.param}: `, err)
+    }
+  }
+  return noContent()
+}
+
+export const pause: Handler = (ctx) => {
+  const e = ctx.engine
+  const c = e.getContainer(ctx.param)
+  if (!isRunning(c)) throw errNotRunning(c.id)
+  if (c.state.status === 'paused') throw untyped(`Container ${c.id} is already paused`)
+  if (c.state.status === 'restarting') {
+    throw conflict(`Container ${c.id} is restarting, wait until the container is running`)
+  }
+  c.state = { ...c.state, status: 'paused' }
+  e.containerEvent(c, 'pause')
+  return noContent()
+}
+
+export const unpause: Handler = (ctx) => {
+  const e = ctx.engine
+  const c = e.getContainer(ctx.param)
+  if (!isRunning(c)) throw errNotRunning(c.id)
+  if (c.state.status !== 'paused') throw untyped(`Container ${c.id} is not paused`)
+  c.state = { ...c.state, status: 'running' }
+  e.containerEvent(c, 'unpause')
+  return noContent()
+}
+
+export const rename: Handler = (ctx) => {
+  const e = ctx.engine
+  const oldName = ctx.param
+  let newName = ctx.query.get('name') ?? ''
+  if (oldName === '' || newName === '') throw untyped('Neither old nor new names may be empty')
+  if (!newName.startsWith('/')) newName = `/${newName}`
+  const c = e.getContainer(oldName)
+  const previous = c.name
+  if (previous === newName)
+    throw untyped('Renaming a container with the same name as its current name')
+  try {
+    e.reserveName(c.id, newName)
+  } catch (err) {
+    throw wrap('Error when allocating new name: ', err)
+  }
+  c.name = newName
+  if (e.state.names.get(previous) === c.id) e.state.names.delete(previous)
+  e.containerEvent(c, 'rename', { oldName: previous })
+  return noContent()
+}
+
+export const wait: Handler = async (ctx) => {
+  const c = ctx.engine.getContainer(ctx.param)
+  const code = await ctx.engine.waitStop(c)
+  return json(200, { StatusCode: code })
+}
+
+export const remove: Handler = (ctx) => {
+  const e = ctx.engine
+  const force = boolValue(ctx, 'force')
+  const removeVolumes = boolValue(ctx, 'v')
+  const c = e.getContainer(ctx.param)
+  if (boolValue(ctx, 'link')) {
+    // rmLink: only link aliases (`/parent/alias`) can be removed this way.
+    const name = ctx.param.startsWith('/') ? ctx.param : `/${ctx.param}`
+    const parent = name.slice(0, name.lastIndexOf('/')) || '/'
+    if (parent === '/') throw untyped('Conflict, cannot remove the default name of the container')
+    e.state.names.delete(name)
+    return noContent()
+  }
+  if (isRunning(c)) {
+    if (!force) {
+      throw conflict(
+        `You cannot remove a running container ${c.id}. Stop the container before attempting removal or use -f`,
+      )
+    }
+    if (c.state.status === 'paused') {
+      throw untyped(
+        `Could not kill running container ${c.id}, cannot remove - Container ${c.id} is paused. Unpause the container before stopping`,
+      )
+    }
+    e.containerEvent(c, 'kill', { signal: '9' })
+    e.finish(c, 137, true)
+  }
+  for (const m of c.mounts) {
+    // removeMountPoints: named volumes (-v name:/path) are kept; anonymous ones go with v=1
+    // unless another container still uses them.
+    if (!removeVolumes || m.name === undefined || /^[0-9a-f]{64}$/.test(m.name) === false) continue
+    const inUse = [...e.state.containers.values()].some(
+      (o) => o.id !== c.id && o.mounts.some((x) => x.name === m.name),
+    )
+    if (!inUse && e.state.volumes.delete(m.name))
+      e.event('volume', 'destroy', m.name, { driver: 'local' })
+  }
+  e.removeContainer(c)
+  e.containerEvent(c, 'destroy')
+  return noContent()
+}

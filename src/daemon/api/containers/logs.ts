@@ -1,0 +1,156 @@
+import { conflict, DaemonError, errorMessage, untyped } from '../../errors'
+import { ChunkQueue } from '../../events'
+import { parseGoInt } from '../../filters'
+import { type ContainerRecord, isRunning, type LogEntry } from '../../state'
+import { frame } from '../../stdcopy'
+import type { DaemonResponse } from '../../types'
+import { boolValue, type Ctx, type Handler, isObject } from '../context'
+import { stream, TEXT_TYPE, utf8 } from '../http'
+
+/**
+ * A container's output: GET /logs, POST /attach and GET /attach/ws.
+ * @see moby daemon/logs.go, daemon/attach.go at v1.12.6
+ */
+
+const RAW_STREAM = 'application/vnd.docker.raw-stream'
+
+/** json-file's fixed-width RFC 3339 (9 fractional digits): `jsonlog.RFC3339NanoFixed`. */
+function fixedNano(t: string): string {
+  const m = /^(.*?)(?:\.(\d+))?Z$/.exec(t)
+  if (m === null) return t
+  return `${m[1]}.${(m[2] ?? '').padEnd(9, '0')}Z`
+}
+
+function encodeEntry(entry: LogEntry, tty: boolean, timestamps: boolean): Uint8Array {
+  const text = timestamps ? entry.text.replace(/^(?=.)/gm, `${fixedNano(entry.time)} `) : entry.text
+  return tty ? utf8(text) : frame(entry.stream, text)
+}
+
+function sinceNs(value: string | null): number {
+  if (value === null || value === '') return 0
+  const [s = '', n] = value.split('.', 2)
+  const secs = parseGoInt(s)
+  const nanos = n === undefined ? 0 : parseGoInt(n) * 10 ** (9 - n.length)
+  return secs * 1e9 + nanos
+}
+
+export const logs: Handler = (ctx) => {
+  const e = ctx.engine
+  const stdout = boolValue(ctx, 'stdout')
+  const stderr = boolValue(ctx, 'stderr')
+  // Checked in the router before the container lookup (keyword `bad parameter` → 400).
+  if (!stdout && !stderr) throw untyped('Bad parameters: you must choose at least one stream')
+  const c = e.getContainer(ctx.param)
+  // Only json-file and journald can be read back (logger.LogReader); see daemon/logs.go.
+  const logType = isObject(c.hostConfig.LogConfig) ? String(c.hostConfig.LogConfig.Type ?? '') : ''
+  if (logType !== '' && logType !== 'json-file' && logType !== 'journald') {
+    throw untyped('configured logging reader does not support reading')
+  }
+  const since = sinceNs(ctx.query.get('since'))
+  const tailText = ctx.query.get('tail') ?? ''
+  const tail = /^[+-]?\d+$/.test(tailText) ? Number.parseInt(tailText, 10) : -1
+  const tty = c.config.Tty === true
+  const timestamps = boolValue(ctx, 'timestamps')
+  const wanted = (entry: LogEntry) => (entry.stream === 1 ? stdout : stderr)
+  let entries = c.logs.filter(
+    (x) => wanted(x) && (since === 0 || Date.parse(x.time) * 1e6 >= since),
+  )
+  if (tail >= 0) entries = tail === 0 ? [] : entries.slice(-tail)
+  const chunks = entries.map((x) => encodeEntry(x, tty, timestamps))
+  // No explicit Content-Type, but daemon/logs.go flushes before the first write, so Go
+  // sniffs an empty body: text/plain even for multiplexed binary frames.
+  if (boolValue(ctx, 'follow') && isRunning(c)) {
+    const q = e.follow(c, (x) => (wanted(x) ? encodeEntry(x, tty, timestamps) : null))
+    return stream(prepend(chunks, q), TEXT_TYPE)
+  }
+  const q = new ChunkQueue()
+  for (const ch of chunks) q.push(ch)
+  q.close()
+  return stream(q, TEXT_TYPE)
+}
+
+async function* prepend(
+  first: Uint8Array[],
+  rest: AsyncIterable<Uint8Array>,
+): AsyncIterable<Uint8Array> {
+  yield* first
+  yield* rest
+}
+
+/** daemon/attach.go: detach keys are parsed before the container lookup. */
+function checkDetachKeys(ctx: Ctx): void {
+  const keys = ctx.query.get('detachKeys') ?? ''
+  if (
+    keys !== '' &&
+    !/^(ctrl-[a-z@[\\\]^_]|[^,]{1})(,(ctrl-[a-z@[\\\]^_]|[^,]{1}))*$/i.test(keys)
+  ) {
+    throw untyped(`Invalid escape keys (${keys}) provided`)
+  }
+}
+
+/**
+ * POST /attach: the real daemon hijacks the connection. Here the response is a stream of the
+ * container's output (past output with logs=1, live output with stream=1), multiplexed unless
+ * the container has a TTY. Errors are written the hijacked way: a status line and the message.
+ */
+export const attach: Handler = (ctx) => {
+  const e = ctx.engine
+  let c: ContainerRecord
+  try {
+    checkDetachKeys(ctx)
+    c = e.getContainer(ctx.param)
+  } catch (err) {
+    const status = err instanceof DaemonError ? err.status : 500
+    return { status, headers: { 'content-type': RAW_STREAM }, body: `${errorMessage(err)}\r\n` }
+  }
+  if (c.state.status === 'paused') {
+    return {
+      status: 409,
+      headers: { 'content-type': RAW_STREAM },
+      body: `Container ${ctx.param} is paused. Unpause the container before attach\r\n`,
+    }
+  }
+  const tty = c.config.Tty === true
+  const useStdout = boolValue(ctx, 'stdout')
+  const useStderr = boolValue(ctx, 'stderr')
+  const wanted = (x: LogEntry) => (x.stream === 1 ? useStdout : useStderr)
+  const chunks = boolValue(ctx, 'logs')
+    ? c.logs.filter(wanted).map((x) => encodeEntry(x, tty, false))
+    : []
+  e.containerEvent(c, 'attach')
+  const upgrade = ctx.req.headers.upgrade !== undefined
+  const status = upgrade ? 101 : 200
+  const headers: Record<string, string> = upgrade
+    ? { 'content-type': RAW_STREAM, connection: 'Upgrade', upgrade: 'tcp' }
+    : { 'content-type': RAW_STREAM }
+  if (boolValue(ctx, 'stream')) {
+    const q = e.follow(c, (x) => (wanted(x) ? encodeEntry(x, tty, false) : null), true)
+    return { status, headers, body: prepend(chunks, q) }
+  }
+  const q = new ChunkQueue()
+  for (const ch of chunks) q.push(ch)
+  q.close()
+  return { status, headers, body: q }
+}
+
+/**
+ * GET /attach/ws: a websocket upgrade in the real daemon. Without a websocket handshake
+ * (`Upgrade: websocket` + `Sec-WebSocket-Key`) golang.org/x/net/websocket answers 400; the
+ * container is looked up first.
+ */
+export const attachWebsocket: Handler = (ctx): DaemonResponse => {
+  checkDetachKeys(ctx)
+  const c = ctx.engine.getContainer(ctx.param)
+  if (c.state.status === 'paused') {
+    throw conflict(`Container ${ctx.param} is paused. Unpause the container before attach`)
+  }
+  const upgrade = (ctx.req.headers.upgrade ?? '').toLowerCase()
+  if (upgrade !== 'websocket' || ctx.req.headers['sec-websocket-key'] === undefined) {
+    return { status: 400, headers: { 'content-type': TEXT_TYPE }, body: 'Bad Request' }
+  }
+  const chunks = boolValue(ctx, 'logs') ? c.logs.map((x) => utf8(x.text)) : []
+  const q = new ChunkQueue()
+  for (const ch of chunks) q.push(ch)
+  q.close()
+  return { status: 101, headers: { upgrade: 'websocket', connection: 'Upgrade' }, body: q }
+}

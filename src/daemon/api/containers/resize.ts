@@ -1,0 +1,25 @@
+import { errNotRunning, untyped } from '../../errors'
+import { parseGoInt } from '../../filters'
+import { isRunning } from '../../state'
+import type { Handler } from '../context'
+import { emptyOk } from '../http'
+
+/**
+ * h and w are parsed (Go 1.6 `strconv.Atoi` = `ParseInt(s, 10, 0)`) before the lookup, so a
+ * bad value is 500 even for an unknown container. Success writes nothing: 200, empty body,
+ * sniffed text/plain. @see moby daemon/resize.go at v1.12.6
+ */
+export const resize: Handler = (ctx) => {
+  const e = ctx.engine
+  const height = parseGoInt(ctx.query.get('h') ?? '', 64)
+  const width = parseGoInt(ctx.query.get('w') ?? '', 64)
+  const c = e.getContainer(ctx.param)
+  if (!isRunning(c)) throw errNotRunning(c.id)
+  if (c.state.status === 'restarting') {
+    // Between restarts there is no process in containerd (404 through "not found").
+    throw untyped('rpc error: code = 2 desc = containerd: container not found')
+  }
+  // libcontainerd ignores the size of a paused process without error; the event still fires.
+  e.containerEvent(c, 'resize', { height: String(height), width: String(width) })
+  return emptyOk()
+}

@@ -1,0 +1,61 @@
+import { untyped } from '../../errors'
+import { ChunkQueue } from '../../events'
+import { parseReference, referenceError } from '../../reference'
+import { untar } from '../../tar'
+import type { DaemonResponse } from '../../types'
+import type { Ctx } from '../context'
+import { JSON_TYPE, stream } from '../http'
+import { progressLine, streamError } from './progress'
+import { addTag } from './store'
+
+/** POST /images/create?fromSrc=-: import a tarball from the body as a one-layer image. */
+export function importImage(ctx: Ctx): DaemonResponse {
+  const e = ctx.engine
+  const src = ctx.query.get('fromSrc') ?? ''
+  const repo = ctx.query.get('repo') ?? ''
+  const tagParam = ctx.query.get('tag') ?? ''
+  let ref: string | null = null
+  if (repo !== '') {
+    const parsed = parseReference(repo)
+    if (parsed === null) throw referenceError(repo)
+    if (parsed.digest !== null) throw untyped('cannot import digest reference')
+    ref = `${parsed.name}:${tagParam || parsed.tag || 'latest'}`
+  }
+  if (src !== '-') {
+    // Downloading needs the network: the daemon reports the failed GET (in-stream, after the
+    // first status line).
+    const q = new ChunkQueue()
+    q.push(progressLine({ status: `Downloading from http://${src}` }))
+    q.push(streamError(`Get http://${src}: dial tcp: lookup ${src} on 127.0.1.1:53: no such host`))
+    q.close()
+    return stream(q, JSON_TYPE)
+  }
+  const entries = untar(ctx.req.body ?? new Uint8Array())
+  if (entries === null) throw untyped('archive/tar: invalid tar header')
+  const id = `sha256:${e.newId()}`
+  const now = e.nowString()
+  const msg = ctx.query.get('message') || `Imported from ${src}`
+  e.putImage({
+    id,
+    repoTags: [],
+    repoDigests: [],
+    parent: '',
+    comment: msg,
+    created: now,
+    container: '',
+    dockerVersion: e.dockerVersion,
+    author: '',
+    config: { Cmd: null, Entrypoint: null, Env: null, Labels: {} },
+    architecture: 'amd64',
+    os: 'linux',
+    size: entries.reduce((n, x) => n + x.content.length, 0),
+    history: [{ created: now, createdBy: '', size: 0, comment: msg }],
+    layers: [`sha256:${e.newId()}`],
+  })
+  if (ref !== null) addTag(e, id, ref)
+  e.event('image', 'import', id, { name: id })
+  const q = new ChunkQueue()
+  q.push(progressLine({ status: id }))
+  q.close()
+  return stream(q, JSON_TYPE)
+}

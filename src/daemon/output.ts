@@ -1,0 +1,63 @@
+import { ChunkQueue } from './events'
+import { type ContainerRecord, isRunning, type LogEntry } from './state'
+
+/**
+ * Live listeners on containers' output (logs follow, attach streams), per container id. The
+ * log buffer itself lives in the container record; this only fans new entries out.
+ */
+export class OutputListeners {
+  /** Container id → live log/attach listeners. */
+  private readonly listeners = new Map<string, Set<(e: LogEntry) => void>>()
+  private readonly closers = new Map<(e: LogEntry) => void, () => void>()
+
+  publish(id: string, entry: LogEntry): void {
+    const ls = this.listeners.get(id)
+    if (ls !== undefined) for (const l of ls) l(entry)
+  }
+
+  /**
+   * Subscribes to new output; the returned queue closes when the container stops. Logs follow
+   * only a running container (`follow && IsRunning()`); an attach (`untilNextStop`) also waits
+   * on a created or stopped container, as its stream config outlives the process: output of
+   * the next run arrives, and the stream ends when that run ends (daemon/attach.go).
+   */
+  follow(
+    c: ContainerRecord,
+    encode: (e: LogEntry) => Uint8Array | null,
+    untilNextStop = false,
+  ): ChunkQueue {
+    const q = new ChunkQueue()
+    if (!isRunning(c) && !untilNextStop) {
+      q.close()
+      return q
+    }
+    let set = this.listeners.get(c.id)
+    if (set === undefined) {
+      set = new Set()
+      this.listeners.set(c.id, set)
+    }
+    const listener = (e: LogEntry) => {
+      const chunk = encode(e)
+      if (chunk !== null) q.push(chunk)
+    }
+    set.add(listener)
+    const closeListener = () => q.close()
+    this.closers.set(listener, closeListener)
+    q.onCancel = () => {
+      set?.delete(listener)
+      this.closers.delete(listener)
+    }
+    return q
+  }
+
+  /** Ends every stream following the container `id`. */
+  close(id: string): void {
+    const set = this.listeners.get(id)
+    if (set === undefined) return
+    this.listeners.delete(id)
+    for (const l of set) {
+      this.closers.get(l)?.()
+      this.closers.delete(l)
+    }
+  }
+}
