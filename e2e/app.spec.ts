@@ -126,7 +126,10 @@ describe('the production build under a sub-path', () => {
     const { page } = await openPage()
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh')
     await expect.poll(() => page.url()).toContain('lang=zh')
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Docker API 浏览器')
+    // The Chinese catalogue is a lazy chunk: poll until it has arrived.
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Docker API 浏览器')
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
     await page.context().close()
     const zh = await openPage('', 'zh-CN')

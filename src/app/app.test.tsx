@@ -80,7 +80,10 @@ describe('App', () => {
     const user = userEvent.setup()
     renderAt('?q=resize')
     await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'zh')
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Docker API 浏览器')
+    // The Chinese catalogue is a lazy chunk: it arrives a moment later.
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Docker API 浏览器' }),
+    ).toBeInTheDocument()
     expect(screen.getByText('/exec/{id}/resize')).toBeInTheDocument()
     await waitFor(() => expect(window.location.search).toContain('lang=zh'))
   })

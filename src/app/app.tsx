@@ -5,7 +5,7 @@ import { EndpointMatrix } from '../features/endpoint-matrix/endpoint-matrix'
 import { useAppState } from '../hooks/use-app-state'
 import { useHydrated } from '../hooks/use-hydrated'
 import { NavigationProvider } from '../hooks/use-navigation'
-import { I18nProvider, translator } from '../lib/i18n'
+import { I18nProvider, translator, useLanguageLoaded } from '../lib/i18n'
 import { type AppState, LANGUAGES, type Language } from '../lib/url-state'
 import { ThemeSwitch } from './theme-switch'
 
@@ -29,6 +29,7 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
   const [state, update] = useAppState(initialState)
   const hydrated = useHydrated()
   const language = state.lang ?? fallbackLanguage
+  useLanguageLoaded(language)
   const t = translator(language)
 
   useEffect(() => {

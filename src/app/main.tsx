@@ -1,6 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
-import { detectLanguage } from '../lib/i18n'
+import { detectLanguage, loadLanguage } from '../lib/i18n'
 import { isPrerenderedState, parseAppState } from '../lib/url-state'
 import { App } from './app'
 import './styles.css'
@@ -10,6 +10,8 @@ if (!container) throw new Error('index.html has no #root element')
 
 const state = parseAppState(window.location.search)
 const fallbackLanguage = detectLanguage(navigator.languages)
+// A Chinese reader gets Chinese in the first render, not English for a moment.
+await loadLanguage(state.lang ?? fallbackLanguage)
 const app = (
   <StrictMode>
     <App initialState={state} fallbackLanguage={fallbackLanguage} />

@@ -1,14 +1,36 @@
-import { createContext, type ReactNode, useContext } from 'react'
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react'
 import type { Language } from '../url-state'
 import { en, type MessageKey, type Messages } from './en'
-import { zh } from './zh'
 
-const CATALOGUES: Record<Language, Messages> = { en, zh }
+/**
+ * English ships with the first page; Chinese is a small lazy chunk, loaded before the first
+ * render when the reader wants it (main.tsx) or when they switch. Until it has arrived,
+ * strings fall back to English rather than to keys.
+ */
+const CATALOGUES: Partial<Record<Language, Messages>> = { en }
+
+export function isLanguageLoaded(language: Language): boolean {
+  return CATALOGUES[language] !== undefined
+}
+
+export async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'zh' && !CATALOGUES.zh) CATALOGUES.zh = (await import('./zh')).zh
+}
+
+/** Re-renders once the catalogue for `language` has loaded. */
+export function useLanguageLoaded(language: Language): boolean {
+  const [, setLoaded] = useState(0)
+  const loaded = isLanguageLoaded(language)
+  useEffect(() => {
+    if (!loaded) loadLanguage(language).then(() => setLoaded((n) => n + 1))
+  }, [language, loaded])
+  return loaded
+}
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string
 
 export function translator(language: Language): Translate {
-  const messages = CATALOGUES[language]
+  const messages = CATALOGUES[language] ?? en
   return (key, values) =>
     messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
       values && name in values ? String(values[name]) : whole,
