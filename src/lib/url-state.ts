@@ -1,4 +1,6 @@
+import type { EndpointFilter, Usage } from '../domain/filter-endpoints'
 import type { EndpointGroup, HttpMethod } from '../domain/schemas/endpoints'
+import { ENDPOINT_GROUPS, HTTP_METHODS } from '../domain/vocabulary'
 
 /**
  * Every view state lives in the URL's query string, so a reload or a shared link restores it
@@ -10,22 +12,10 @@ export const VIEWS = ['matrix', 'versions', 'endpoint', 'playground', 'lessons']
 export type View = (typeof VIEWS)[number]
 export const LANGUAGES = ['en', 'zh'] as const
 export type Language = (typeof LANGUAGES)[number]
-export const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD']
-export const GROUPS: readonly EndpointGroup[] = [
-  'containers',
-  'images',
-  'exec',
-  'misc',
-  'volumes',
-  'networks',
-  'plugins',
-  'nodes',
-  'swarm',
-  'services',
-  'tasks',
-]
-export const USAGE = ['any', 'yes', 'no'] as const
-export type Usage = (typeof USAGE)[number]
+export const METHODS: readonly HttpMethod[] = HTTP_METHODS
+export const GROUPS: readonly EndpointGroup[] = ENDPOINT_GROUPS
+export const USAGE: readonly Usage[] = ['any', 'yes', 'no']
+export type { Usage }
 export const K8S = ['1.2', '1.3', '1.4'] as const
 export type K8sFilter = (typeof K8S)[number] | ''
 
@@ -34,13 +24,8 @@ export interface Sort {
   desc: boolean
 }
 
-export interface MatrixState {
-  q: string
-  method: HttpMethod | ''
-  group: EndpointGroup | ''
-  k13: Usage
-  k14: Usage
-  changed: boolean
+/** The matrix filter as the URL holds it: a release id where the filter takes its API version. */
+export interface MatrixState extends Omit<EndpointFilter, 'api'> {
   /** Docker release id: only endpoints that release's daemon offers. */
   release: string
   sort: Sort | null

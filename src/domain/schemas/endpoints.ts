@@ -1,21 +1,10 @@
 import { z } from 'zod'
+import { ENDPOINT_GROUPS, HTTP_METHODS } from '../vocabulary'
 import { apiVersionSchema, kubernetesReleaseSchema, localizedSchema, sourceSchema } from './common'
 
-export const httpMethodSchema = z.enum(['GET', 'POST', 'PUT', 'DELETE', 'HEAD'])
+export const httpMethodSchema = z.enum(HTTP_METHODS)
 
-export const endpointGroupSchema = z.enum([
-  'containers',
-  'images',
-  'exec',
-  'misc',
-  'volumes',
-  'networks',
-  'plugins',
-  'nodes',
-  'swarm',
-  'services',
-  'tasks',
-])
+export const endpointGroupSchema = z.enum(ENDPOINT_GROUPS)
 
 export const parameterSchema = z.object({
   name: z.string().min(1),

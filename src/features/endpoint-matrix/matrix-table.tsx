@@ -1,27 +1,13 @@
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  rowSortingFeature,
-  type SortingState,
-  sortFn_alphanumeric,
-  sortFn_basic,
-  tableFeatures,
-  useTable,
-} from '@tanstack/react-table'
+import { createColumnHelper } from '@tanstack/react-table'
 import { useMemo } from 'react'
-import { SortableHeader } from '../../components/sortable-header'
+import { SortableHead, type SortingFeatures, useSortedTable } from '../../components/sortable-table'
 import type { EndpointRow } from '../../domain/rows'
 import { compareApi } from '../../domain/version'
 import { type Translate, useI18n } from '../../lib/i18n'
 import type { Language, Sort } from '../../lib/url-state'
 import { MatrixRow } from './matrix-row'
 
-const features = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
-})
-const helper = createColumnHelper<typeof features, EndpointRow>()
+const helper = createColumnHelper<SortingFeatures, EndpointRow>()
 
 /** Rows 1.4 added, then disputed ones, then doc-vs-daemon differences: the "Change" sort key. */
 const changeRank = (row: EndpointRow) =>
@@ -73,40 +59,13 @@ interface MatrixTableProps {
 export function MatrixTable({ rows, sort, onSortChange, hrefFor, onOpen }: MatrixTableProps) {
   const { t, language } = useI18n()
   const columns = useMemo(() => buildColumns(t, language), [t, language])
-  const sorting: SortingState = useMemo(() => (sort ? [sort] : []), [sort])
-  const table = useTable({
-    features,
-    columns,
-    data: rows,
-    state: { sorting },
-    onSortingChange: (updater) => {
-      const next = typeof updater === 'function' ? updater(sorting) : updater
-      onSortChange(next[0] ?? null)
-    },
-    getRowId: (row) => row.id,
-  })
+  const table = useSortedTable(columns, rows, sort, onSortChange)
 
   return (
     <div className="table-scroll">
       <table className="matrix">
         <caption className="visually-hidden">{t('matrixHeading')}</caption>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <SortableHeader
-                  key={header.id}
-                  direction={header.column.getIsSorted()}
-                  onToggle={
-                    header.column.getCanSort() ? header.column.getToggleSortingHandler() : undefined
-                  }
-                >
-                  <table.FlexRender header={header} />
-                </SortableHeader>
-              ))}
-            </tr>
-          ))}
-        </thead>
+        <SortableHead table={table} />
         <tbody>
           {table.getRowModel().rows.map((row) => (
             <MatrixRow

@@ -1,15 +1,6 @@
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  rowSortingFeature,
-  type SortingState,
-  sortFn_alphanumeric,
-  sortFn_basic,
-  tableFeatures,
-  useTable,
-} from '@tanstack/react-table'
+import { createColumnHelper } from '@tanstack/react-table'
 import { useMemo } from 'react'
-import { SortableHeader } from '../../components/sortable-header'
+import { SortableHead, type SortingFeatures, useSortedTable } from '../../components/sortable-table'
 import { Tick } from '../../components/tick'
 import type { KubernetesMinimum, ReleaseRow } from '../../domain/rows'
 import { compareApi } from '../../domain/version'
@@ -22,12 +13,7 @@ export interface ReleaseView extends ReleaseRow {
   offered: number
 }
 
-const features = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
-})
-const helper = createColumnHelper<typeof features, ReleaseView>()
+const helper = createColumnHelper<SortingFeatures, ReleaseView>()
 
 /** "api/common.go @ v1.12.0" from a GitHub blob URL; the full label stays in the tooltip. */
 function shortSource(url: string | undefined, label: string): string {
@@ -149,39 +135,12 @@ export function VersionsTable({
 }: VersionsTableProps) {
   const { t } = useI18n()
   const columns = useMemo(() => buildColumns(t, selected, onSelect), [t, selected, onSelect])
-  const sorting: SortingState = sort ? [sort] : []
-  const table = useTable({
-    features,
-    columns,
-    data: rows,
-    state: { sorting },
-    onSortingChange: (updater) => {
-      const next = typeof updater === 'function' ? updater(sorting) : updater
-      onSortChange(next[0] ?? null)
-    },
-    getRowId: (row) => row.id,
-  })
+  const table = useSortedTable(columns, rows, sort, onSortChange)
   return (
     <div className="table-scroll">
       <table className="versions">
         <caption className="visually-hidden">{t('versionsHeading')}</caption>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <SortableHeader
-                  key={header.id}
-                  direction={header.column.getIsSorted()}
-                  onToggle={
-                    header.column.getCanSort() ? header.column.getToggleSortingHandler() : undefined
-                  }
-                >
-                  <table.FlexRender header={header} />
-                </SortableHeader>
-              ))}
-            </tr>
-          ))}
-        </thead>
+        <SortableHead table={table} />
         <tbody>
           {table.getRowModel().rows.map((row) => (
             <tr
