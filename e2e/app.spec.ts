@@ -217,6 +217,27 @@ describe('the production build under a sub-path', () => {
     await page.context().close()
   })
 
+  it('shows the filter bar after hydration without moving the table', async () => {
+    for (const width of [1400, 1100, 800, 640, 560, 420, 375]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } })
+      const page = await context.newPage()
+      await page.route('**/*.js', (route) => route.abort())
+      await page.goto(baseUrl)
+      const before = await page
+        .locator('table.matrix')
+        .evaluate((t) => t.getBoundingClientRect().top)
+      await page.unroute('**/*.js')
+      await page.reload()
+      await page.locator('form.filters').waitFor()
+      const after = await page
+        .locator('table.matrix')
+        .evaluate((t) => t.getBoundingClientRect().top)
+      // A pixel of sub-pixel rounding is not a layout shift anyone sees.
+      expect({ width, shifted: Math.abs(after - before) > 1.5 }).toEqual({ width, shifted: false })
+      await context.close()
+    }
+  })
+
   it('has no axe-core violations in any view or theme', async () => {
     for (const [search, theme] of [
       ['', 'light'],
