@@ -53,7 +53,7 @@ export class Engine {
    * Kept outside the records, which stay plain JSON for snapshots.
    */
   revision = 0
-  /** How many `touch` calls so far: any container changed since a cache entry was made. */
+  /** How many `touch` calls so far, so that a container changed since a cache entry was made. */
   touched = 0
   private readonly containerRevisions = new WeakMap<ContainerRecord, number>()
 

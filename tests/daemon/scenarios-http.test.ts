@@ -1,9 +1,9 @@
 import { Agent } from 'node:http'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Daemon, SimulatedDaemon } from '../../src/daemon/index.ts'
-import { runScenario, scenarios } from '../../src/daemon/scenarios/index.ts'
+import { deterministicDaemon, runScenario, scenarios } from '../../src/daemon/scenarios/index.ts'
 import { type DaemonServer, startDaemonServer } from '../../src/server/server.ts'
-import { deterministicDaemon } from './deterministic-daemon.ts'
+
 import { sendOverHttp } from './http-send.ts'
 
 /**

@@ -251,7 +251,7 @@ export const events: Handler = (ctx) => {
 }
 
 /**
- * Registry login. Nothing is contacted: any username/password pair succeeds, except the
+ * Registry login. Nothing is contacted; every username/password pair succeeds, except the
  * password "wrong", which answers like Docker Hub's rejection (401 via `unauthorized`).
  */
 export const auth: Handler = (ctx) => {

@@ -27,6 +27,7 @@ export const scenarios: readonly Scenario[] = [
   ...pluginScenarios,
 ]
 
+export { deterministicDaemon } from './deterministic'
 export {
   bytesToText,
   collect,

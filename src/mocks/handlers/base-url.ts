@@ -29,7 +29,7 @@ function trimTrailingSlashes(path: string): string {
 
 /**
  * Parses a base URL.
- * - `undefined` or `''`: any origin, no prefix (the node:http server).
+ * - `undefined` or `''`: every origin, no prefix (the node:http server).
  * - `http://docker.local/api/`: that origin only, prefix `/api`.
  * - `/docker-api/`: a same-origin prefix. In a browser the origin is `location.origin`;
  *   elsewhere any origin is accepted.

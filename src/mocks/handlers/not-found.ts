@@ -5,7 +5,7 @@ import { forwardTo } from './forward.ts'
 import { DaemonRequestHandler } from './route.ts'
 
 /**
- * The catch-all, registered last: any other path under the base still goes to the daemon, which
+ * The catch-all, registered last; every other path under the base still goes to the daemon, which
  * answers 404 `page not found` as 1.12's `NotFoundHandler` did (JSON, or plain text for a
  * `/v1.23`-or-older prefix). Without it MSW would report an unhandled request instead.
  * @see api/server/server.go createMux at moby v1.12.6

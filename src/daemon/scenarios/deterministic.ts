@@ -1,13 +1,14 @@
-import { createDaemon, type DockerVersion, type SimulatedDaemon } from '../../src/daemon/index.ts'
+import { createDaemon, type SimulatedDaemon } from '../daemon'
 
 /**
- * The daemon options the model's scenario test uses (src/daemon/scenarios/scenarios.test.ts):
+ * The daemon every scenario runs on, whatever the transport (the model test, the HTTP test):
  * a fixed clock and a counter-based id generator, so every run sees the same ids and times.
- * Kept identical on purpose; if the model test changes its options, change these too.
  */
-export function deterministicDaemon(dockerVersion: DockerVersion = '1.12.6'): SimulatedDaemon {
+export function deterministicDaemon(
+  dockerVersion: SimulatedDaemon['dockerVersion'] = '1.12.6',
+): SimulatedDaemon {
   let n = 0
-  const idGenerator = (): string => {
+  const idGenerator = () => {
     n++
     // Spread ids over the hex space (a pure counter would share long prefixes).
     let h = (n * 0x9e3779b1) >>> 0
