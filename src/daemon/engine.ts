@@ -53,7 +53,7 @@ export class Engine {
    * Kept outside the records, which stay plain JSON for snapshots.
    */
   revision = 0
-  /** How many `touch` calls so far, so that a container changed since a cache entry was made. */
+  /** Counts `touch` calls: an entry cached before the latest one may describe a changed container. */
   touched = 0
   private readonly containerRevisions = new WeakMap<ContainerRecord, number>()
 
