@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react'
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
 import type { Language } from '../url-state'
 import { en, type MessageKey, type Messages } from './en'
 
@@ -29,12 +29,21 @@ export function useLanguageLoaded(language: Language): boolean {
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string
 
+// One translate function per catalogue, so `t` keeps its identity across renders and memoised
+// work that depends on it (table columns) is not redone on every keystroke.
+const translators = new Map<Messages, Translate>()
+
 export function translator(language: Language): Translate {
   const messages = CATALOGUES[language] ?? en
-  return (key, values) =>
-    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      values && name in values ? String(values[name]) : whole,
-    )
+  let t = translators.get(messages)
+  if (!t) {
+    t = (key, values) =>
+      messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+        values && name in values ? String(values[name]) : whole,
+      )
+    translators.set(messages, t)
+  }
+  return t
 }
 
 /** The browser's preferred language, when it is one we have. */
@@ -55,11 +64,10 @@ interface I18n {
 const I18nContext = createContext<I18n>({ language: 'en', t: translator('en') })
 
 export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
-  return (
-    <I18nContext.Provider value={{ language, t: translator(language) }}>
-      {children}
-    </I18nContext.Provider>
-  )
+  // translator() changes when a lazily loaded catalogue arrives, so it is a dependency too.
+  const t = translator(language)
+  const value = useMemo(() => ({ language, t }), [language, t])
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }
 
 export function useI18n(): I18n {
