@@ -55,7 +55,7 @@ export function ResponseView({ exchange, streaming, error }: ResponseViewProps) 
       <h3 id="response-heading">{t('response')}</h3>
       {error && (
         <p className="callout callout-wrong" role="alert">
-          {t('requestFailed', { error })}
+          {error}
         </p>
       )}
       {!exchange && !error && (

@@ -116,7 +116,7 @@ export const DEFAULT_STATE: AppState = {
 
 const MAX_TEXT = 200
 /** Request bodies in links stay well under what browsers and servers accept in a URL. */
-const MAX_BODY = 4000
+export const MAX_LINK_BODY = 4000
 const API_PATTERN = /^\d{1,2}\.\d{1,2}$/
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 const SORT_PATTERN = /^(-?)([a-zA-Z0-9]{1,32})$/
@@ -169,7 +169,7 @@ export function parseAppState(search: string): AppState {
     playground: {
       method: oneOf(PLAYGROUND_METHODS, p.get('m'), DEFAULT_PLAYGROUND.method),
       path: parsePlaygroundPath(p.get('p')),
-      body: (p.get('b') ?? '').slice(0, MAX_BODY),
+      body: (p.get('b') ?? '').slice(0, MAX_LINK_BODY),
       contentType: oneOf(CONTENT_TYPES, p.get('ct'), DEFAULT_PLAYGROUND.contentType),
       docker: oneOf(DOCKER_VERSIONS, p.get('docker'), DEFAULT_PLAYGROUND.docker),
     },
@@ -186,7 +186,7 @@ export function toPlaygroundRequest(example: {
   return {
     method: oneOf(PLAYGROUND_METHODS, example.method, DEFAULT_PLAYGROUND.method),
     path: parsePlaygroundPath(example.path),
-    body: example.body.slice(0, MAX_BODY),
+    body: example.body,
     contentType: oneOf(CONTENT_TYPES, example.contentType, 'application/json'),
   }
 }
@@ -237,7 +237,8 @@ export function formatAppState(state: AppState): string {
     const g = state.playground
     set('m', g.method, DEFAULT_PLAYGROUND.method)
     set('p', g.path, DEFAULT_PLAYGROUND.path)
-    set('b', g.body)
+    // A body too long for a link is left out whole rather than cut into invalid JSON.
+    set('b', g.body.length <= MAX_LINK_BODY ? g.body : null)
     set('ct', g.contentType, DEFAULT_PLAYGROUND.contentType)
     set('docker', g.docker, DEFAULT_PLAYGROUND.docker)
   }

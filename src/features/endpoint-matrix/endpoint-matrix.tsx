@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react'
+import { useCallback, useMemo, useRef } from 'react'
 import { filterEndpoints, summarizeUsage } from '../../domain/filter-endpoints'
 import type { EndpointRow, ReleaseOption } from '../../domain/rows'
 import { useHydrated } from '../../hooks/use-hydrated'
@@ -28,6 +28,8 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
   const { t, language } = useI18n()
   const { state, update } = useNavigation()
   const hydrated = useHydrated()
+  // The rows in the order the table shows them (sorting happens inside the table).
+  const shownRef = useRef<readonly EndpointRow[]>(rows)
   const filter = state.matrix
   const api = releases.find((release) => release.id === filter.release)?.api ?? ''
   const visible = useMemo(() => filterEndpoints(rows, { ...filter, api }), [rows, filter, api])
@@ -65,7 +67,10 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
           onChange={setFilter}
           onReset={() => update((s) => ({ ...s, matrix: DEFAULT_MATRIX }))}
           onExport={() =>
-            downloadText(`docker-api-1.24-endpoints-${language}.csv`, matrixCsv(visible, language))
+            downloadText(
+              `docker-api-1.24-endpoints-${language}.csv`,
+              matrixCsv(shownRef.current, language),
+            )
           }
         />
       ) : (
@@ -89,6 +94,7 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
         onSortChange={(sort) => setFilter({ sort })}
         hrefFor={hrefFor}
         onOpen={onOpen}
+        shownRef={shownRef}
       />
       <aside className="legend" aria-label={t('legend')}>
         <p>{t('legendTick')}</p>

@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table'
-import { useMemo } from 'react'
+import { type RefObject, useEffect, useMemo } from 'react'
 import { SortableHead, type SortingFeatures, useSortedTable } from '../../components/sortable-table'
 import type { EndpointRow } from '../../domain/rows'
 import { compareApi } from '../../domain/version'
@@ -54,12 +54,25 @@ interface MatrixTableProps {
   /** Link to an endpoint's detail view; computed once per render by the parent. */
   hrefFor: (id: string) => string
   onOpen: (id: string) => void
+  /** Receives the rows in the order shown, so an export matches the screen. */
+  shownRef: RefObject<readonly EndpointRow[]>
 }
 
-export function MatrixTable({ rows, sort, onSortChange, hrefFor, onOpen }: MatrixTableProps) {
+export function MatrixTable({
+  rows,
+  sort,
+  onSortChange,
+  hrefFor,
+  onOpen,
+  shownRef,
+}: MatrixTableProps) {
   const { t, language } = useI18n()
   const columns = useMemo(() => buildColumns(t, language), [t, language])
   const table = useSortedTable(columns, rows, sort, onSortChange)
+  const shown = table.getRowModel().rows
+  useEffect(() => {
+    shownRef.current = shown.map((row) => row.original)
+  })
 
   return (
     <div className="table-scroll">
@@ -67,7 +80,7 @@ export function MatrixTable({ rows, sort, onSortChange, hrefFor, onOpen }: Matri
         <caption className="visually-hidden">{t('matrixHeading')}</caption>
         <SortableHead table={table} />
         <tbody>
-          {table.getRowModel().rows.map((row) => (
+          {shown.map((row) => (
             <MatrixRow
               key={row.id}
               row={row.original}

@@ -6,6 +6,7 @@ import { SourceList } from '../../components/source-list'
 import { resolveLessonPath } from '../../domain/lesson-path'
 import type { LessonStep as Step } from '../../domain/schemas/lessons'
 import type { DaemonSession } from '../../lib/daemon-client/daemon-session'
+import { failureMessage } from '../../lib/daemon-client/failure-message'
 import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request'
 import { useI18n } from '../../lib/i18n'
 import { toPlaygroundRequest } from '../../lib/url-state'
@@ -49,7 +50,7 @@ export function LessonStepView({ step, session }: LessonStepProps) {
       })
       setExchange(done)
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
+      setError(failureMessage(failure, t))
     } finally {
       session.persist()
       setBusy(false)

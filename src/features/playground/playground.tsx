@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import endpointsFile from '../../../data/endpoints-1.24.json'
 import { ResponseView } from '../../components/response-view'
-import type { DockerVersion } from '../../daemon'
+import { API_VERSION_OF, type DockerVersion } from '../../daemon'
 import { exampleRequest } from '../../domain/example-request'
 import type { EndpointsFile } from '../../domain/schemas/endpoints'
 import { useNavigation } from '../../hooks/use-navigation'
 import type { DaemonSession } from '../../lib/daemon-client/daemon-session'
+import { failureMessage } from '../../lib/daemon-client/failure-message'
 import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request'
 import { openWorkerSession } from '../../lib/daemon-client/worker-session'
 import { useI18n } from '../../lib/i18n'
@@ -42,6 +43,9 @@ export default function Playground({ openSession = openWorkerSession }: Playgrou
   useEffect(() => {
     let cancelled = false
     setStatus({ kind: 'starting' })
+    // Another Docker version is another daemon: its answers and history start afresh.
+    setExchange(null)
+    setHistory([])
     openSession(request.docker).then(
       (session) => !cancelled && setStatus({ kind: 'ready', session }),
       (failure: unknown) => !cancelled && setStatus({ kind: 'failed', error: String(failure) }),
@@ -81,7 +85,7 @@ export default function Playground({ openSession = openWorkerSession }: Playgrou
       setExchange(done)
       setHistory((previous) => [done, ...previous].slice(0, HISTORY_LIMIT))
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
+      setError(failureMessage(failure, t))
     } finally {
       session.persist()
       setBusy(false)
@@ -99,7 +103,9 @@ export default function Playground({ openSession = openWorkerSession }: Playgrou
   return (
     <section aria-labelledby="playground-heading" className="view playground">
       <h2 id="playground-heading">{t('playgroundHeading')}</h2>
-      <p className="intro">{t('playgroundIntro')}</p>
+      <p className="intro">
+        {t('playgroundIntro', { version: request.docker, api: API_VERSION_OF[request.docker] })}
+      </p>
       {status.kind === 'starting' && <p role="status">{t('startingDaemon')}</p>}
       {status.kind === 'failed' && (
         <p className="callout callout-wrong" role="alert">

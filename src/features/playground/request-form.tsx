@@ -4,6 +4,7 @@ import { useI18n } from '../../lib/i18n'
 import {
   CONTENT_TYPES,
   DOCKER_VERSIONS,
+  MAX_LINK_BODY,
   PLAYGROUND_METHODS,
   type PlaygroundContentType,
   type PlaygroundMethod,
@@ -90,10 +91,14 @@ export function RequestForm(props: RequestFormProps) {
           value={value.body}
           rows={6}
           spellCheck={false}
-          maxLength={4000}
           onChange={(event) => onChange({ body: event.target.value })}
         />
       </label>
+      {value.body.length > MAX_LINK_BODY && (
+        <p className="muted" role="status">
+          {t('bodyTooLongForLink', { max: MAX_LINK_BODY })}
+        </p>
+      )}
       <div className="filter-actions">
         <button type="button" onClick={onReset}>
           {t('resetDaemon')}

@@ -164,7 +164,7 @@ export function VersionsTable({
           {rows.length === 0 && (
             <tr>
               <td colSpan={columns.length} className="empty">
-                {t('noRows')}
+                {t('noReleases')}
               </td>
             </tr>
           )}

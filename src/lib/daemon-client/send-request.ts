@@ -1,5 +1,6 @@
 import { concat } from '../../daemon/stdcopy'
 import type { PlaygroundState } from '../url-state'
+import { daemonUrl } from './daemon-url'
 
 export interface Exchange {
   id: number
@@ -20,6 +21,7 @@ export const MAX_BODY_BYTES = 512 * 1024
 /**
  * Sends one request to the simulated daemon and reads the answer, calling `onProgress` as
  * streamed chunks arrive. Never throws for an HTTP status: every status is an answer to show.
+ * Throws RejectedPath for a path the browser cannot send to the daemon unchanged.
  */
 export async function sendRequest(
   baseUrl: string,
@@ -30,7 +32,7 @@ export async function sendRequest(
   const hasBody = request.body !== '' && request.method !== 'GET' && request.method !== 'HEAD'
   const headers = new Headers()
   if (hasBody && request.contentType) headers.set('content-type', request.contentType)
-  const url = new URL(request.path.replace(/^\/+/, ''), baseUrl)
+  const url = daemonUrl(baseUrl, request.path)
   const response = await fetch(url, {
     method: request.method,
     headers,

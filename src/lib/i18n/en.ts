@@ -53,6 +53,7 @@ export const en = {
   statusDiffersTitle: 'The documented status codes differ from what Docker 1.12 really sent.',
   notInArticle: 'not in the article',
   noRows: 'No endpoint matches these filters.',
+  noReleases: 'No Docker release matches these filters.',
   legend: 'Legend',
   legendTick: '✓ called by the Kubernetes source at the release tag; ✗ not called.',
   legendArticle: '“article says” marks a tick where the article disagrees with the source.',
@@ -119,9 +120,9 @@ export const en = {
   docSection: 'Reference section',
   // Playground
   navPlayground: 'Playground',
-  playgroundHeading: 'Talk to a simulated Docker 1.12 daemon',
+  playgroundHeading: 'Talk to a simulated Docker daemon',
   playgroundIntro:
-    'Every request below is answered in your browser by a model of Docker 1.12.6 (API 1.24): the same status codes, error bodies and headers the real daemon sent. Its containers survive a reload. The same model runs on a real port with npm run daemon.',
+    'Every request below is answered in your browser by a model of Docker {version} (API {api}): the same status codes, error bodies and headers the real daemon sent. Its containers survive a reload. The same model runs on a real port with npm run daemon.',
   startingDaemon: 'Starting the simulated daemon…',
   daemonFailed: 'The simulated daemon could not start: {error}',
   restoreFailed: 'The saved daemon state could not be restored ({error}); started a fresh daemon.',
@@ -133,6 +134,8 @@ export const en = {
   requestContentType: 'Content-Type',
   noContentType: '(none)',
   requestBody: 'Body',
+  bodyTooLongForLink:
+    'Bodies over {max} characters are not kept in the link: it will be empty after a reload.',
   send: 'Send',
   stop: 'Stop',
   resetDaemon: 'Reset the daemon',
@@ -147,6 +150,11 @@ export const en = {
   stopped: 'stopped by you',
   truncated: 'cut at 512 KB',
   binaryBody: '{bytes} bytes of binary data (a tar archive?)',
+  pathNotAbsolute:
+    'The path must start with a single / (for example /v1.24/containers/json): only the simulated daemon is reachable from here.',
+  pathDotSegment:
+    'Browsers resolve “.” and “..” segments before sending, so this path cannot reach the daemon as written. Docker 1.12 answered such paths with a 301 to the cleaned path: try it with npm run daemon and curl --path-as-is.',
+  pathLeavesDaemon: 'This path would leave the simulated daemon.',
   requestFailed: 'The request failed before the daemon answered: {error}',
   daemonState: 'Daemon state',
   containers: 'Containers',
