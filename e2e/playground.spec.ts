@@ -126,4 +126,26 @@ describe('the playground in the production build', () => {
     await expect.poll(() => page.url()).toContain('step=5')
     await context.close()
   })
+
+  it('answers in the page when service workers are unavailable, and says so', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' })
+    const page = await context.newPage()
+    await openPlayground(page)
+    expect(await page.getByText(/no service worker/).count()).toBe(1)
+    expect(await send(page)).toMatch(/^HTTP\/1\.1 200 OK/)
+    expect(await page.locator('.headers').textContent()).toContain('Docker/1.12.6 (linux)')
+    await context.close()
+  })
+
+  it('refuses a path that would leave the daemon, with the reason', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await openPlayground(page, `?view=playground&p=${encodeURIComponent('/../index.html')}`)
+    await page.getByRole('button', { name: 'Send' }).click()
+    expect(await page.getByRole('alert').textContent()).toMatch(/resolve “\.” and “\.\.” segments/)
+    await page.getByRole('textbox', { name: 'Path and query' }).fill('https://example.com/steal')
+    await page.getByRole('button', { name: 'Send' }).click()
+    expect(await page.getByRole('alert').textContent()).toMatch(/must start with a single \//)
+    await context.close()
+  })
 })

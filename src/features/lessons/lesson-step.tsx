@@ -47,6 +47,7 @@ export function LessonStepView({ step, session }: LessonStepProps) {
       const done = await sendRequest(session.baseUrl, request, {
         id: 0,
         signal: new AbortController().signal,
+        fetch: session.transport.fetch,
       })
       setExchange(done)
     } catch (failure) {

@@ -80,7 +80,12 @@ export default function Playground({ openSession = openWorkerSession }: Playgrou
           body: request.body,
           contentType: request.contentType,
         },
-        { id, signal: controller.signal, onProgress: setExchange },
+        {
+          id,
+          signal: controller.signal,
+          onProgress: setExchange,
+          fetch: session.transport.fetch,
+        },
       )
       setExchange(done)
       setHistory((previous) => [done, ...previous].slice(0, HISTORY_LIMIT))
@@ -110,6 +115,11 @@ export default function Playground({ openSession = openWorkerSession }: Playgrou
       {status.kind === 'failed' && (
         <p className="callout callout-wrong" role="alert">
           {t('daemonFailed', { error: status.error })}
+        </p>
+      )}
+      {status.kind === 'ready' && status.session.transport.inPage && (
+        <p className="callout" role="status">
+          {t('inPageNotice')}
         </p>
       )}
       {status.kind === 'ready' && status.session.restoreError && (

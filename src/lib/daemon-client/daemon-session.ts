@@ -4,8 +4,18 @@ import { createDaemon, type Daemon, type DockerVersion, type SimulatedDaemon } f
  * One simulated daemon per Docker version, kept in localStorage between visits: a learner's
  * containers survive a reload. A stored snapshot that no longer parses is dropped, never fatal.
  */
+/** How requests reach the daemon: fetch through the service worker, or inside the page. */
+export interface Transport {
+  readonly fetch: typeof fetch
+  /** No service worker: requests are answered in the page and do not show in DevTools' network panel. */
+  readonly inPage: boolean
+}
+
+const NETWORK: Transport = { fetch: (input, init) => fetch(input, init), inPage: false }
+
 export interface DaemonSession {
   readonly version: DockerVersion
+  readonly transport: Transport
   /** Where requests go: `${baseUrl}${daemonPath}`. */
   readonly baseUrl: string
   readonly daemon: SimulatedDaemon
@@ -57,11 +67,13 @@ export function makeSession(
   version: DockerVersion,
   baseUrl: string,
   opened: { daemon: SimulatedDaemon; restoreError: string | null },
+  transport: Transport = NETWORK,
 ): DaemonSession {
   const { daemon, restoreError } = opened
   return {
     version,
     baseUrl,
+    transport,
     daemon,
     restoreError,
     persist: () => writeStorage(storageKey(version), daemon.snapshot()),

@@ -26,14 +26,20 @@ export const MAX_BODY_BYTES = 512 * 1024
 export async function sendRequest(
   baseUrl: string,
   request: Exchange['request'],
-  options: { id: number; signal: AbortSignal; onProgress?: (partial: Exchange) => void },
+  options: {
+    id: number
+    signal: AbortSignal
+    onProgress?: (partial: Exchange) => void
+    /** The session's transport; the network by default. */
+    fetch?: typeof fetch
+  },
 ): Promise<Exchange> {
   const started = performance.now()
   const hasBody = request.body !== '' && request.method !== 'GET' && request.method !== 'HEAD'
   const headers = new Headers()
   if (hasBody && request.contentType) headers.set('content-type', request.contentType)
   const url = daemonUrl(baseUrl, request.path)
-  const response = await fetch(url, {
+  const response = await (options.fetch ?? fetch)(url, {
     method: request.method,
     headers,
     body: hasBody ? request.body : undefined,

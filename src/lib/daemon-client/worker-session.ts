@@ -1,21 +1,43 @@
 import type { DockerVersion } from '../../daemon'
-import { type DaemonSession, DaemonSwitch, makeSession, openDaemon } from './daemon-session'
+import {
+  type DaemonSession,
+  DaemonSwitch,
+  makeSession,
+  openDaemon,
+  type Transport,
+} from './daemon-session'
 
 // The daemon answers under the app's own path (e.g. /explorer/docker-api/), so the service
 // worker's scope covers it and no cross-origin rules apply.
 const baseUrl = () => new URL('docker-api/', document.baseURI).href
 
-let started: Promise<DaemonSwitch> | null = null
+let connected: Promise<{ target: DaemonSwitch; transport: Transport }> | null = null
 
-/** Starts MSW's service worker once (lazily: only the playground loads msw/browser). */
-async function workerSwitch(initial: DaemonSwitch['current']): Promise<DaemonSwitch> {
-  started ??= (async () => {
+/**
+ * Starts MSW's service worker once (lazily: only the playground and lessons load msw/browser).
+ * Service workers need a secure context (HTTPS or localhost) and can be disabled; then the very
+ * same handlers answer inside the page through msw's getResponse, and the page says so.
+ */
+function connect(initial: DaemonSwitch['current']) {
+  connected ??= (async () => {
     const target = new DaemonSwitch(initial)
-    const { startDaemonWorker } = await import('../../mocks/browser')
-    await startDaemonWorker({ daemon: target, baseUrl: baseUrl() })
-    return target
+    try {
+      const { startDaemonWorker } = await import('../../mocks/browser')
+      await startDaemonWorker({ daemon: target, baseUrl: baseUrl() })
+      return { target, transport: { fetch: (input, init) => fetch(input, init), inPage: false } }
+    } catch {
+      const [{ getResponse }, { createHandlers }] = await Promise.all([
+        import('msw'),
+        import('../../mocks/handlers'),
+      ])
+      const handlers = createHandlers(target, { baseUrl: baseUrl() })
+      const inPage: typeof fetch = async (input, init) =>
+        (await getResponse(handlers, new Request(input, init))) ??
+        new Response('no handler answered', { status: 502 })
+      return { target, transport: { fetch: inPage, inPage: true } }
+    }
   })()
-  return started
+  return connected
 }
 
 // One session per Docker version for the page's lifetime: switching versions back and forth
@@ -23,10 +45,21 @@ async function workerSwitch(initial: DaemonSwitch['current']): Promise<DaemonSwi
 // twice.
 const sessions = new Map<DockerVersion, DaemonSession>()
 
-export async function openWorkerSession(version: DockerVersion): Promise<DaemonSession> {
-  const session = sessions.get(version) ?? makeSession(version, baseUrl(), openDaemon(version))
-  sessions.set(version, session)
-  const target = await workerSwitch(session.daemon)
+/** Points the worker's handlers at this session's daemon. */
+async function activate(session: DaemonSession): Promise<DaemonSession> {
+  const { target } = await connect(session.daemon)
   target.current = session.daemon
   return session
+}
+
+export async function openWorkerSession(version: DockerVersion): Promise<DaemonSession> {
+  const existing = sessions.get(version)
+  if (existing) return activate(existing)
+  const opened = openDaemon(version)
+  const { transport } = await connect(opened.daemon)
+  // Two opens may race on one version (React runs effects twice in development): the first to
+  // get here wins and the other reuses its session.
+  const session = sessions.get(version) ?? makeSession(version, baseUrl(), opened, transport)
+  sessions.set(version, session)
+  return activate(session)
 }

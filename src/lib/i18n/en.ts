@@ -123,6 +123,8 @@ export const en = {
   playgroundHeading: 'Talk to a simulated Docker daemon',
   playgroundIntro:
     'Every request below is answered in your browser by a model of Docker {version} (API {api}): the same status codes, error bodies and headers the real daemon sent. Its containers survive a reload. The same model runs on a real port with npm run daemon.',
+  inPageNotice:
+    'This browser gives the page no service worker (they need HTTPS or localhost, and can be switched off), so requests are answered inside the page by the same handlers; DevTools’ network panel will not show them.',
   startingDaemon: 'Starting the simulated daemon…',
   daemonFailed: 'The simulated daemon could not start: {error}',
   restoreFailed: 'The saved daemon state could not be restored ({error}); started a fresh daemon.',

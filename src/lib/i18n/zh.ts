@@ -121,6 +121,8 @@ export const zh: Messages = {
   playgroundHeading: '与模拟的 Docker 守护进程对话',
   playgroundIntro:
     '下面的每个请求都由浏览器中的 Docker {version}（API {api}）模型应答：状态码、错误响应体和响应头都与真实守护进程一致。容器在刷新后依然保留。用 npm run daemon 可以在真实端口上运行同一个模型。',
+  inPageNotice:
+    '此浏览器没有为页面提供 service worker（它需要 HTTPS 或 localhost，也可能被关闭），所以请求由同一套处理程序在页面内应答；开发者工具的网络面板不会显示它们。',
   startingDaemon: '正在启动模拟守护进程…',
   daemonFailed: '模拟守护进程无法启动：{error}',
   restoreFailed: '无法恢复已保存的守护进程状态（{error}），已启动一个全新的守护进程。',
