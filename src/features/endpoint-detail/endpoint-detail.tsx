@@ -26,7 +26,7 @@ export default function EndpointDetail({ id }: { id: string }) {
     return (
       <section className="view" aria-labelledby="detail-heading">
         {back}
-        <h2 id="detail-heading">{t('detailNotFound', { id })}</h2>
+        <h2 id="detail-heading">{id ? t('detailNotFound', { id }) : t('noEndpointChosen')}</h2>
       </section>
     )
   }

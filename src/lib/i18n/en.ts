@@ -92,6 +92,7 @@ export const en = {
   // Detail
   backToMatrix: 'Back to the matrix',
   loading: 'Loading…',
+  noEndpointChosen: 'No endpoint chosen: pick one in the matrix.',
   detailNotFound: 'There is no endpoint with the id “{id}”.',
   parameters: 'Parameters',
   noParameters: 'No parameters.',

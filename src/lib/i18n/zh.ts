@@ -91,6 +91,7 @@ export const zh: Messages = {
   no: '否',
   backToMatrix: '返回矩阵',
   loading: '加载中…',
+  noEndpointChosen: '尚未选择接口：请在矩阵中选择一个。',
   detailNotFound: '没有 id 为“{id}”的接口。',
   parameters: '参数',
   noParameters: '无参数。',
