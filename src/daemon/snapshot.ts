@@ -1,4 +1,24 @@
-import type { DaemonState, JsonObject } from './state'
+import {
+  arrayOf,
+  type Check,
+  containerRecord,
+  eventRecord,
+  execRecord,
+  imageRecord,
+  nameEntry,
+  networkRecord,
+  swarmRecord,
+  volumeRecord,
+} from './snapshot-validate'
+import type {
+  ContainerRecord,
+  DaemonState,
+  ExecRecord,
+  ImageRecord,
+  JsonObject,
+  NetworkRecord,
+  VolumeRecord,
+} from './state'
 
 /**
  * JSON snapshots of the state, so the browser can keep the simulated daemon across reloads.
@@ -46,25 +66,24 @@ export function toSnapshot(
 const isObj = (v: unknown): v is JsonObject =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
-function records<T>(
-  v: unknown,
-  what: string,
-  key: string,
-  check: (o: JsonObject) => boolean,
-): Map<string, T> {
+/** Every record is checked field by field (snapshot-validate.ts) and keyed by its own id. */
+function records<T>(v: unknown, what: string, key: string, check: Check): Map<string, T> {
   if (!Array.isArray(v)) throw new Error(`Invalid snapshot: ${what} must be an array`)
   const m = new Map<string, T>()
-  for (const item of v) {
-    if (!isObj(item) || typeof item[key] !== 'string' || !check(item)) {
-      throw new Error(`Invalid snapshot: malformed entry in ${what}`)
-    }
-    m.set(item[key] as string, item as unknown as T)
+  for (let i = 0; i < v.length; i++) {
+    const problem = check(v[i], `${what}[${i}]`)
+    if (problem !== null) throw new Error(`Invalid snapshot: ${problem}`)
+    const id = (v[i] as JsonObject)[key] as string
+    if (m.has(id))
+      throw new Error(`Invalid snapshot: duplicate ${what} entry ${JSON.stringify(id)}`)
+    m.set(id, v[i] as T)
   }
   return m
 }
 
-const arr = (o: JsonObject, k: string) => Array.isArray(o[k])
-const str = (o: JsonObject, k: string) => typeof o[k] === 'string'
+function must(problem: string | null): void {
+  if (problem !== null) throw new Error(`Invalid snapshot: ${problem}`)
+}
 
 /** Parses and validates; throws an Error (and changes nothing) when malformed. */
 export function fromSnapshot(json: string): {
@@ -88,69 +107,22 @@ export function fromSnapshot(json: string): {
   ) {
     throw new Error('Invalid snapshot: missing metadata')
   }
-  const images = records<DaemonState['images'] extends Map<string, infer T> ? T : never>(
-    data.images,
-    'images',
-    'id',
-    (o) => arr(o, 'repoTags') && arr(o, 'repoDigests') && isObj(o.config) && arr(o, 'history'),
-  )
-  const containers = records<DaemonState['containers'] extends Map<string, infer T> ? T : never>(
-    data.containers,
-    'containers',
-    'id',
-    (o) =>
-      str(o, 'name') &&
-      isObj(o.config) &&
-      isObj(o.hostConfig) &&
-      isObj(o.state) &&
-      arr(o, 'logs') &&
-      arr(o, 'execIds') &&
-      arr(o, 'networks') &&
-      arr(o, 'mounts') &&
-      arr(o, 'args') &&
-      arr(o, 'changes') &&
-      arr(o, 'files'),
-  )
-  const execs = records<DaemonState['execs'] extends Map<string, infer T> ? T : never>(
-    data.execs,
-    'execs',
-    'id',
-    (o) => str(o, 'containerId') && arr(o, 'arguments') && arr(o, 'output'),
-  )
-  const volumes = records<DaemonState['volumes'] extends Map<string, infer T> ? T : never>(
-    data.volumes,
-    'volumes',
-    'name',
-    (o) => str(o, 'driver') && isObj(o.labels),
-  )
-  const networks = records<DaemonState['networks'] extends Map<string, infer T> ? T : never>(
-    data.networks,
-    'networks',
-    'id',
-    (o) => str(o, 'name') && arr(o, 'containers') && isObj(o.ipam),
-  )
-  if (
-    !Array.isArray(data.names) ||
-    !data.names.every(
-      (p) =>
-        Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string',
-    )
-  ) {
-    throw new Error('Invalid snapshot: malformed names')
-  }
-  if (!Array.isArray(data.events) || !data.events.every(isObj))
-    throw new Error('Invalid snapshot: malformed events')
-  const names = new Map<string, string>(data.names as Array<[string, string]>)
+  const images = records<ImageRecord>(data.images, 'images', 'id', imageRecord)
+  const containers = records<ContainerRecord>(data.containers, 'containers', 'id', containerRecord)
+  const execs = records<ExecRecord>(data.execs, 'execs', 'id', execRecord)
+  const volumes = records<VolumeRecord>(data.volumes, 'volumes', 'name', volumeRecord)
+  const networks = records<NetworkRecord>(data.networks, 'networks', 'id', networkRecord)
+  must(arrayOf(nameEntry)(data.names, 'names'))
+  must(arrayOf(eventRecord)(data.events, 'events'))
   const swarm = data.swarm ?? null
-  if (
-    swarm !== null &&
-    (!isObj(swarm) ||
-      typeof swarm.nodeId !== 'string' ||
-      !Array.isArray(swarm.services) ||
-      !isObj(swarm.spec))
-  ) {
-    throw new Error('Invalid snapshot: malformed swarm')
-  }
+  must(swarmRecord(swarm, 'swarm'))
+  if (!Number.isSafeInteger(data.pid) || data.pid < 0)
+    throw new Error('Invalid snapshot: pid must be a non-negative integer')
+  if (!Number.isSafeInteger(data.prng)) throw new Error('Invalid snapshot: prng must be an integer')
+  const names = new Map<string, string>(data.names as Array<[string, string]>)
+  // References between records (names, execIds, exec.containerId) are not required to
+  // resolve: lookups treat a dangling one as "no such …", and reachable states have some
+  // (a generated service name is reserved in the container names).
   return {
     state: {
       images,

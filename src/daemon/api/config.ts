@@ -38,7 +38,7 @@ export const CONFIG_FIELDS = [
   'Shell',
 ] as const
 
-type Kind = 'string' | 'bool' | 'int64' | 'strslice' | 'strings' | 'strmap' | 'object'
+export type Kind = 'string' | 'bool' | 'int64' | 'strslice' | 'strings' | 'strmap' | 'object'
 
 const GO_TYPE: Record<Kind, string> = {
   string: 'string',
@@ -133,7 +133,7 @@ export function field(
   return undefined
 }
 
-function checkKind(value: unknown, kind: Kind): void {
+export function checkKind(value: unknown, kind: Kind): void {
   if (value === null) return // null leaves the Go zero value
   switch (kind) {
     case 'string':

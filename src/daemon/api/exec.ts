@@ -3,10 +3,12 @@ import { conflict, errNotRunning, errorMessage, notFound, untyped } from '../err
 import { ChunkQueue } from '../events'
 import { parseGoInt } from '../filters'
 import { processFs } from '../fs'
+import { jsonKind, typeError } from '../json'
 import { plan } from '../process'
-import { type ExecRecord, isRunning, type LogEntry } from '../state'
+import { type ExecRecord, isRunning, type JsonObject, type LogEntry } from '../state'
 import { frame } from '../stdcopy'
 import type { DaemonResponse } from '../types'
+import { checkKind, type Kind, pick } from './config'
 import { statusText } from './containers/status'
 import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject, versionGreater } from './context'
 import { emptyOk, json, utf8 } from './http'
@@ -68,18 +70,43 @@ function getExecConfig(e: Engine, id: string): ExecRecord {
   throw errExecNotFound(id)
 }
 
+/**
+ * `types.ExecConfig` (engine-api v0.4.0, vendored in v1.12.6) as `json.NewDecoder(…).Decode`
+ * fills it. Unlike container.Config.Cmd (`strslice.StrSlice`, which also takes a single
+ * string), ExecConfig.Cmd is a plain `[]string`: `"Cmd":"ls"` is Go's UnmarshalTypeError (500).
+ */
+const EXEC_CONFIG_KINDS: Record<string, Kind> = {
+  User: 'string',
+  Privileged: 'bool',
+  Tty: 'bool',
+  AttachStdin: 'bool',
+  AttachStderr: 'bool',
+  AttachStdout: 'bool',
+  Detach: 'bool',
+  DetachKeys: 'string',
+  Cmd: 'strings',
+}
+
+function decodeExecConfig(body: unknown): JsonObject {
+  if (body === null) return {}
+  if (!isObject(body)) throw typeError(jsonKind(body), 'types.ExecConfig')
+  // encoding/json reports the first type error in document order.
+  for (const key of Object.keys(body)) {
+    const kind = Object.hasOwn(EXEC_CONFIG_KINDS, key)
+      ? EXEC_CONFIG_KINDS[key]
+      : Object.entries(EXEC_CONFIG_KINDS).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1]
+    if (kind !== undefined) checkKind(body[key], kind)
+  }
+  return pick(body, EXEC_CONFIG_KINDS)
+}
+
 export const create: Handler = (ctx) => {
   const e = ctx.engine
   checkForJSON(ctx)
-  const body = bodyJSON(ctx)
-  const cfg = isObject(body) ? body : {}
-  const rawCmd = cfg.Cmd
-  const cmd =
-    typeof rawCmd === 'string'
-      ? [rawCmd]
-      : Array.isArray(rawCmd)
-        ? rawCmd.filter((x): x is string => typeof x === 'string')
-        : []
+  const cfg = decodeExecConfig(bodyJSON(ctx))
+  const cmd = Array.isArray(cfg.Cmd)
+    ? cfg.Cmd.filter((x): x is string => typeof x === 'string')
+    : []
   // Not "no command": this text has no status keyword, so it is a 500.
   if (cmd.length === 0) throw untyped('No exec command specified')
   const c = e.getContainer(ctx.param)

@@ -1224,7 +1224,12 @@ export const containerScenarios: Scenario[] = [
     endpointId: 'ContainerCopy',
     setup: [create('web')],
     request: { method: 'POST', path: '/containers/web/copy', body: { Resource: '/etc/hosts' } },
-    expect: { status: 404, body: '' },
+    // w.WriteHeader(404) alone: Go adds Content-Length: 0 and a sniffed text/plain, never chunked.
+    expect: {
+      status: 404,
+      body: '',
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'transfer-encoding': null },
+    },
     source: 'api/server/router/container/copy.go postContainersCopy',
   },
   {
@@ -1247,7 +1252,11 @@ export const containerScenarios: Scenario[] = [
       path: '/v1.23/containers/nosuch/copy',
       body: { Resource: '/etc/hosts' },
     },
-    expect: { status: 404, body: '' },
+    expect: {
+      status: 404,
+      body: '',
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'transfer-encoding': null },
+    },
   },
   {
     name: 'copy: /v1.23 without a resource',

@@ -37,6 +37,60 @@ export const execScenarios: Scenario[] = [
     source: 'integration-cli/docker_api_exec_test.go TestExecApiCreateNoCmd',
   },
   {
+    name: 'exec create: Cmd as a string is a Go type error (ExecConfig.Cmd is []string)',
+    endpointId: 'ContainerExec',
+    setup: running('web'),
+    request: { method: 'POST', path: '/containers/web/exec', body: { Cmd: 'ls' } },
+    expect: {
+      status: 500,
+      body: err('json: cannot unmarshal string into Go value of type []string'),
+    },
+    source:
+      'api/server/router/container/exec.go postContainerExecCreate; engine-api types/configs.go ExecConfig',
+  },
+  {
+    name: 'exec create: a non-string Cmd element',
+    endpointId: 'ContainerExec',
+    setup: running('web'),
+    request: { method: 'POST', path: '/containers/web/exec', body: { Cmd: ['ls', 1] } },
+    expect: {
+      status: 500,
+      body: err('json: cannot unmarshal number into Go value of type string'),
+    },
+  },
+  {
+    name: 'exec create: a wrongly typed flag',
+    endpointId: 'ContainerExec',
+    setup: running('web'),
+    request: {
+      method: 'POST',
+      path: '/containers/web/exec',
+      body: { Cmd: ['ls'], tty: 'yes' },
+    },
+    expect: { status: 500, body: err('json: cannot unmarshal string into Go value of type bool') },
+  },
+  {
+    name: 'exec create: a JSON array body',
+    endpointId: 'ContainerExec',
+    setup: running('web'),
+    request: { method: 'POST', path: '/containers/web/exec', body: ['ls'] },
+    expect: {
+      status: 500,
+      body: err('json: cannot unmarshal array into Go value of type types.ExecConfig'),
+    },
+  },
+  {
+    name: 'container create: Cmd as a string is accepted (strslice.StrSlice)',
+    endpointId: 'ContainerCreate',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/containers/create?name=strcmd',
+      body: { Image: 'busybox', Cmd: 'ls' },
+    },
+    expect: { status: 201, body: { contains: '{"Id":"' } },
+  },
+  {
     name: 'exec create: text/plain body',
     endpointId: 'ContainerExec',
     setup: running('web'),

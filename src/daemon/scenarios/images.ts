@@ -122,6 +122,57 @@ export const imageScenarios: Scenario[] = [
     },
   },
   {
+    name: 'pull: a seeded image re-pulled after rmi keeps its config',
+    endpointId: 'ImageCreate',
+    setup: [
+      { method: 'DELETE', path: '/images/nginx?force=1', status: 200 },
+      { method: 'POST', path: '/images/create?fromImage=nginx&tag=latest', status: 200 },
+    ],
+    request: { method: 'GET', path: '/images/nginx/json' },
+    expect: {
+      status: 200,
+      body: {
+        json: {
+          Id: 'sha256:01f818af747d88dec2fd6e1c0e7ad5e1cc0a4ba8bffd6ba2e6ab38286c8a4e5c',
+          RepoTags: ['nginx:latest'],
+          RepoDigests: [
+            'nginx@sha256:b555f8c64ab4e85405e0d8b03f759b73ce88deb802892a3b155ef55e3e832806',
+          ],
+          Config: {
+            Cmd: ['nginx', '-g', 'daemon off;'],
+            ExposedPorts: { '443/tcp': {}, '80/tcp': {} },
+          },
+        },
+      },
+    },
+  },
+  {
+    name: 'pull: reports the digest rmi untags',
+    endpointId: 'ImageCreate',
+    setup: [{ method: 'DELETE', path: '/images/nginx?force=1', status: 200 }],
+    request: { method: 'POST', path: '/images/create?fromImage=nginx&tag=latest' },
+    expect: {
+      status: 200,
+      body: {
+        contains:
+          '{"status":"Digest: sha256:b555f8c64ab4e85405e0d8b03f759b73ce88deb802892a3b155ef55e3e832806"}\r\n',
+      },
+    },
+  },
+  {
+    name: 'pull: an up-to-date seeded image reports its seeded digest',
+    endpointId: 'ImageCreate',
+    setup: [],
+    request: { method: 'POST', path: '/images/create?fromImage=alpine&tag=latest' },
+    expect: {
+      status: 200,
+      body: {
+        contains:
+          '{"status":"Digest: sha256:dfbd4a3a8ebca874ebd2474f044a0b33600d4523d03b0df76e5c5986cb02d7e8"}\r\n',
+      },
+    },
+  },
+  {
     name: 'pull: a repository the registry does not have',
     endpointId: 'ImageCreate',
     setup: [],

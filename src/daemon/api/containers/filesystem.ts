@@ -131,12 +131,17 @@ function recordChange(c: ContainerRecord, path: string, kind: 0 | 1 | 2): void {
 }
 
 /**
- * POST /containers/{id}/copy: removed at API 1.24 — the handler writes a bare 404 with no body.
+ * POST /containers/{id}/copy: removed at API 1.24 — the handler calls `w.WriteHeader(404)` and
+ * writes nothing. Go's server then ends the response itself: `Content-Length: 0` and the type
+ * sniffed from no bytes (text/plain), so the model answers an empty string body (which the
+ * transports send with `content-length: 0`), not `null` (a body of unknown length: chunked).
  * Older versions copy the resource out as a tar.
  * @see moby api/server/router/container/copy.go at v1.12.6
  */
+const bareNotFound = () => emptyOk(404)
+
 export const copy: Handler = (ctx) => {
-  if (versionGTE(ctx, '1.24')) return { status: 404, headers: {}, body: null }
+  if (versionGTE(ctx, '1.24')) return bareNotFound()
   const e = ctx.engine
   checkForJSON(ctx)
   const body = bodyJSON(ctx)
@@ -147,8 +152,7 @@ export const copy: Handler = (ctx) => {
     c = e.getContainer(ctx.param)
   } catch (err) {
     // "no such container" → a bare 404 with no body (copy.go).
-    if (/no such container/i.test(errorMessage(err)))
-      return { status: 404, headers: {}, body: null }
+    if (/no such container/i.test(errorMessage(err))) return bareNotFound()
     throw err
   }
   const s = statPath(c, resource)

@@ -46,31 +46,46 @@ export const start: Handler = (ctx) => {
   return noContent()
 }
 
-/** A host port can be bound by one running container only (docker-proxy). */
+/**
+ * A host port can be bound by one running container only (docker-proxy). The error is
+ * libnetwork's: `ep.Name()` is the container name and `ep.ID()` the id of the endpoint created
+ * for this start (a fresh random 64-hex id, unrelated to the container id), then
+ * portallocator's `Bind for <ip>:<port> failed: port is already allocated`.
+ * @see moby vendor/src/github.com/docker/libnetwork/endpoint.go (sbJoin) and
+ *   portallocator/portallocator.go at v1.12.6
+ */
 function checkPortsFree(e: Engine, c: ContainerRecord): void {
-  const mine = hostPorts(c)
+  const mine = hostBindings(c)
   if (mine.length === 0) return
   for (const other of e.state.containers.values()) {
     if (other.id === c.id || !isRunning(other)) continue
-    for (const p of hostPorts(other)) {
-      if (mine.includes(p)) {
-        const ep = c.id.slice(0, 12)
-        throw untyped(
-          `driver failed programming external connectivity on endpoint ${c.name.slice(1)} (${ep}${'0'.repeat(52)}): Bind for 0.0.0.0:${p} failed: port is already allocated`,
-        )
-      }
+    const taken = hostPorts(other)
+    const clash = mine.find((b) => taken.includes(b.port))
+    if (clash !== undefined) {
+      const endpointId = e.newId()
+      throw untyped(
+        `driver failed programming external connectivity on endpoint ${c.name.slice(1)} (${endpointId}): Bind for ${clash.ip}:${clash.port} failed: port is already allocated`,
+      )
     }
   }
 }
 
 function hostPorts(c: ContainerRecord): string[] {
-  const out: string[] = []
+  return hostBindings(c).map((b) => b.port)
+}
+
+function hostBindings(c: ContainerRecord): Array<{ ip: string; port: string }> {
+  const out: Array<{ ip: string; port: string }> = []
   const bindings = c.hostConfig.PortBindings
   if (!isObject(bindings)) return out
   for (const list of Object.values(bindings)) {
     if (!Array.isArray(list)) continue
     for (const b of list)
-      if (isObject(b) && typeof b.HostPort === 'string' && b.HostPort !== '') out.push(b.HostPort)
+      if (isObject(b) && typeof b.HostPort === 'string' && b.HostPort !== '')
+        out.push({
+          ip: typeof b.HostIp === 'string' && b.HostIp !== '' ? b.HostIp : '0.0.0.0',
+          port: b.HostPort,
+        })
   }
   return out
 }

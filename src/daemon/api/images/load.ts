@@ -120,7 +120,7 @@ function loadedImage(e: Engine, id: string, cfg: JsonObject, layers: string[]): 
     config: isObject(config) ? (config as JsonObject) : {},
     architecture: stringField(cfg, 'architecture'),
     os: stringField(cfg, 'os'),
-    size: typeof cfg.Size === 'number' ? cfg.Size : 0,
+    size: typeof cfg.Size === 'number' && Number.isFinite(cfg.Size) ? cfg.Size : 0,
     history: history.length > 0 ? history : [{ created, createdBy: '', size: 0, comment: '' }],
     layers,
   }

@@ -1,7 +1,7 @@
 import { untyped } from '../../errors'
 import { ChunkQueue } from '../../events'
 import { parseReference, referenceError } from '../../reference'
-import { registryImageConfig } from '../../seed'
+import { registryImageConfig, seedImages } from '../../seed'
 import type { ImageRecord } from '../../state'
 import type { Handler } from '../context'
 import { JSON_TYPE, stream } from '../http'
@@ -39,7 +39,15 @@ export const create: Handler = (ctx) => {
   if (/(^|\/)(doesnotexist|nosuch|notfound)[^/]*$/.test(ref.name)) {
     throw untyped(`Error: image ${remote}:${tagName} not found`)
   }
-  const repoDigest = `${ref.name}@sha256:${digest?.replace(/^sha256:/, '') ?? pseudoHex(`${full}#digest`)}`
+  // The seeded repositories (busybox, nginx, alpine) are served as seeded: same config, id,
+  // layers and digest, so a re-pull after `rmi` gives the image back unchanged and pull and
+  // rmi report the same digest.
+  const seeded = seedImages().find((s) =>
+    digest !== null ? s.repoDigests.includes(full) : s.repoTags.includes(full),
+  )
+  const repoDigest =
+    seeded?.repoDigests[0] ??
+    `${ref.name}@sha256:${digest?.replace(/^sha256:/, '') ?? pseudoHex(`${full}#digest`)}`
   const q = new ChunkQueue()
   q.push(
     progressLine({
@@ -55,11 +63,15 @@ export const create: Handler = (ctx) => {
     return stream(q, JSON_TYPE)
   }
   const known = CMD_OF[ref.name] ?? { cmd: ['sh'], size: 5_000_000 }
-  const layerIds = [pseudoHex(`${full}#layer0`), pseudoHex(`${full}#layer1`)]
+  const layerIds =
+    seeded !== undefined
+      ? seeded.layers.map((l) => l.replace(/^sha256:/, ''))
+      : [pseudoHex(`${full}#layer0`), pseudoHex(`${full}#layer1`)]
+  const size = seeded?.size ?? known.size
   for (const l of layerIds)
     q.push(progressLine({ status: 'Pulling fs layer', progressDetail: {}, id: l.slice(0, 12) }))
   for (const [i, l] of layerIds.entries()) {
-    const total = i === 0 ? Math.round(known.size * 0.3) : Math.round(known.size * 0.03) + 32
+    const total = i === 0 ? Math.round(size * 0.3) : Math.round(size * 0.03) + 32
     const id12 = l.slice(0, 12)
     q.push(
       progressLine({
@@ -73,7 +85,7 @@ export const create: Handler = (ctx) => {
     q.push(progressLine({ status: 'Download complete', progressDetail: {}, id: id12 }))
   }
   for (const [i, l] of layerIds.entries()) {
-    const total = i === 0 ? known.size : 32
+    const total = i === 0 ? size : 32
     const id12 = l.slice(0, 12)
     q.push(
       progressLine({
@@ -88,45 +100,50 @@ export const create: Handler = (ctx) => {
   q.push(progressLine({ status: `Digest: ${repoDigest.split('@')[1]}` }))
   q.push(progressLine({ status: `Status: Downloaded newer image for ${full}` }))
   q.close()
-  const id = `sha256:${pseudoHex(`${full}#config`)}`
+  const id = seeded?.id ?? `sha256:${pseudoHex(`${full}#config`)}`
   const created = '2016-12-15T20:31:00.000000000Z'
-  const img: ImageRecord = {
-    id,
-    repoTags: digest !== null ? [] : [full],
-    repoDigests: [repoDigest],
-    parent: '',
-    comment: '',
-    created,
-    container: '',
-    dockerVersion: '1.12.3',
-    author: '',
-    config: registryImageConfig({
-      env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
-      cmd: known.cmd.length > 0 ? known.cmd : null,
-      entrypoint: known.entrypoint ?? null,
-      exposedPorts:
-        known.ports !== undefined ? Object.fromEntries(known.ports.map((p) => [p, {}])) : undefined,
-    }),
-    architecture: 'amd64',
-    os: 'linux',
-    size: known.size,
-    history: [
-      {
-        created,
-        createdBy: `/bin/sh -c #(nop) ADD file:${pseudoHex(`${full}#file`)} in / `,
-        size: known.size,
-        comment: '',
-      },
-      {
-        created,
-        createdBy: `/bin/sh -c #(nop)  CMD ${JSON.stringify(known.cmd)}`,
-        size: 0,
-        comment: '',
-        emptyLayer: true,
-      },
-    ],
-    layers: layerIds.map((l) => `sha256:${l}`),
-  }
+  const img: ImageRecord =
+    seeded !== undefined
+      ? { ...seeded, repoTags: [] }
+      : {
+          id,
+          repoTags: digest !== null ? [] : [full],
+          repoDigests: [repoDigest],
+          parent: '',
+          comment: '',
+          created,
+          container: '',
+          dockerVersion: '1.12.3',
+          author: '',
+          config: registryImageConfig({
+            env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+            cmd: known.cmd.length > 0 ? known.cmd : null,
+            entrypoint: known.entrypoint ?? null,
+            exposedPorts:
+              known.ports !== undefined
+                ? Object.fromEntries(known.ports.map((p) => [p, {}]))
+                : undefined,
+          }),
+          architecture: 'amd64',
+          os: 'linux',
+          size: known.size,
+          history: [
+            {
+              created,
+              createdBy: `/bin/sh -c #(nop) ADD file:${pseudoHex(`${full}#file`)} in / `,
+              size: known.size,
+              comment: '',
+            },
+            {
+              created,
+              createdBy: `/bin/sh -c #(nop)  CMD ${JSON.stringify(known.cmd)}`,
+              size: 0,
+              comment: '',
+              emptyLayer: true,
+            },
+          ],
+          layers: layerIds.map((l) => `sha256:${l}`),
+        }
   const same = e.state.images.get(id)
   if (same !== undefined) {
     if (digest === null) addTag(e, id, full)
