@@ -72,7 +72,7 @@ function buildColumns(t: Translate, selected: string, onSelect: (id: string) => 
       id: 'apiMin',
       header: t('colApiMin'),
       sortFn: (a, b) => compareApi(a.original.apiMin ?? '0.0', b.original.apiMin ?? '0.0'),
-      cell: ({ row }) => row.original.apiMin ?? <span className="muted">{t('unknown')}</span>,
+      cell: ({ row }) => row.original.apiMin ?? <span className="muted">{t('noLowerBound')}</span>,
     }),
     helper.accessor('year', { header: t('colYear'), sortFn: 'basic' }),
     helper.accessor((row) => (row.article.listed ? (row.article.label ?? row.label) : ''), {

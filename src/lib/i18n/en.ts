@@ -86,7 +86,7 @@ export const en = {
   selectedRelease:
     'Docker {release} speaks API {api} and offers {count} of the {total} endpoints of API 1.24.',
   showInMatrix: 'Show them in the matrix',
-  unknown: 'unknown',
+  noLowerBound: 'none (no check)',
   yes: 'yes',
   no: 'no',
   // Detail

@@ -86,7 +86,7 @@ export const zh: Messages = {
   selectedRelease:
     'Docker {release} 使用 API {api}，提供 API 1.24 全部 {total} 个接口中的 {count} 个。',
   showInMatrix: '在矩阵中查看',
-  unknown: '未知',
+  noLowerBound: '无（不检查）',
   yes: '是',
   no: '否',
   backToMatrix: '返回矩阵',
