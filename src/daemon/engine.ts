@@ -8,6 +8,7 @@ import { OutputListeners } from './output'
 import { plan, type StartFailure } from './process'
 import { DIGEST_ID, parseReference } from './reference'
 import { seedImages } from './seed'
+import type { ShellProcess } from './shell/run'
 import {
   type ContainerRecord,
   type DaemonState,
@@ -40,8 +41,13 @@ export class Engine {
   private readonly waiters = new Map<string, Set<(code: number) => void>>()
   /** Live log/attach streams per container. */
   private readonly outputListeners = new OutputListeners()
-  /** Containers and execs whose process ends by itself, soonest first. */
-  private timed: Array<{ at: number; kind: 'container' | 'exec' | 'restart'; id: string }> = []
+  /** Timed wake-ups (process ends, restarts, script steps), soonest first. */
+  private timed: Array<{ at: number; kind: TimedKind; id: string }> = []
+  /**
+   * Container id → its running `sh -c` script, resumed by 'shell' wake-ups. Live objects, not
+   * state: a snapshot restored mid-script keeps the container running, silent, until stopped.
+   */
+  private readonly shells = new Map<string, ShellProcess>()
   private wakeTimer: ReturnType<typeof setTimeout> | null = null
   private pidCounter = 1000
   readonly seed: boolean
@@ -133,6 +139,7 @@ export class Engine {
     if (this.wakeTimer !== null) clearTimeout(this.wakeTimer)
     this.wakeTimer = null
     this.timed = []
+    this.shells.clear()
   }
 
   now(): Date {
@@ -388,15 +395,25 @@ export class Engine {
     }
     attachNetworks(this, c)
     c.process = {
-      exitAt: p.kind === 'runs' && p.runForMs !== null ? this.nowMs() + p.runForMs : null,
+      exitAt:
+        p.kind === 'runs' && p.runForMs !== null && p.shell === undefined
+          ? this.nowMs() + p.runForMs
+          : null,
       exitCode: p.exitCode,
       ignoresSigterm: p.ignoresSigterm,
       termExitCode: p.termExitCode,
     }
     this.containerEvent(c, 'start')
-    if (p.stdout !== '') this.output(c, 1, p.stdout)
-    if (p.stderr !== '') this.output(c, 2, p.stderr)
-    if (p.kind === 'exits') {
+    if (p.output !== undefined) for (const o of p.output) this.output(c, o.stream, o.text)
+    else {
+      if (p.stdout !== '') this.output(c, 1, p.stdout)
+      if (p.stderr !== '') this.output(c, 2, p.stderr)
+    }
+    this.shells.delete(c.id)
+    if (p.kind === 'runs' && p.shell?.pending?.kind === 'sleep') {
+      this.shells.set(c.id, p.shell)
+      this.wakeShell(c.id, p.shell, p.shell.pending.ms)
+    } else if (p.kind === 'exits') {
       this.finish(c, p.exitCode)
     } else if (c.process.exitAt !== null) {
       this.schedule('container', c.id, c.process.exitAt)
@@ -425,6 +442,7 @@ export class Engine {
     }
     const ranMs = this.nowMs() - Date.parse(c.state.startedAt)
     c.process = null
+    this.shells.delete(c.id)
     detachNetworks(this, c)
     // daemon.Cleanup unregisters exec instances that have not exited (daemon/monitor.go, daemon/start.go).
     const kept: string[] = []
@@ -501,8 +519,10 @@ export class Engine {
 
   // ---------- output ----------
 
-  output(c: ContainerRecord, stream: 1 | 2, text: string): void {
-    const entry: LogEntry = { stream, text, time: this.nowString() }
+  /** `at`: when it was written (ms, daemon clock), if not now (a script catching up). */
+  output(c: ContainerRecord, stream: 1 | 2, text: string, at?: number): void {
+    const time = at === undefined ? this.nowString() : rfc3339Nano(new Date(at))
+    const entry: LogEntry = { stream, text, time }
     // Keep the buffer bounded so a chatty container cannot grow the state without limit.
     c.logs.push(entry)
     if (c.logs.length > 5000) c.logs.splice(0, c.logs.length - 5000)
@@ -532,7 +552,36 @@ export class Engine {
 
   // ---------- time ----------
 
-  schedule(kind: 'container' | 'exec' | 'restart', id: string, at: number): void {
+  /** `from`: the simulated time the sleep starts (the previous wake-up's, when catching up). */
+  private wakeShell(id: string, shell: ShellProcess, ms: number, from = this.nowMs()): void {
+    shell.wakeAt = from + ms
+    this.schedule('shell', id, shell.wakeAt)
+  }
+
+  /**
+   * A script's sleep is over (at simulated time `at`, maybe earlier than now after a clock
+   * jump): run it to its next sleep, block or exit. Output is stamped and the next sleep counted
+   * from `at`, so `while …; sleep 1` logs one line per simulated second however the clock moves.
+   */
+  private resumeShell(c: ContainerRecord, shell: ShellProcess, at: number): void {
+    shell.wakeAt = null
+    const { output, next } = shell.advance()
+    for (const o of output) this.output(c, o.stream, o.text, at)
+    if (next.kind === 'sleep') this.wakeShell(c.id, shell, next.ms, at)
+    else if (next.kind === 'exit') this.finish(c, next.code)
+    else this.shells.delete(c.id) // blocked for good: runs until stopped
+  }
+
+  /** After unpause: a script whose sleep ended while it was frozen goes on now. */
+  resumeUnpaused(c: ContainerRecord): void {
+    const shell = this.shells.get(c.id)
+    if (shell !== undefined && shell.wakeAt === null && c.state.status === 'running') {
+      this.resumeShell(c, shell, this.nowMs())
+      this.revision++
+    }
+  }
+
+  schedule(kind: TimedKind, id: string, at: number): void {
     let i = this.timed.length
     while (i > 0 && (this.timed[i - 1]?.at ?? 0) > at) i--
     this.timed.splice(i, 0, { kind, id, at })
@@ -559,11 +608,23 @@ export class Engine {
   tick(): void {
     const now = this.nowMs()
     let changed = false
+    // After a long clock jump a chatty script has many wake-ups due; do a bounded share now and
+    // leave the rest to the real-time wake (armWake, delay 0) so requests are served meanwhile.
+    let budget = 2000
     while (this.timed.length > 0 && (this.timed[0]?.at ?? Number.POSITIVE_INFINITY) <= now) {
+      if (budget-- <= 0) break
       const t = this.timed.shift()
       changed = true
       if (t === undefined) break
-      if (t.kind === 'container') {
+      if (t.kind === 'shell') {
+        const c = this.state.containers.get(t.id)
+        const shell = this.shells.get(t.id)
+        if (c !== undefined && shell?.wakeAt === t.at) {
+          // A frozen (paused) script is due: it resumes on unpause (`resumeUnpaused`).
+          if (c.state.status === 'paused') shell.wakeAt = null
+          else if (c.state.status === 'running') this.resumeShell(c, shell, t.at)
+        }
+      } else if (t.kind === 'container') {
         const c = this.state.containers.get(t.id)
         if (c?.process != null && c.process.exitAt === t.at && c.state.status === 'running') {
           this.finish(c, c.process.exitCode)
@@ -620,5 +681,7 @@ export class Engine {
     this.clearTimers()
   }
 }
+
+type TimedKind = 'container' | 'exec' | 'restart' | 'shell'
 
 const HEX64 = /^[0-9a-f]{64}$/

@@ -50,4 +50,32 @@ describe('simulated processes', () => {
       abs.kind === 'fails' && abs.message.includes('stat /nope: no such file or directory'),
     ).toBe(true)
   })
+
+  it('sh -c: a script that sleeps hands its rest to the engine; what it cannot parse falls back', () => {
+    const timed = p(['sh', '-c', 'echo a; sleep 1; echo b'])
+    // stdout before the first sleep, and that sleep as runForMs (what exec, which cannot resume
+    // a script, goes by); the engine resumes `shell` on its clock.
+    expect(timed).toMatchObject({
+      kind: 'runs',
+      stdout: 'a\n',
+      runForMs: 1000,
+      ignoresSigterm: true,
+    })
+    expect(timed.kind === 'runs' && timed.shell !== undefined).toBe(true)
+    // A loop runs until stopped for a caller that cannot resume it (exec), as before.
+    const loop = p(['sh', '-c', 'while true; do echo hi; sleep 1; done'])
+    expect(loop).toMatchObject({ kind: 'runs', stdout: 'hi\n', runForMs: null })
+    expect(loop.kind === 'runs' && loop.shell?.pending).toEqual({ kind: 'sleep', ms: 1000 })
+    expect(p(['sh', '-c', 'echo err >&2; echo out'])).toMatchObject({
+      kind: 'exits',
+      stdout: 'out\n',
+      stderr: 'err\n',
+      output: [
+        { stream: 2, text: 'err\n' },
+        { stream: 1, text: 'out\n' },
+      ],
+    })
+    // Pipes are not in the subset: the older flat interpreter answers as before.
+    expect(p(['sh', '-c', 'echo a | cat'])).toMatchObject({ kind: 'exits', exitCode: 0 })
+  })
 })

@@ -1,4 +1,6 @@
 import type { ProcessFs } from './fs'
+import { ParseError, parse } from './shell/parse'
+import { type External, runScript, ShellProcess } from './shell/run'
 
 /**
  * What a simulated process does, decided from its argv (Entrypoint + Cmd), TTY and stdin.
@@ -19,6 +21,14 @@ export interface ProcessPlan {
   ignoresSigterm: boolean
   /** Exit status after SIGTERM: servers shut down cleanly (0), others die of it (143). */
   termExitCode: number
+  /** `stdout`/`stderr` in the order written, when it matters (a `sh -c` script). */
+  output?: Array<{ stream: 1 | 2; text: string }>
+  /**
+   * A `sh -c` script that is still running (it sleeps or loops): the engine resumes it on the
+   * daemon clock (`shell.pending` is its first sleep). `stdout`/`stderr`/`output` hold what it
+   * wrote before that; `runForMs` is for callers that cannot resume it (exec, see `script`).
+   */
+  shell?: ShellProcess
 }
 
 export interface StartFailure {
@@ -238,10 +248,57 @@ function toExitCode(arg: string | undefined): number {
 }
 
 /**
- * A tiny `sh -c` interpreter: `;`/`&&`/`||`-separated simple commands, `exit N`, loops that
- * never end (`while true; do …; done`) and `trap` make it run forever.
+ * `sh -c SCRIPT`: parsed and run by `shell/` (sleeps and loops resume on the daemon clock).
+ * A script outside the supported subset (pipes, `&`, `$(…)`) falls back to `legacyScript`.
  */
 function script(source: string, input: ProcessInput): ProcessPlan | StartFailure {
+  let list: ReturnType<typeof parse>
+  try {
+    list = parse(source)
+  } catch (e) {
+    if (e instanceof ParseError) return legacyScript(source, input)
+    throw e
+  }
+  const vars = new Map<string, string>([
+    ['HOME', '/root'],
+    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+  ])
+  if (input.hostname !== undefined && input.hostname !== '') vars.set('HOSTNAME', input.hostname)
+  for (const e of input.env ?? []) {
+    const eq = e.indexOf('=')
+    if (eq > 0) vars.set(e.slice(0, eq), e.slice(eq + 1))
+  }
+  const external: External = (name, args) => {
+    if (!KNOWN.has(base(name))) return { kind: 'notfound' }
+    // stdin is the container's: `cat` blocks with `-i`/`-t` and sees end-of-file without.
+    const p = SHELLS.has(base(name))
+      ? plan({ ...input, argv: [name, ...args] })
+      : simple(base(name), args, input)
+    if (p.kind === 'fails') return { kind: 'notfound' }
+    // A nested script's timed part is not resumed: it counts as its first sleep.
+    return p.kind === 'exits' ? p : { ...p, kind: 'runs' }
+  }
+  const shell = new ShellProcess(runScript(list, { vars, external }))
+  const { output, next } = shell.advance()
+  const stdout = output
+    .filter((o) => o.stream === 1)
+    .map((o) => o.text)
+    .join('')
+  const stderr = output
+    .filter((o) => o.stream === 2)
+    .map((o) => o.text)
+    .join('')
+  if (next.kind === 'exit') return { ...exits(next.code, stdout, stderr), output }
+  // PID 1 shells ignore SIGTERM: `docker stop` waits, then SIGKILLs them. runForMs is for
+  // callers that cannot resume the script (exec): a loop runs until stopped, otherwise the
+  // script ends with its first sleep, as the flat interpreter had it.
+  const timed = next.kind === 'sleep' && !list.some((i) => i.cmd.kind !== 'simple')
+  const running = runs(timed ? next.ms : null, true, stdout)
+  return { ...running, stderr, output, shell: next.kind === 'sleep' ? shell : undefined }
+}
+
+/** The older flat interpreter, kept for scripts the parser does not accept. */
+function legacyScript(source: string, input: ProcessInput): ProcessPlan | StartFailure {
   if (/\bwhile\b|\buntil\b|\bfor\b.*\bdo\b/.test(source)) return runs(null, true)
   let stdout = ''
   let stderr = ''

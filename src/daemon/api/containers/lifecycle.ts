@@ -213,6 +213,7 @@ export const unpause: Handler = (ctx) => {
   if (c.state.status !== 'paused') throw untyped(`Container ${c.id} is not paused`)
   c.state = { ...c.state, status: 'running' }
   e.containerEvent(c, 'unpause')
+  e.resumeUnpaused(c)
   return noContent()
 }
 

@@ -1,0 +1,195 @@
+/**
+ * Parser for the `sh -c` subset learners type: `;`/newline, `&&`, `||`, `while …; do …; done`,
+ * `until`, `for v in a b; do …; done`, and `>&2` on a command. Anything else (pipes, `&`,
+ * `$(…)`, file redirections) is a ParseError, so the caller can fall back to the older,
+ * cruder behaviour instead of running something wrong.
+ */
+
+/** A word as typed: single-quoted parts stay literal, the rest expands `$VAR` when run. */
+export type Word = Array<{ text: string; expand: boolean }>
+
+export type Command =
+  | { kind: 'simple'; words: Word[]; toStderr: boolean }
+  | { kind: 'while'; until: boolean; cond: List; body: List }
+  | { kind: 'for'; name: string; items: Word[]; body: List }
+
+/** `op` joins the item to the previous one (the first one's is ';'). */
+export type List = Array<{ op: ';' | '&&' | '||'; cmd: Command }>
+
+export class ParseError extends Error {}
+
+type Token = { t: 'word'; word: Word; raw: string } | { t: 'op'; v: string }
+
+const OPS = ['&&', '||', '1>&2', '>&2', '2>&1', '>&1', ';', '\n', '|', '&', '>', '<', '(', ')']
+
+export function tokenize(src: string): Token[] {
+  const out: Token[] = []
+  let i = 0
+  while (i < src.length) {
+    const ch = src[i] ?? ''
+    if (ch === ' ' || ch === '\t') {
+      i++
+      continue
+    }
+    if (ch === '#') {
+      while (i < src.length && src[i] !== '\n') i++
+      continue
+    }
+    const op = OPS.find((o) => src.startsWith(o, i))
+    if (op !== undefined) {
+      out.push({ t: 'op', v: op })
+      i += op.length
+      continue
+    }
+    const word: Word = []
+    let raw = ''
+    while (i < src.length) {
+      const c = src[i] ?? ''
+      if (c === "'") {
+        const end = src.indexOf("'", i + 1)
+        if (end < 0) throw new ParseError('unterminated quoted string')
+        word.push({ text: src.slice(i + 1, end), expand: false })
+        raw += src.slice(i, end + 1)
+        i = end + 1
+      } else if (c === '"') {
+        const end = src.indexOf('"', i + 1)
+        if (end < 0) throw new ParseError('unterminated quoted string')
+        const inner = src.slice(i + 1, end)
+        if (inner.includes('$(') || inner.includes('`')) throw new ParseError('substitution')
+        word.push({ text: inner.replace(/\\(["\\$`])/g, '$1'), expand: true })
+        raw += src.slice(i, end + 1)
+        i = end + 1
+      } else if (c === '\\' && i + 1 < src.length) {
+        word.push({ text: src[i + 1] ?? '', expand: false })
+        raw += src.slice(i, i + 2)
+        i += 2
+      } else if (' \t#'.includes(c) || OPS.some((o) => src.startsWith(o, i))) {
+        break
+      } else {
+        if (c === '`' || src.startsWith('$(', i)) throw new ParseError('substitution')
+        // Bare characters join the previous expandable part, so `$NAME` stays one unit.
+        const last = word[word.length - 1]
+        if (last?.expand === true) last.text += c
+        else word.push({ text: c, expand: true })
+        raw += c
+        i++
+      }
+    }
+    out.push({ t: 'word', word, raw })
+  }
+  return out
+}
+
+export function parse(src: string): List {
+  const p = new Parser(tokenize(src))
+  const list = p.list(new Set())
+  if (!p.done()) throw new ParseError(`syntax error: unexpected "${p.peekText()}"`)
+  return list
+}
+
+class Parser {
+  private pos = 0
+  constructor(private readonly tokens: Token[]) {}
+
+  done(): boolean {
+    return this.pos >= this.tokens.length
+  }
+
+  peekText(): string {
+    const t = this.tokens[this.pos]
+    return t === undefined ? '' : t.t === 'op' ? t.v : t.raw
+  }
+
+  /** Items up to (not including) one of the `stop` keywords in command position, or the end. */
+  list(stop: Set<string>): List {
+    const items: List = []
+    let op: ';' | '&&' | '||' = ';'
+    for (;;) {
+      this.skipSeparators()
+      if (this.done() || stop.has(this.peekKeyword())) return items
+      items.push({ op, cmd: this.command() })
+      const t = this.tokens[this.pos]
+      if (t === undefined) return items
+      if (t.t === 'op' && (t.v === '&&' || t.v === '||')) {
+        op = t.v
+        this.pos++
+        this.skipNewlines()
+      } else if (t.t === 'op' && (t.v === ';' || t.v === '\n')) {
+        op = ';'
+      } else if (t.t === 'word' && stop.has(t.raw)) {
+        return items
+      } else {
+        throw new ParseError(`syntax error: unexpected "${this.peekText()}"`)
+      }
+    }
+  }
+
+  private skipSeparators(): void {
+    for (let t = this.tokens[this.pos]; t?.t === 'op' && (t.v === ';' || t.v === '\n'); ) {
+      this.pos++
+      t = this.tokens[this.pos]
+    }
+  }
+
+  private skipNewlines(): void {
+    for (let t = this.tokens[this.pos]; t?.t === 'op' && t.v === '\n'; ) {
+      this.pos++
+      t = this.tokens[this.pos]
+    }
+  }
+
+  private peekKeyword(): string {
+    const t = this.tokens[this.pos]
+    return t?.t === 'word' ? t.raw : ''
+  }
+
+  private expectKeyword(k: string): void {
+    this.skipSeparators()
+    if (this.peekKeyword() !== k) throw new ParseError(`syntax error: expected "${k}"`)
+    this.pos++
+  }
+
+  private command(): Command {
+    const k = this.peekKeyword()
+    if (k === 'while' || k === 'until') {
+      this.pos++
+      const cond = this.list(new Set(['do']))
+      this.expectKeyword('do')
+      const body = this.list(new Set(['done']))
+      this.expectKeyword('done')
+      return { kind: 'while', until: k === 'until', cond, body }
+    }
+    if (k === 'for') {
+      this.pos++
+      const name = this.tokens[this.pos]
+      if (name?.t !== 'word' || !/^[A-Za-z_]\w*$/.test(name.raw)) {
+        throw new ParseError('syntax error: bad for loop variable')
+      }
+      this.pos++
+      const items: Word[] = []
+      if (this.peekKeyword() === 'in') {
+        this.pos++
+        for (let t = this.tokens[this.pos]; t?.t === 'word'; t = this.tokens[this.pos]) {
+          items.push(t.word)
+          this.pos++
+        }
+      }
+      this.expectKeyword('do')
+      const body = this.list(new Set(['done']))
+      this.expectKeyword('done')
+      return { kind: 'for', name: name.raw, items, body }
+    }
+    const words: Word[] = []
+    let toStderr = false
+    for (let t = this.tokens[this.pos]; t !== undefined; t = this.tokens[this.pos]) {
+      if (t.t === 'word') words.push(t.word)
+      else if (t.v === '>&2' || t.v === '1>&2') toStderr = true
+      else if (t.v === '2>&1' || t.v === '>&1') {
+        // stderr already goes where stdout goes in a container's log: nothing to do.
+      } else break
+      this.pos++
+    }
+    if (words.length === 0) throw new ParseError(`syntax error: unexpected "${this.peekText()}"`)
+    return { kind: 'simple', words, toStderr }
+  }
+}
