@@ -6,6 +6,9 @@ import { matrixRowsPlugin } from './scripts/vite-plugin-matrix-rows'
 export default defineConfig({
   plugins: [react(), matrixRowsPlugin()],
   test: {
+    // Generous: CI machines can be several times slower than this one (property tests, the
+    // real docker CLI). Speed is measured by npm run bench, never by a test's timeout.
+    testTimeout: 20_000,
     projects: [
       {
         extends: true,
