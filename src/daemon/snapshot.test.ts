@@ -108,25 +108,37 @@ describe('snapshot validation', () => {
   it('names the bad field for every kind of record', async () => {
     const d = await richDaemon()
     const before = d.snapshot()
-    // biome-ignore lint/suspicious/noExplicitAny: the cases corrupt arbitrary JSON
-    const cases: Array<[(s: any) => void, RegExp]> = [
-      [(s) => delete s.images[0].history, /images\[0\]\.history must be an array/],
-      [(s) => (s.images[0].config = 'sh'), /images\[0\]\.config must be an object/],
-      [(s) => (s.containers[0].logs = [{}]), /containers\[0\]\.logs\[0\]\.stream/],
-      [(s) => (s.containers[0].hostConfig = null), /containers\[0\]\.hostConfig must be an object/],
-      [(s) => (s.execs[0].arguments = [1]), /execs\[0\]\.arguments\[0\] must be a string/],
-      [(s) => (s.volumes[0].labels = null), /volumes\[0\]\.labels must be an object/],
-      [(s) => delete s.networks[0].containers, /networks\[0\]\.containers must be an array/],
-      [(s) => (s.events[0].Actor = 'x'), /events\[0\]\.Actor must be an object/],
-      [(s) => (s.swarm.services[0].taskIds = null), /swarm\.services\[0\]\.taskIds/],
-      [(s) => (s.prng = 'x'), /missing metadata/],
-      [(s) => (s.pid = -1), /pid must be a non-negative integer/],
-      [(s) => (s.containers[0].config = []), /containers\[0\]\.config must be an object/],
-      [(s) => s.containers.push(s.containers[0]), /duplicate containers entry/],
+    const DELETE = Symbol('delete')
+    const DUPLICATE = Symbol('duplicate')
+    // Path into the snapshot JSON, what to put there, and the message restore() must give.
+    const cases: Array<[(string | number)[], unknown, RegExp]> = [
+      [['images', 0, 'history'], DELETE, /images\[0\]\.history must be an array/],
+      [['images', 0, 'config'], 'sh', /images\[0\]\.config must be an object/],
+      [['containers', 0, 'logs'], [{}], /containers\[0\]\.logs\[0\]\.stream/],
+      [['containers', 0, 'hostConfig'], null, /containers\[0\]\.hostConfig must be an object/],
+      [['execs', 0, 'arguments'], [1], /execs\[0\]\.arguments\[0\] must be a string/],
+      [['volumes', 0, 'labels'], null, /volumes\[0\]\.labels must be an object/],
+      [['networks', 0, 'containers'], DELETE, /networks\[0\]\.containers must be an array/],
+      [['events', 0, 'Actor'], 'x', /events\[0\]\.Actor must be an object/],
+      [['swarm', 'services', 0, 'taskIds'], null, /swarm\.services\[0\]\.taskIds/],
+      [['prng'], 'x', /missing metadata/],
+      [['pid'], -1, /pid must be a non-negative integer/],
+      [['containers', 0, 'config'], [], /containers\[0\]\.config must be an object/],
+      [['containers'], DUPLICATE, /duplicate containers entry/],
     ]
-    for (const [corrupt, message] of cases) {
-      const data = JSON.parse(before)
-      corrupt(data)
+    const corrupt = (data: unknown, path: (string | number)[], value: unknown) => {
+      let node = data as Record<string | number, unknown>
+      for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>
+      const last = path.at(-1) ?? ''
+      if (value === DELETE) delete node[last]
+      else if (value === DUPLICATE) {
+        const list = node[last] as unknown[]
+        list.push(list[0])
+      } else node[last] = value
+    }
+    for (const [path, value, message] of cases) {
+      const data: unknown = JSON.parse(before)
+      corrupt(data, path, value)
       expect(() => d.restore(JSON.stringify(data)), String(message)).toThrow(message)
       expect(d.snapshot()).toBe(before)
     }
@@ -183,20 +195,20 @@ describe('snapshot validation', () => {
       fc.asyncProperty(fc.array(corruption, { minLength: 1, maxLength: 3 }), async (cs) => {
         const data = JSON.parse(valid)
         for (const { steps, replace } of cs) {
-          // biome-ignore lint/suspicious/noExplicitAny: walks arbitrary JSON
-          let parent: any = data
+          // Walks arbitrary JSON: every container is an indexable record at run time.
+          let parent = data as Record<string | number, unknown>
           let key: string | number | undefined
           for (const step of steps) {
             const node = key === undefined ? parent : parent[key]
             if (typeof node !== 'object' || node === null) break
             const keys = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node)
             if (keys.length === 0) break
-            if (key !== undefined) parent = node
+            if (key !== undefined) parent = node as Record<string | number, unknown>
             key = keys[step % keys.length]
           }
           if (key === undefined || key === 'format') continue
           if (replace === undefined) {
-            if (Array.isArray(parent)) parent.splice(key as number, 1)
+            if (Array.isArray(parent)) parent.splice(Number(key), 1)
             else delete parent[key]
           } else parent[key] = replace
         }
