@@ -6,31 +6,11 @@
  * - `handle-list`: daemon.handle alone for the same list (the model's cost)
  */
 import { getResponse } from 'msw'
-import { createDaemon } from '../src/daemon/index.ts'
 import { createHandlers } from '../src/mocks/handlers/index.ts'
+import { prepareDaemon } from './daemon.ts'
 
 const mode = process.argv[2] ?? 'resize'
-const daemon = createDaemon()
-const encoder = new TextEncoder()
-let firstId = ''
-for (let i = 0; i < 100; i++) {
-  const created = await daemon.handle({
-    method: 'POST',
-    path: '/containers/create',
-    query: new URLSearchParams(),
-    headers: { 'content-type': 'application/json' },
-    body: encoder.encode('{"Image":"busybox","Cmd":["top"],"Tty":true}'),
-  })
-  const id = (JSON.parse(String(created.body)) as { Id: string }).Id
-  if (i === 0) firstId = id
-  await daemon.handle({
-    method: 'POST',
-    path: `/containers/${id}/start`,
-    query: new URLSearchParams(),
-    headers: {},
-    body: null,
-  })
-}
+const { daemon, firstId } = await prepareDaemon(100)
 const handlers = createHandlers(daemon)
 const iterations = mode === 'resize' ? 20_000 : 2_000
 const started = performance.now()

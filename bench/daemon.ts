@@ -26,7 +26,7 @@ import { cpus, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { getResponse } from 'msw'
-import { createDaemon, type Daemon } from '../src/daemon/index.ts'
+import { createDaemon, type SimulatedDaemon } from '../src/daemon/index.ts'
 import { createHandlers } from '../src/mocks/handlers/index.ts'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
@@ -242,7 +242,10 @@ async function drain(response: Response | undefined): Promise<void> {
   await response?.arrayBuffer()
 }
 
-async function prepareDaemon(containers: number): Promise<{ daemon: Daemon; firstId: string }> {
+/** A 1.12.6 daemon with `containers` running containers; the first one's id for resize. */
+export async function prepareDaemon(
+  containers: number,
+): Promise<{ daemon: SimulatedDaemon; firstId: string }> {
   const daemon = createDaemon({ dockerVersion: '1.12.6' })
   const body = new TextEncoder().encode(
     JSON.stringify({ Image: 'busybox', Cmd: ['sleep', '3600'], Tty: true }),

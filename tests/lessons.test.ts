@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { createDaemon, type SimulatedDaemon } from '../src/daemon'
+import { jsonRequest, readText } from '../src/daemon/test-client'
 import { endpoints, lessons } from '../src/domain/data'
 import { resolveLessonPath } from '../src/domain/lesson-path'
-
-const encoder = new TextEncoder()
-const decoder = new TextDecoder()
 
 /** The newest exec instance of the container with that name, from the daemon's own state. */
 function newestExecOf(daemon: SimulatedDaemon, name: string): string | undefined {
   const containerId = daemon.state.names.get(`/${name}`)
   return [...daemon.state.execs.values()].filter((exec) => exec.containerId === containerId).at(-1)
     ?.id
-}
-
-async function bodyText(body: unknown): Promise<string> {
-  if (body === null || body === undefined) return ''
-  if (typeof body === 'string') return body
-  if (body instanceof Uint8Array) return decoder.decode(body)
-  return '(stream)'
 }
 
 describe('data/lessons.json', () => {
@@ -44,16 +35,15 @@ describe('data/lessons.json', () => {
       const daemon = createDaemon()
       for (const step of lesson.steps) {
         const path = resolveLessonPath(step.request.path, (name) => newestExecOf(daemon, name))
-        const [pathname = path, query = ''] = path.split('?')
-        const body = step.request.body
-        const response = await daemon.handle({
-          method: step.request.method,
-          path: pathname,
-          query: new URLSearchParams(query),
-          headers: body ? { 'content-type': step.request.contentType ?? 'application/json' } : {},
-          body: body ? encoder.encode(body) : null,
-        })
-        const text = await bodyText(response.body)
+        const { body, contentType } = step.request
+        const response = await daemon.handle(
+          body
+            ? jsonRequest(step.request.method, path, body, {
+                'content-type': contentType ?? 'application/json',
+              })
+            : jsonRequest(step.request.method, path),
+        )
+        const text = await readText(response.body)
         expect({ step: step.id, status: response.status }).toEqual({
           step: step.id,
           status: step.expect.status,

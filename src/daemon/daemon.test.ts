@@ -5,38 +5,12 @@ import { routes } from './api/routes'
 import { createDaemon, type SimulatedDaemon } from './daemon'
 import { collect } from './scenarios/run'
 import { demux } from './stdcopy'
-import type { DaemonRequest, DaemonResponse } from './types'
+import { jsonRequest, readText } from './test-client'
+import type { DaemonResponse } from './types'
 
-const enc = new TextEncoder()
 const dec = new TextDecoder()
 
-function request(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): DaemonRequest {
-  const [p = '', q = ''] = path.split('?')
-  const h = body === undefined ? headers : { 'content-type': 'application/json', ...headers }
-  return {
-    method,
-    path: p,
-    query: new URLSearchParams(q),
-    headers: h,
-    body:
-      body === undefined
-        ? null
-        : enc.encode(typeof body === 'string' ? body : JSON.stringify(body)),
-  }
-}
-
-async function text(res: DaemonResponse): Promise<string> {
-  const b = res.body
-  if (b === null) return ''
-  if (typeof b === 'string') return b
-  if (b instanceof Uint8Array) return dec.decode(b)
-  return dec.decode(await collect(b))
-}
+const text = (res: DaemonResponse) => readText(res.body)
 
 let now = Date.parse('2017-01-14T12:00:00Z')
 let daemons: SimulatedDaemon[] = []
@@ -52,7 +26,7 @@ afterEach(() => {
 })
 
 async function call(d: SimulatedDaemon, method: string, path: string, body?: unknown) {
-  const res = await d.handle(request(method, path, body))
+  const res = await d.handle(jsonRequest(method, path, body))
   return { status: res.status, headers: res.headers, text: await text(res) }
 }
 
@@ -71,7 +45,7 @@ describe('routing table', () => {
     const d = daemon()
     for (const r of routes) {
       const path = r.path.replace('{id}', 'x1').replace('{name}', 'x1')
-      const res = await d.handle(request(r.method, path))
+      const res = await d.handle(jsonRequest(r.method, path))
       await text(res)
       const expected404 = !r.registered
       if (expected404) expect(res.status, r.id).toBe(404)
@@ -200,7 +174,7 @@ describe('container state machine', () => {
       Cmd: ['sh', '-c', 'echo a; echo b; ls /nope; nosuchcmd'],
     })
     await call(d, 'POST', '/containers/xx/start')
-    const all = await d.handle(request('GET', '/containers/xx/logs?stdout=1&stderr=1'))
+    const all = await d.handle(jsonRequest('GET', '/containers/xx/logs?stdout=1&stderr=1'))
     const frames = demux(await collect(all.body as AsyncIterable<Uint8Array>)).frames
     expect(frames.map((f) => [f.stream, dec.decode(f.payload)])).toEqual([
       [1, 'a\nb\n'],
@@ -218,7 +192,7 @@ describe('container state machine', () => {
       Tty: true,
     })
     await call(d, 'POST', '/containers/web/start')
-    const res = await d.handle(request('GET', '/containers/web/logs?stdout=1&follow=1'))
+    const res = await d.handle(jsonRequest('GET', '/containers/web/logs?stdout=1&follow=1'))
     const it = (res.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()
     const c = [...d.state.containers.values()][0]
     expect(c).toBeDefined()
@@ -248,7 +222,7 @@ describe('container state machine', () => {
 
   it('events stream live until the client goes away', async () => {
     const d = daemon()
-    const res = await d.handle(request('GET', '/events'))
+    const res = await d.handle(jsonRequest('GET', '/events'))
     const it = (res.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()
     const next = it.next()
     await call(d, 'POST', '/containers/create?name=web', { Image: 'busybox', Cmd: ['top'] })
@@ -299,15 +273,18 @@ describe('snapshots', () => {
   it('round-trip after docker load, a service update and a swarm leave', async () => {
     const d = daemon()
     // Save busybox, untag it, and load it back (a manifest archive).
-    const saved = await d.handle(request('GET', '/images/get?names=busybox'))
+    const saved = await d.handle(jsonRequest('GET', '/images/get?names=busybox'))
     const archive = saved.body instanceof Uint8Array ? saved.body : new Uint8Array()
     await call(d, 'DELETE', '/images/busybox:latest')
-    const loaded = await d.handle({ ...request('POST', '/images/load'), body: archive })
+    const loaded = await d.handle({ ...jsonRequest('POST', '/images/load'), body: archive })
     expect(loaded.status).toBe(200)
     expect(await text(loaded)).toBe('Loaded image: busybox:latest\n')
     expect((await call(d, 'GET', '/images/busybox/json')).status).toBe(200)
     // A failed load (1.12.6: no manifest.json and no repositories) changes nothing.
-    const empty = await d.handle({ ...request('POST', '/images/load'), body: new Uint8Array(1024) })
+    const empty = await d.handle({
+      ...jsonRequest('POST', '/images/load'),
+      body: new Uint8Array(1024),
+    })
     expect(empty.status).toBe(500)
     expect(await text(empty)).toBe('{"message":"invalid argument"}\n')
     await call(d, 'POST', '/swarm/init', { ListenAddr: '0.0.0.0:2377' })
@@ -433,7 +410,7 @@ describe('hostile input', () => {
         const d = daemon()
         await call(d, 'POST', '/containers/create?name=web', { Image: 'busybox', Cmd: ['top'] })
         for (const r of reqs) {
-          const res = await d.handle(request(r.method, `${r.path}?${r.query}`, r.body))
+          const res = await d.handle(jsonRequest(r.method, `${r.path}?${r.query}`, r.body))
           expect(res.status).toBeGreaterThanOrEqual(100)
           expect(res.status).toBeLessThan(600)
           const t = await text(res)

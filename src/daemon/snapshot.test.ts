@@ -1,34 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createDaemon, type SimulatedDaemon } from './daemon'
-import { collect } from './scenarios/run'
-import type { DaemonResponse } from './types'
+import { call as callDaemon } from './test-client'
 
-const enc = new TextEncoder()
-const dec = new TextDecoder()
+/** Every request of these tests goes to API 1.24 explicitly, as the docker CLI sends it. */
+const call = (d: SimulatedDaemon, method: string, path: string, body?: unknown) =>
+  callDaemon(d, method, `/v1.24${path}`, body)
 
 const daemon = () => createDaemon({ dockerVersion: '1.12.6', clock: () => new Date(0), seed: true })
-
-async function call(d: SimulatedDaemon, method: string, path: string, body?: unknown) {
-  const [p = '', q = ''] = path.split('?')
-  const res: DaemonResponse = await d.handle({
-    method,
-    path: `/v1.24${p}`,
-    query: new URLSearchParams(q),
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? null : enc.encode(JSON.stringify(body)),
-  })
-  const b = res.body
-  const text =
-    b === null
-      ? ''
-      : typeof b === 'string'
-        ? b
-        : b instanceof Uint8Array
-          ? dec.decode(b)
-          : dec.decode(await collect(b))
-  return { status: res.status, text }
-}
 
 /** A daemon with one record of every kind (containers, execs, volumes, networks, swarm, events). */
 async function richDaemon(): Promise<SimulatedDaemon> {

@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDaemon, type SimulatedDaemon } from '../daemon'
-import { collect } from '../scenarios/run'
 import { demux } from '../stdcopy'
-import type { DaemonResponse } from '../types'
+import { call as callDaemon } from '../test-client'
+
+/** Every request of these tests goes to API 1.24 explicitly, as the docker CLI sends it. */
+const call = (d: SimulatedDaemon, method: string, path: string, body?: unknown) =>
+  callDaemon(d, method, `/v1.24${path}`, body)
 
 /** `sh -c` scripts through the daemon, with the injected clock moved by hand. */
 
-const enc = new TextEncoder()
 const dec = new TextDecoder()
 let now = 0
 let daemons: SimulatedDaemon[] = []
@@ -20,27 +22,6 @@ function daemon(): SimulatedDaemon {
   const d = createDaemon({ clock: () => new Date(now) })
   daemons.push(d)
   return d
-}
-
-async function call(d: SimulatedDaemon, method: string, path: string, body?: unknown) {
-  const [p = '', q = ''] = path.split('?')
-  const res: DaemonResponse = await d.handle({
-    method,
-    path: `/v1.24${p}`,
-    query: new URLSearchParams(q),
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? null : enc.encode(JSON.stringify(body)),
-  })
-  const b = res.body
-  const bytes =
-    b === null
-      ? new Uint8Array()
-      : typeof b === 'string'
-        ? enc.encode(b)
-        : b instanceof Uint8Array
-          ? b
-          : await collect(b)
-  return { status: res.status, bytes, text: dec.decode(bytes) }
 }
 
 async function run(d: SimulatedDaemon, name: string, script: string, extra: object = {}) {

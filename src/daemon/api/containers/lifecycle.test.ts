@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createDaemon, type SimulatedDaemon } from '../../daemon'
+import { call as callDaemon } from '../../test-client'
 
-const enc = new TextEncoder()
-const dec = new TextDecoder()
-
-async function call(d: SimulatedDaemon, method: string, path: string, body?: unknown) {
-  const [p = '', q = ''] = path.split('?')
-  const res = await d.handle({
-    method,
-    path: `/v1.24${p}`,
-    query: new URLSearchParams(q),
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? null : enc.encode(JSON.stringify(body)),
-  })
-  const b = res.body
-  return {
-    status: res.status,
-    text: typeof b === 'string' ? b : b instanceof Uint8Array ? dec.decode(b) : '',
-  }
-}
+/** Every request of these tests goes to API 1.24 explicitly, as the docker CLI sends it. */
+const call = (d: SimulatedDaemon, method: string, path: string, body?: unknown) =>
+  callDaemon(d, method, `/v1.24${path}`, body)
 
 describe('start: host port already allocated', () => {
   it('names the endpoint like libnetwork: the container name and a fresh 64-hex endpoint id', async () => {
