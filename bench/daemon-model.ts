@@ -55,16 +55,19 @@ async function createUpTo(daemon: Daemon, count: number): Promise<void> {
   }
 }
 
+/** One container count of the list-latency curve. */
+export interface ListPoint {
+  containers: number
+  medianMs: number
+  minMs: number
+  coldMedianMs: number
+  coldMinMs: number
+  bytes: number
+}
+
 async function latency(): Promise<object> {
   const daemon = createDaemon({ dockerVersion: '1.12.6' })
-  const list: {
-    containers: number
-    medianMs: number
-    minMs: number
-    coldMedianMs: number
-    coldMinMs: number
-    bytes: number
-  }[] = []
+  const list: ListPoint[] = []
   let createMs = 0
   for (const checkpoint of CHECKPOINTS) {
     const t0 = performance.now()

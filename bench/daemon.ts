@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url'
 import { getResponse } from 'msw'
 import { createDaemon, type SimulatedDaemon } from '../src/daemon/index.ts'
 import { createHandlers } from '../src/mocks/handlers/index.ts'
+import type { ListPoint } from './daemon-model.ts'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 600)
@@ -59,14 +60,7 @@ export interface ModelResult {
    * `medianMs`/`minMs`: the same list repeated with no write in between (the list cache answers).
    * `cold*`: each list right after a write that invalidates every cached entry.
    */
-  list: {
-    containers: number
-    medianMs: number
-    minMs: number
-    coldMedianMs: number
-    coldMinMs: number
-    bytes: number
-  }[]
+  list: ListPoint[]
   createPerSecond: number
   /** RSS of a fresh process holding 10k containers, after a forced GC. */
   rssMb: number

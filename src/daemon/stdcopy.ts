@@ -34,14 +34,4 @@ export function demux(bytes: Uint8Array): { frames: Frame[]; rest: Uint8Array } 
   return { frames, rest: bytes.slice(i) }
 }
 
-export function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  let n = 0
-  for (const c of chunks) n += c.length
-  const out = new Uint8Array(n)
-  let i = 0
-  for (const c of chunks) {
-    out.set(c, i)
-    i += c.length
-  }
-  return out
-}
+export { concat } from './bytes'

@@ -1,3 +1,5 @@
+import { concat } from './bytes'
+
 /**
  * A minimal ustar writer, enough for GET /archive, /export and /images/get to return bytes
  * that `tar -t` accepts.
@@ -49,15 +51,7 @@ export function tar(entries: readonly TarEntry[]): Uint8Array {
     }
   }
   blocks.push(new Uint8Array(1024))
-  let n = 0
-  for (const b of blocks) n += b.length
-  const out = new Uint8Array(n)
-  let i = 0
-  for (const b of blocks) {
-    out.set(b, i)
-    i += b.length
-  }
-  return out
+  return concat(blocks)
 }
 
 /** Lists the entries of a ustar archive (for PUT /archive); null when it is not a tar. */

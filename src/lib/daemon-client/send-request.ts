@@ -1,4 +1,4 @@
-import { concat } from '../../daemon/stdcopy'
+import { concat } from '../../daemon/bytes'
 import type { PlaygroundState } from '../url-state'
 import { daemonUrl } from './daemon-url'
 
