@@ -33,5 +33,3 @@ export function demux(bytes: Uint8Array): { frames: Frame[]; rest: Uint8Array } 
   }
   return { frames, rest: bytes.slice(i) }
 }
-
-export { concat } from './bytes'
