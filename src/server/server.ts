@@ -5,7 +5,8 @@ import { getResponse, type RequestHandler } from 'msw'
 import type { Daemon, DockerVersion } from '../daemon/index.ts'
 import { createDaemon } from '../daemon/index.ts'
 import { createHandlers } from '../mocks/handlers/index.ts'
-import { handleUpgrade, toFetchRequest, writeFetchResponse } from './node-http.ts'
+import { handleUpgrade } from './hijack.ts'
+import { toFetchRequest, writeFetchResponse } from './node-http.ts'
 
 export interface DaemonServerOptions {
   /** 0 = an ephemeral port. */
