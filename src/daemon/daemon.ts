@@ -4,7 +4,13 @@ import { handlers as defaultHandlers } from './api/handlers'
 import { Engine } from './engine'
 import { fromSnapshot, toSnapshot } from './snapshot'
 import type { DaemonState } from './state'
-import type { DaemonOptions, DaemonRequest, DaemonResponse, DockerVersion } from './types'
+import type {
+  DaemonOptions,
+  DaemonRequest,
+  DaemonResponse,
+  DockerVersion,
+  StdinSession,
+} from './types'
 
 export interface Daemon {
   handle(request: DaemonRequest): Promise<DaemonResponse>
@@ -15,6 +21,8 @@ export interface Daemon {
   snapshot(): string
   /** Rejects malformed snapshots with an Error, leaving the state untouched. */
   restore(json: string): void
+  /** The stdin of a live hijacked session (see `DAEMON_STDIN_HEADER`); undefined once it ended. */
+  stdin(token: string): StdinSession | undefined
 }
 
 /** What createDaemon really returns: the contract plus a few conveniences. */
@@ -70,6 +78,9 @@ export function createDaemon(options: DaemonOptions = {}): SimulatedDaemon {
     },
     dispose() {
       engine.dispose()
+    },
+    stdin(token) {
+      return engine.stdinSessions.get(token)
     },
   }
   if (options.snapshot !== undefined) daemon.restore(options.snapshot)

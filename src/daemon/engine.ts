@@ -20,7 +20,7 @@ import {
   type LogEntry,
   type NetworkRecord,
 } from './state'
-import type { DockerVersion } from './types'
+import type { DockerVersion, StdinSession } from './types'
 import { API_VERSION_OF } from './version'
 
 /**
@@ -62,6 +62,8 @@ export class Engine {
   /** Counts `touch` calls: an entry cached before the latest one may describe a changed container. */
   touched = 0
   private readonly containerRevisions = new WeakMap<ContainerRecord, number>()
+  /** Live hijacked sessions that read stdin, by the token their response carries. */
+  readonly stdinSessions = new Map<string, StdinSession>()
 
   constructor(opts: {
     dockerVersion: DockerVersion

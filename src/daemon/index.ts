@@ -14,5 +14,12 @@ export {
 export { createDaemon, type Daemon, type SimulatedDaemon } from './daemon'
 export { DaemonError, KEYWORD_STATUS, statusFromMessage } from './errors'
 export type * from './state'
-export type { DaemonOptions, DaemonRequest, DaemonResponse, DockerVersion } from './types'
+export {
+  DAEMON_STDIN_HEADER,
+  type DaemonOptions,
+  type DaemonRequest,
+  type DaemonResponse,
+  type DockerVersion,
+  type StdinSession,
+} from './types'
 export { API_VERSION_OF, compareVersions, MIN_API_VERSION } from './version'

@@ -36,3 +36,19 @@ export interface DaemonOptions {
   /** A JSON snapshot from `daemon.snapshot()` to start from. */
   snapshot?: string
 }
+
+/**
+ * A hijacked attach or exec start that reads stdin answers with this header: the token names
+ * the session whose stdin the transport feeds (`daemon.stdin(token)`). Real Docker has no such
+ * header — the node:http server strips it before the 101 goes out; in the browser, which cannot
+ * hijack a connection, the page writes the learner's keys through it.
+ */
+export const DAEMON_STDIN_HEADER = 'x-daemon-stdin'
+
+/** The client's side of a hijacked connection: what it sends after the request. */
+export interface StdinSession {
+  /** Bytes from the client (keys typed in a terminal, piped input). Ignored after `end`. */
+  write(data: Uint8Array | string): void
+  /** The client closed its writing half (`CloseWrite`, end of piped input) or hung up. */
+  end(): void
+}

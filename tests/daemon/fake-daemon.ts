@@ -34,6 +34,9 @@ export function createFakeDaemon(
       return '{}'
     },
     restore() {},
+    stdin() {
+      return undefined
+    },
   }
   return fake
 }

@@ -35,6 +35,7 @@ export function recording(daemon: Daemon): { daemon: Daemon; exchanges: Recorded
     reset: () => daemon.reset(),
     snapshot: () => daemon.snapshot(),
     restore: (json: string) => daemon.restore(json),
+    stdin: (token: string) => daemon.stdin(token),
   }
   return { daemon: wrapped, exchanges }
 }

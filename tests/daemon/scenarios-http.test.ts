@@ -22,6 +22,7 @@ const switchable: Daemon = {
   reset: () => current.reset(),
   snapshot: () => current.snapshot(),
   restore: (json) => current.restore(json),
+  stdin: (token) => current.stdin(token),
 }
 
 let server: DaemonServer

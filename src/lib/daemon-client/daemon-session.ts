@@ -97,4 +97,5 @@ export class DaemonSwitch implements Daemon {
   reset = () => this.current.reset()
   snapshot = () => this.current.snapshot()
   restore = (json: string) => this.current.restore(json)
+  stdin = (token: string) => this.current.stdin(token)
 }
