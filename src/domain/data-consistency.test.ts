@@ -299,6 +299,17 @@ describe('docker-releases.json', () => {
     })
   })
 
+  it('Docker 1.7.1 already enforced MinVersion 1.12; 1.7.0 had no lower bound', () => {
+    // moby v1.7.1 api/common.go MinVersion = "1.12", checked in api/server/server.go makeHttpHandler;
+    // v1.7.0 api/common.go has only APIVERSION.
+    expect(dockerReleases.find((r) => r.firstTag === 'v1.7.0')).toMatchObject({ api: '1.19' })
+    expect(dockerReleases.find((r) => r.firstTag === 'v1.7.0')?.apiMin).toBeUndefined()
+    expect(dockerReleases.find((r) => r.firstTag === 'v1.7.1')).toMatchObject({
+      api: '1.19',
+      apiMin: '1.12',
+    })
+  })
+
   it('the table runs from 0.3.3 (API 1.0) to 29.6 (API 1.55) with no API version skipped', () => {
     expect(dockerReleases[0]).toMatchObject({ id: '0.3.3', api: '1.0' })
     expect(dockerReleases.at(-1)).toMatchObject({ id: '29.6', api: '1.55' })
