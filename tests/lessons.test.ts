@@ -28,6 +28,16 @@ describe('data/lessons.json', () => {
       expect(new Set(lesson.steps.map((s) => s.id)).size, lesson.id).toBe(lesson.steps.length)
   })
 
+  it('exec-it resize-early: the kubelet drops the ResizeExecTTY error, only the metric counts it', () => {
+    // kubernetes v1.4.0 dockertools/exec.go ignores ResizeExecTTY's result; the instrumented
+    // client's recordError increments docker_operations_errors, nothing is logged.
+    const step = lessons.flatMap((l) => l.steps).find((s) => s.id === 'resize-early')
+    for (const text of [step?.text.en, step?.text.zh]) {
+      expect(text).toContain('docker_operations_errors')
+      expect(text).not.toMatch(/only logs|只会记录日志/)
+    }
+  })
+
   // Every lesson is played from a fresh daemon, in order: what the text promises is what the
   // simulated Docker 1.12.6 answers, so training material cannot drift from the model.
   for (const lesson of lessons) {
