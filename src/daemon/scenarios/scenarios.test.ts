@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import endpointsJson from '../../../data/endpoints-1.24.json'
 import { routes } from '../api/routes'
 import type { SimulatedDaemon } from '../daemon'
 import { deterministicDaemon } from './deterministic'
@@ -35,42 +34,14 @@ describe('status-code scenarios against the model', () => {
   })
 })
 
-interface StatusEntry {
-  code: number
-  documented: boolean
-}
-interface EndpointEntry {
-  id: string
-  statuses: StatusEntry[]
-}
-
-/** data/endpoints-1.24.json (the reviewed catalogue), else the shared reference's statuses. */
+/** The status codes the v1.24 doc lists for each endpoint (data/endpoints-1.24.json). */
 function documentedStatuses(): Map<string, number[]> {
-  const out = new Map<string, number[]>()
-  const dataPath = resolve(__dirname, '../../../data/endpoints-1.24.json')
-  if (existsSync(dataPath)) {
-    const parsed = JSON.parse(readFileSync(dataPath, 'utf8')) as
-      | { endpoints: EndpointEntry[] }
-      | EndpointEntry[]
-    const list = Array.isArray(parsed) ? parsed : parsed.endpoints
-    for (const e of list)
-      out.set(
-        e.id,
-        e.statuses.filter((s) => s.documented).map((s) => s.code),
-      )
-    return out
-  }
-  const refPath = resolve(__dirname, '../../../../shared/reference/endpoints-1.24.json')
-  const ref = JSON.parse(readFileSync(refPath, 'utf8')) as Array<{
-    method: string
-    path: string
-    statuses: Record<string, string>
-  }>
-  for (const e of ref) {
-    const route = routes.find((r) => r.method === e.method && r.path === e.path)
-    if (route !== undefined) out.set(route.id, Object.keys(e.statuses).map(Number))
-  }
-  return out
+  return new Map(
+    endpointsJson.endpoints.map((e) => [
+      e.id,
+      e.statuses.filter((s) => s.documented).map((s) => s.code),
+    ]),
+  )
 }
 
 describe('coverage of documented statuses', () => {
