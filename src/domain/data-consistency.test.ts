@@ -83,7 +83,10 @@ describe('endpoints-1.24.json', () => {
       expect(new Set(keys).size, e.id).toBe(keys.length)
       // Rows of one code stay together, so a reader sees every case of that status at once.
       const codes = e.statuses.map((s) => s.code)
-      expect(codes.filter((c, i) => i > 0 && codes[i - 1] !== c && codes.slice(0, i).includes(c)), e.id).toEqual([])
+      expect(
+        codes.filter((c, i) => i > 0 && codes[i - 1] !== c && codes.slice(0, i).includes(c)),
+        e.id,
+      ).toEqual([])
     }
   })
 

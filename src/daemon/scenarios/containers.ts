@@ -911,10 +911,11 @@ export const containerScenarios: Scenario[] = [
     endpointId: 'ContainerResize',
     setup: crashing('flaky'),
     request: { method: 'POST', path: '/containers/flaky/resize?h=40&w=80' },
-    expect: {
-      status: 404,
-      body: err('rpc error: code = 2 desc = containerd: container not found'),
-    },
+    // libcontainerd dropped the container from its map while it waits to restart
+    // (handleEvent → deleteContainer); Resize → getContainer fails untyped → 500.
+    expect: { status: 500, body: err('invalid container: {{flaky}}') },
+    source:
+      'libcontainerd/container_linux.go handleEvent, libcontainerd/client.go getContainer at v1.12.6',
   },
   {
     name: 'unpause: 204',

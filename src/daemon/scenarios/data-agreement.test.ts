@@ -170,6 +170,38 @@ describe('data agreement (c): documented statuses that are never sent are declar
   })
 })
 
+describe('data agreement: a status listed once per case carries that case’s message', () => {
+  /** The message's literal parts (between `<placeholders>`) all occur in one scenario's body. */
+  const sentBy = (id: string, code: number, message: string): boolean => {
+    const parts = message.split(/<[^>]*>/).filter((p) => p.length > 0)
+    return daemonScenarios.some((s) => {
+      if (s.endpointId !== id || s.expect.status !== code) return false
+      const body = JSON.stringify(s.expect.body ?? '')
+      return parts.every((p) => body.includes(JSON.stringify(p).slice(1, -1)))
+    })
+  }
+
+  it('ExecResize 404: unknown exec id and created-but-never-started are separate rows', () => {
+    const rows = endpoints
+      .find((e) => e.id === 'ExecResize')
+      ?.statuses.filter((s) => s.code === 404)
+    expect(rows?.map((r) => r.message)).toEqual([
+      "No such exec instance '<id>' found in daemon",
+      'rpc error: code = 2 desc = containerd: process not found for container',
+    ])
+  })
+
+  it('when a code is listed more than once, each row’s message is sent by a scenario', () => {
+    const wrong = endpoints.flatMap((e) =>
+      e.statuses
+        .filter((s) => e.statuses.filter((x) => x.code === s.code).length > 1)
+        .filter((s) => s.message === undefined || !sentBy(e.id, s.code, s.message))
+        .map((s) => `${e.id} ${s.code}: ${s.message ?? '(no message)'}`),
+    )
+    expect(wrong).toEqual([])
+  })
+})
+
 describe('data agreement: the allow-lists stay small and current', () => {
   it('every realWithoutScenario entry is a real status of the data that no scenario produces', () => {
     const stale = realWithoutScenario

@@ -16,8 +16,10 @@ export const resize: Handler = (ctx) => {
   const c = e.getContainer(ctx.param)
   if (!isRunning(c)) throw errNotRunning(c.id)
   if (c.state.status === 'restarting') {
-    // Between restarts there is no process in containerd (404 through "not found").
-    throw untyped('rpc error: code = 2 desc = containerd: container not found')
+    // A restarting container is still Running, but libcontainerd's handleEvent dropped it from
+    // its map (deleteContainer) until the restart: getContainer's untyped error, no keyword → 500.
+    // @see moby libcontainerd/container_linux.go handleEvent, libcontainerd/client.go getContainer
+    throw untyped(`invalid container: ${c.id}`)
   }
   // libcontainerd ignores the size of a paused process without error; the event still fires.
   e.containerEvent(c, 'resize', { height: String(height), width: String(width) })
