@@ -1,7 +1,7 @@
 import Docker from 'dockerode'
 import { describe, expect, it } from 'vitest'
 import { startDaemonServer } from '../../src/server/server.ts'
-import { dockerCli } from './docker-cli.ts'
+import { DOCKER_CLI, dockerCli } from './docker-cli.ts'
 
 /** `--docker-version` reaches the daemon: older releases report their API and refuse newer clients. */
 describe('startDaemonServer({ dockerVersion })', () => {
@@ -25,18 +25,22 @@ describe('startDaemonServer({ dockerVersion })', () => {
     },
   )
 
-  it('the docker CLI, which falls back to API 1.24, is refused by Docker 1.11.2', async () => {
-    const server = await startDaemonServer({ port: 0, dockerVersion: '1.11.2', log: null })
-    const cli = dockerCli(server.url)
-    try {
-      const result = await cli.run(['info'])
-      expect(result.code).not.toBe(0)
-      expect(result.stderr).toContain(
-        'client is newer than server (client API version: 1.24, server API version: 1.23)',
-      )
-    } finally {
-      cli.dispose()
-      await server.close()
-    }
-  })
+  it.skipIf(!DOCKER_CLI.present)(
+    'the docker CLI, which falls back to API 1.24, is refused by Docker 1.11.2',
+    async () => {
+      const server = await startDaemonServer({ port: 0, dockerVersion: '1.11.2', log: null })
+      const cli = dockerCli(server.url)
+      try {
+        const result = await cli.run(['info'])
+        expect(result.code).not.toBe(0)
+        // 28.x prints the daemon's message on stderr; 20.10 prints it under "Server:" on stdout.
+        expect(`${result.stdout}${result.stderr}`).toContain(
+          'client is newer than server (client API version: 1.24, server API version: 1.23)',
+        )
+      } finally {
+        cli.dispose()
+        await server.close()
+      }
+    },
+  )
 })
