@@ -148,7 +148,8 @@ describe.skipIf(!DOCKER_CLI.present)('docker CLI against the simulated daemon', 
   })
 
   // The CLI attaches (hijacked, stream=1) to the created container, then starts it: 1.12 kept
-  // that stream open through the start and sent the output. See FINDINGS.md (1).
+  // that stream open through the start and sent the output (daemon/attach.go containerAttach at
+  // moby v1.12.6 blocks on the container's stream pipes, which exist before the start).
   it('run and start -a: output of a container attached before it starts', async () => {
     try {
       expect(await ok('run', '--name', 'once', 'busybox', 'echo', 'hello run')).toBe('hello run\n')

@@ -11,7 +11,8 @@ export interface RecordedExchange {
 
 /**
  * Wraps a daemon so every request and its status are kept: when a real client (the docker CLI)
- * gets a wrong answer, the exact request goes into FINDINGS.md.
+ * gets a wrong answer, the exact request goes into the report (docs/known-differences.md lists
+ * the differences that are known and kept).
  */
 export function recording(daemon: Daemon): { daemon: Daemon; exchanges: RecordedExchange[] } {
   const exchanges: RecordedExchange[] = []
