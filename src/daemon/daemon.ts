@@ -11,6 +11,7 @@ import type {
   DockerVersion,
   StdinSession,
 } from './types'
+import { isDockerVersion } from './version'
 
 export interface Daemon {
   handle(request: DaemonRequest): Promise<DaemonResponse>
@@ -33,11 +34,9 @@ export interface SimulatedDaemon extends Daemon {
   dispose(): void
 }
 
-const DOCKER_VERSIONS: readonly DockerVersion[] = ['1.9.1', '1.10.3', '1.11.2', '1.12.6']
-
 export function createDaemon(options: DaemonOptions = {}): SimulatedDaemon {
   const dockerVersion = options.dockerVersion ?? '1.12.6'
-  if (!DOCKER_VERSIONS.includes(dockerVersion)) {
+  if (!isDockerVersion(dockerVersion)) {
     throw new Error(`Unsupported Docker version ${String(dockerVersion)}`)
   }
   const engine = new Engine({

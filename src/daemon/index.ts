@@ -22,4 +22,10 @@ export {
   type DockerVersion,
   type StdinSession,
 } from './types'
-export { API_VERSION_OF, compareVersions, MIN_API_VERSION } from './version'
+export {
+  API_VERSION_OF,
+  compareVersions,
+  DOCKER_VERSIONS,
+  isDockerVersion,
+  MIN_API_VERSION,
+} from './version'

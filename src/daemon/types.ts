@@ -1,3 +1,5 @@
+import type { DockerVersion } from './version'
+
 /**
  * The public contract of the simulated daemon: a request goes in, a response comes out.
  * Deliberately transport-free (no Request/Response, no node:http) so the same model serves
@@ -22,7 +24,7 @@ export interface DaemonResponse {
   body: string | Uint8Array | null | AsyncIterable<Uint8Array>
 }
 
-export type DockerVersion = '1.9.1' | '1.10.3' | '1.11.2' | '1.12.6'
+export type { DockerVersion }
 
 export interface DaemonOptions {
   /** Docker release to imitate → max API 1.21 / 1.22 / 1.23 / 1.24; default 1.12.6. */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import dockerReleasesJson from '../../data/docker-releases.json'
 import { createDaemon } from './daemon'
-import { compareVersions, splitVersionPrefix } from './version'
+import {
+  API_VERSION_OF,
+  compareVersions,
+  DOCKER_VERSIONS,
+  MIN_API_VERSION,
+  splitVersionPrefix,
+} from './version'
 
 const req = (method: string, path: string) => ({
   method,
@@ -69,4 +76,27 @@ describe('version negotiation (api/server/middleware/version.go)', () => {
     expect(r.status).toBe(301)
     expect(r.headers.location).toBe('/containers/json')
   })
+})
+
+describe('the simulated releases agree with data/docker-releases.json', () => {
+  const releases = dockerReleasesJson.releases
+
+  it('DOCKER_VERSIONS is oldest first', () => {
+    const sorted = [...DOCKER_VERSIONS].sort(compareVersions)
+    expect(DOCKER_VERSIONS).toEqual(sorted)
+  })
+
+  it.each(DOCKER_VERSIONS.map((v) => [v]))(
+    'Docker %s: its release line speaks API_VERSION_OF and accepts MIN_API_VERSION',
+    (version) => {
+      const line = releases.find((r) => r.id === version.split('.').slice(0, 2).join('.'))
+      expect(line, `no release line for ${version}`).toBeDefined()
+      // The line's label is "first – last"; the simulated patch release lies inside it.
+      const [first = '', last = first] = (line?.label ?? '').split(' – ')
+      expect(compareVersions(first, version)).toBeLessThanOrEqual(0)
+      expect(compareVersions(version, last)).toBeLessThanOrEqual(0)
+      expect(line?.api).toBe(API_VERSION_OF[version])
+      expect('apiMin' in (line ?? {}) ? line?.apiMin : undefined).toBe(MIN_API_VERSION)
+    },
+  )
 })

@@ -1,4 +1,15 @@
-import type { DockerVersion } from './types'
+/**
+ * The Docker releases the daemon can imitate, oldest first. This is the one list: the
+ * `DockerVersion` type, `createDaemon`'s check, `npm run daemon -- --docker-version` and the
+ * playground's version switch all derive from it, and the records below must name each one
+ * (version.test.ts ties their API versions to data/docker-releases.json).
+ */
+export const DOCKER_VERSIONS = ['1.9.1', '1.10.3', '1.11.2', '1.12.6'] as const
+export type DockerVersion = (typeof DOCKER_VERSIONS)[number]
+
+export function isDockerVersion(value: string): value is DockerVersion {
+  return (DOCKER_VERSIONS as readonly string[]).includes(value)
+}
 
 /**
  * Docker release → the API version its daemon speaks (its `api.DefaultVersion`).

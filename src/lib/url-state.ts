@@ -1,3 +1,4 @@
+import { type DockerVersion, DOCKER_VERSIONS as SIMULATED_DOCKER_VERSIONS } from '../daemon/version'
 import type { EndpointFilter, Usage } from '../domain/filter-endpoints'
 import type { EndpointGroup, HttpMethod } from '../domain/schemas/endpoints'
 import { ENDPOINT_GROUPS, HTTP_METHODS } from '../domain/vocabulary'
@@ -43,8 +44,9 @@ export interface VersionsState {
   selected: string
 }
 
-export const DOCKER_VERSIONS = ['1.12.6', '1.11.2', '1.10.3', '1.9.1'] as const
-export type PlaygroundDockerVersion = (typeof DOCKER_VERSIONS)[number]
+/** The playground's version choices, newest first (the daemon's list, src/daemon/version.ts). */
+export const DOCKER_VERSIONS: readonly DockerVersion[] = [...SIMULATED_DOCKER_VERSIONS].reverse()
+export type PlaygroundDockerVersion = DockerVersion
 export const PLAYGROUND_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS'] as const
 export type PlaygroundMethod = (typeof PLAYGROUND_METHODS)[number]
 export const CONTENT_TYPES = ['application/json', 'text/plain', 'application/x-tar', ''] as const

@@ -1,6 +1,4 @@
-import type { DockerVersion } from '../daemon/index.ts'
-
-export const DOCKER_VERSIONS: readonly DockerVersion[] = ['1.9.1', '1.10.3', '1.11.2', '1.12.6']
+import { DOCKER_VERSIONS, type DockerVersion, isDockerVersion } from '../daemon/index.ts'
 
 export interface CliOptions {
   port: number
@@ -26,10 +24,6 @@ Options:
   --quiet                 no request log
   -h, --help              show this help
 `
-
-function isDockerVersion(value: string): value is DockerVersion {
-  return (DOCKER_VERSIONS as readonly string[]).includes(value)
-}
 
 /** Parses `--flag value`, `--flag=value`, `--quiet`, `--help`. Nothing positional is accepted. */
 export function parseCliArgs(argv: readonly string[]): CliParse {
