@@ -16,6 +16,8 @@ const DockerVersions = lazy(() => import('../features/versions-table/docker-vers
 // The playground brings the simulated daemon and MSW's service worker: the heaviest chunk.
 const Playground = lazy(() => import('../features/playground/playground'))
 const Lessons = lazy(() => import('../features/lessons/lessons'))
+// xterm.js and the terminal: a chunk of its own, loaded when a terminal is first shown.
+const TerminalPanel = lazy(() => import('../features/terminal/terminal-panel'))
 
 interface AppProps {
   initialState: AppState
@@ -115,8 +117,8 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
               <DockerVersions endpoints={endpointRows} minimums={kubernetesMinimums} />
             )}
             {state.view === 'endpoint' && <EndpointDetail id={state.endpoint} />}
-            {state.view === 'playground' && <Playground />}
-            {state.view === 'lessons' && <Lessons />}
+            {state.view === 'playground' && <Playground terminal={TerminalPanel} />}
+            {state.view === 'lessons' && <Lessons terminal={TerminalPanel} />}
           </Suspense>
         </main>
         <footer className="site-footer">

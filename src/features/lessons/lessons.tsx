@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import lessonsFile from '../../../data/lessons.json'
 import { AppLink } from '../../components/app-link'
+import type { TerminalPanelComponent } from '../../components/terminal-slot'
 import type { LessonsFile } from '../../domain/schemas/lessons'
 import { useNavigation } from '../../hooks/use-navigation'
 import type { DaemonSession } from '../../lib/daemon-client/daemon-session'
@@ -8,15 +9,18 @@ import { openWorkerSession } from '../../lib/daemon-client/worker-session'
 import { useI18n } from '../../lib/i18n'
 import { LessonList } from './lesson-list'
 import { LessonStepView } from './lesson-step'
+import { LessonTerminal } from './lesson-terminal'
 
 // Validated, and every step replayed against the daemon model, by tests/lessons.test.ts.
 const lessons = (lessonsFile as LessonsFile).lessons
 
 interface LessonsProps {
   openSession?: typeof openWorkerSession
+  /** The browser terminal (from the app shell), shown by the exec -it and attach -it lessons. */
+  terminal?: TerminalPanelComponent
 }
 
-export default function Lessons({ openSession = openWorkerSession }: LessonsProps) {
+export default function Lessons({ openSession = openWorkerSession, terminal }: LessonsProps) {
   const { t, language } = useI18n()
   const { state, update } = useNavigation()
   const [session, setSession] = useState<DaemonSession | null>(null)
@@ -111,6 +115,7 @@ export default function Lessons({ openSession = openWorkerSession }: LessonsProp
           </p>
         </div>
       </div>
+      <LessonTerminal lessonId={lesson.id} session={session} terminal={terminal} />
     </section>
   )
 }

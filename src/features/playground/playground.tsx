@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import endpointsFile from '../../../data/endpoints-1.24.json'
 import { ResponseView } from '../../components/response-view'
+import type { TerminalPanelComponent } from '../../components/terminal-slot'
 import { API_VERSION_OF, type DockerVersion } from '../../daemon'
 import { exampleRequest } from '../../domain/example-request'
 import type { EndpointsFile } from '../../domain/schemas/endpoints'
@@ -11,6 +12,7 @@ import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request
 import { openWorkerSession } from '../../lib/daemon-client/worker-session'
 import { useI18n } from '../../lib/i18n'
 import { type PlaygroundState, toPlaygroundRequest } from '../../lib/url-state'
+import { type OpenStream, OpenStreams, useTicking } from './open-streams'
 import { RequestForm } from './request-form'
 import { StatePanel } from './state-panel'
 
@@ -25,9 +27,14 @@ type Status =
 interface PlaygroundProps {
   /** How to reach a daemon; the browser default starts MSW's service worker. */
   openSession?: (version: DockerVersion) => Promise<DaemonSession>
+  /** The browser terminal, handed over by the app shell (a lazy chunk). */
+  terminal?: TerminalPanelComponent
 }
 
-export default function Playground({ openSession = openWorkerSession }: PlaygroundProps) {
+export default function Playground({
+  openSession = openWorkerSession,
+  terminal: Terminal,
+}: PlaygroundProps) {
   const { t } = useI18n()
   const { state, update } = useNavigation()
   const request = state.playground
@@ -35,10 +42,16 @@ export default function Playground({ openSession = openWorkerSession }: Playgrou
   const [exchange, setExchange] = useState<Exchange | null>(null)
   const [history, setHistory] = useState<Exchange[]>([])
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  // Every request still being read. Streams (an attached exec, events, logs -f) stay open while
+  // other requests are sent; each has its own Stop.
+  const [open, setOpen] = useState<OpenStream[]>([])
+  const [shownId, setShownId] = useState(0)
+  const [terminalOpen, setTerminalOpen] = useState(false)
   const [, setRevision] = useState(0)
-  const abort = useRef<AbortController | null>(null)
+  const controllers = useRef(new Map<number, AbortController>())
+  const shown = useRef(0)
   const nextId = useRef(1)
+  const now = useTicking(open.length > 0)
 
   useEffect(() => {
     let cancelled = false
@@ -52,7 +65,7 @@ export default function Playground({ openSession = openWorkerSession }: Playgrou
     )
     return () => {
       cancelled = true
-      abort.current?.abort()
+      for (const controller of controllers.current.values()) controller.abort()
     }
   }, [openSession, request.docker])
 
@@ -66,37 +79,53 @@ export default function Playground({ openSession = openWorkerSession }: Playgrou
     if (status.kind !== 'ready') return
     const { session } = status
     const controller = new AbortController()
-    abort.current = controller
-    setBusy(true)
+    const id = nextId.current++
+    const sent = {
+      method: request.method,
+      path: request.path,
+      body: request.body,
+      contentType: request.contentType,
+    }
+    controllers.current.set(id, controller)
+    shown.current = id
+    setShownId(id)
     setError(null)
     setExchange(null)
-    const id = nextId.current++
-    try {
-      const done = await sendRequest(
-        session.baseUrl,
-        {
-          method: request.method,
-          path: request.path,
-          body: request.body,
-          contentType: request.contentType,
-        },
-        {
-          id,
-          signal: controller.signal,
-          onProgress: setExchange,
-          fetch: session.transport.fetch,
-        },
+    setOpen((list) => [
+      ...list,
+      { id, request: sent, startedAt: performance.now(), bytes: 0, stream: false },
+    ])
+    const update = (partial: Exchange) => {
+      if (shown.current === id) setExchange(partial)
+      // No Content-Length: a stream (the daemon sends one for every whole body).
+      const stream = !partial.headers.some(([name]) => name === 'content-length')
+      setOpen((list) =>
+        list.map((o) => (o.id === id ? { ...o, bytes: partial.body.length, stream } : o)),
       )
-      setExchange(done)
+    }
+    try {
+      const done = await sendRequest(session.baseUrl, sent, {
+        id,
+        signal: controller.signal,
+        onProgress: update,
+        fetch: session.transport.fetch,
+      })
+      if (shown.current === id) setExchange(done)
       setHistory((previous) => [done, ...previous].slice(0, HISTORY_LIMIT))
     } catch (failure) {
-      setError(failureMessage(failure, t))
+      if (shown.current === id) setError(failureMessage(failure, t))
     } finally {
+      controllers.current.delete(id)
       session.persist()
-      setBusy(false)
+      setOpen((list) => list.filter((o) => o.id !== id))
       setRevision((r) => r + 1)
     }
   }
+
+  const stop = (id: number) => controllers.current.get(id)?.abort()
+  const shownOpen = open.find((o) => o.id === shownId)
+  // The form waits for a whole answer; a stream moves to the open streams and frees it.
+  const busy = shownOpen !== undefined && !shownOpen.stream
 
   const onPreset = (endpointId: string) => {
     const endpoint = endpoints.find((e) => e.id === endpointId)
@@ -136,7 +165,7 @@ export default function Playground({ openSession = openWorkerSession }: Playgrou
             onChange={setRequest}
             onPreset={onPreset}
             onSend={send}
-            onStop={() => abort.current?.abort()}
+            onStop={() => stop(shownId)}
             onReset={() => {
               if (status.kind !== 'ready') return
               status.session.reset()
@@ -145,10 +174,18 @@ export default function Playground({ openSession = openWorkerSession }: Playgrou
               setRevision((r) => r + 1)
             }}
           />
+          <OpenStreams streams={open.filter((o) => o.stream)} now={now} onStop={stop} />
           {status.kind === 'ready' && <StatePanel daemon={status.session.daemon} />}
         </div>
         <div>
-          <ResponseView exchange={exchange} streaming={busy} error={error} />
+          <ResponseView
+            exchange={
+              // While it is read, the shown answer's time moves with the clock, not only with its chunks.
+              exchange && shownOpen ? { ...exchange, ms: now - shownOpen.startedAt } : exchange
+            }
+            streaming={shownOpen !== undefined}
+            error={error}
+          />
           <section aria-labelledby="history-heading">
             <h3 id="history-heading">{t('history')}</h3>
             {history.length === 0 ? (
@@ -176,6 +213,21 @@ export default function Playground({ openSession = openWorkerSession }: Playgrou
           </section>
         </div>
       </div>
+      {Terminal && status.kind === 'ready' && (
+        <section aria-labelledby="terminal-heading" className="playground-terminal">
+          <h3 id="terminal-heading">{t('terminalHeading')}</h3>
+          <p className="intro">{t('terminalIntro')}</p>
+          {terminalOpen ? (
+            <Suspense fallback={<p role="status">{t('loading')}</p>}>
+              <Terminal session={status.session} />
+            </Suspense>
+          ) : (
+            <button type="button" className="primary" onClick={() => setTerminalOpen(true)}>
+              {t('terminalOpen')}
+            </button>
+          )}
+        </section>
+      )}
     </section>
   )
 }

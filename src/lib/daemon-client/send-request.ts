@@ -32,6 +32,11 @@ export async function sendRequest(
     onProgress?: (partial: Exchange) => void
     /** The session's transport; the network by default. */
     fetch?: typeof fetch
+    /**
+     * Each chunk as it arrives. With it the body is handed over, not kept: a terminal's stream
+     * has no end, so it is neither capped nor copied (`body` stays empty).
+     */
+    onChunk?: (chunk: Uint8Array) => void
   },
 ): Promise<Exchange> {
   const started = performance.now()
@@ -71,8 +76,14 @@ export async function sendRequest(
     while (reader) {
       const { done, value } = await reader.read()
       if (done) break
-      chunks.push(value)
       total += value.length
+      if (options.onChunk) {
+        options.onChunk(value)
+        exchange.ms = performance.now() - started
+        options.onProgress?.({ ...exchange })
+        continue
+      }
+      chunks.push(value)
       exchange.body = concat(chunks)
       exchange.ms = performance.now() - started
       options.onProgress?.({ ...exchange })

@@ -1,0 +1,18 @@
+import type { ComponentType } from 'react'
+import type { DaemonSession } from '../lib/daemon-client/daemon-session'
+
+/**
+ * The browser terminal (src/features/terminal) as the playground and the lessons receive it from
+ * the app shell: features do not import each other, and the terminal's chunk (xterm.js) loads
+ * only when one is shown.
+ */
+export interface TerminalPanelProps {
+  session: DaemonSession
+  /** Fixed by a lesson (`kubectl exec -it` or `kubectl attach -it`); the playground offers both. */
+  mode?: 'exec' | 'attach'
+  /** The container to use, created with `cmd` (busybox) when missing. */
+  container?: string
+  cmd?: readonly string[]
+}
+
+export type TerminalPanelComponent = ComponentType<TerminalPanelProps>

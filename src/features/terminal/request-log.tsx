@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react'
+import { reasonPhrase } from '../../lib/http-status'
+import { useI18n } from '../../lib/i18n'
+import type { LoggedRequest, ResizeBehaviour } from './terminal-session'
+
+export interface PaneRequest extends LoggedRequest {
+  pane: ResizeBehaviour
+  key: string
+}
+
+/** Re-renders every `ms` while `active`, so open streams show their time moving. */
+function useTicking(active: boolean, ms = 250): number {
+  const [now, setNow] = useState(() => performance.now())
+  useEffect(() => {
+    if (!active) return
+    const timer = setInterval(() => setNow(performance.now()), ms)
+    return () => clearInterval(timer)
+  }, [active, ms])
+  return now
+}
+
+/** Every call the terminals made, newest first, with status, time and bytes. */
+export function RequestLog({ entries, panes }: { entries: PaneRequest[]; panes: number }) {
+  const { t } = useI18n()
+  const now = useTicking(entries.some((e) => e.ms === null))
+  return (
+    <section className="terminal-log" aria-labelledby="terminal-log-heading">
+      <h4 id="terminal-log-heading">{t('terminalLog')}</h4>
+      {entries.length === 0 ? (
+        <p className="muted">{t('terminalLogEmpty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                {panes > 1 && <th scope="col">{t('terminalLogPane')}</th>}
+                <th scope="col">{t('terminalLogRequest')}</th>
+                <th scope="col">{t('terminalLogStatus')}</th>
+                <th scope="col">{t('terminalLogTime')}</th>
+                <th scope="col">{t('terminalLogBytes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...entries].reverse().map((entry) => {
+                const open = entry.ms === null
+                const ms = open ? Math.max(0, now - entry.startedAt) : (entry.ms ?? 0)
+                return (
+                  <tr key={entry.key} data-open={open || undefined}>
+                    {panes > 1 && <td>{entry.pane}</td>}
+                    <td>
+                      <code>
+                        {entry.method} {entry.path}
+                      </code>
+                    </td>
+                    <td data-status={entry.status ?? undefined}>
+                      {entry.status === null
+                        ? '…'
+                        : `${entry.status} ${reasonPhrase(entry.status)}`}
+                      {entry.error && ` · ${entry.error}`}
+                    </td>
+                    <td>
+                      {ms < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(1)} s`}
+                      {open && entry.status !== null && ` · ${t('streaming')}`}
+                    </td>
+                    <td>{entry.bytes} B</td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}

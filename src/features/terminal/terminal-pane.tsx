@@ -1,0 +1,122 @@
+import { useEffect, useRef, useState } from 'react'
+import type { DaemonSession } from '../../lib/daemon-client/daemon-session'
+import { useI18n } from '../../lib/i18n'
+import type { TerminalSize } from './resize-queue'
+import {
+  type LoggedRequest,
+  type ResizeBehaviour,
+  type TerminalMode,
+  TerminalSession,
+  type TerminalTarget,
+} from './terminal-session'
+import XtermView, { type XtermHandle } from './xterm-view'
+
+type PaneState =
+  | { kind: 'connecting' }
+  | { kind: 'open'; stdin: boolean }
+  | { kind: 'closed'; exitCode: number | null; error?: string }
+
+interface TerminalPaneProps {
+  session: DaemonSession
+  mode: TerminalMode
+  behaviour: ResizeBehaviour
+  target: TerminalTarget
+  onLog(entry: LoggedRequest): void
+  onEnded(): void
+}
+
+// kubectl attach's own words (pkg/kubectl/cmd/attach.go): attaching shows nothing until the
+// process writes again.
+const ATTACH_HINT = "\x1b[2mIf you don't see a command prompt, try pressing enter.\x1b[0m\r\n"
+
+/** One terminal: an xterm view wired to one TerminalSession. */
+export function TerminalPane({
+  session,
+  mode,
+  behaviour,
+  target,
+  onLog,
+  onEnded,
+}: TerminalPaneProps) {
+  const { t } = useI18n()
+  const [state, setState] = useState<PaneState>({ kind: 'connecting' })
+  const [size, setSize] = useState<TerminalSize | null>(null)
+  const terminal = useRef<TerminalSession | null>(null)
+  const events = useRef({ onLog, onEnded })
+  events.current = { onLog, onEnded }
+  const id = `terminal-${behaviour.replace('.', '-')}-${mode}`
+
+  useEffect(() => () => terminal.current?.close(), [])
+
+  const onReady = (view: XtermHandle) => {
+    if (terminal.current) return
+    setSize(view.size())
+    const opened = new TerminalSession(
+      session,
+      { mode, behaviour, target, size: view.size() },
+      {
+        output: (bytes) => view.write(bytes),
+        log: (entry) => events.current.onLog(entry),
+        opened: ({ stdin }) => {
+          if (mode === 'attach') view.write(ATTACH_HINT)
+          setState({ kind: 'open', stdin })
+        },
+        closed: ({ exitCode, error }) => {
+          view.write(
+            `\r\n\x1b[2m[${exitCode === null ? 'session closed' : `exit code ${exitCode}`}]\x1b[0m\r\n`,
+          )
+          setState({ kind: 'closed', exitCode, error })
+          events.current.onEnded()
+        },
+      },
+    )
+    terminal.current = opened
+    opened.open()
+  }
+
+  const caption =
+    behaviour === '1.4'
+      ? t('terminalCaption14', {
+          call: mode === 'exec' ? '/exec/{id}/resize' : '/containers/{id}/resize',
+        })
+      : t('terminalCaption13')
+
+  return (
+    <section className="terminal-pane" aria-labelledby={`${id}-title`}>
+      <header className="terminal-pane-header">
+        <h4 id={`${id}-title`}>Kubernetes {behaviour}</h4>
+        <span className="muted" data-testid={`${id}-size`}>
+          {size && t('terminalPaneSize', { rows: size.rows, cols: size.cols })}
+          {' · '}
+          {state.kind === 'connecting' && t('terminalConnecting')}
+          {state.kind === 'open' && t('terminalIsOpen')}
+          {state.kind === 'closed' &&
+            (state.exitCode === null
+              ? t('terminalIsClosed')
+              : t('terminalExited', { code: state.exitCode }))}
+        </span>
+      </header>
+      <p className="muted terminal-caption">{caption}</p>
+      {state.kind === 'open' && !state.stdin && (
+        <p className="callout" role="status">
+          {t('terminalNoStdin')}
+        </p>
+      )}
+      {state.kind === 'closed' && state.error && (
+        <p className="callout callout-wrong" role="alert">
+          {state.error}
+        </p>
+      )}
+      <XtermView
+        label={t('terminalLabel', { version: behaviour })}
+        describedBy="terminal-keys"
+        onReady={onReady}
+        onData={(data) => terminal.current?.write(data)}
+        onResize={(next) => {
+          setSize(next)
+          terminal.current?.resize(next)
+        }}
+      />
+    </section>
+  )
+}
