@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createDaemon, type SimulatedDaemon } from '../src/daemon'
-import { jsonRequest, readText } from '../src/daemon/test-client'
+import { createDaemon } from '../src/daemon'
+import { runRequest, sendToDaemon } from '../src/daemon/scenarios/run'
 import { endpoints, lessons } from '../src/domain/data'
-import { resolveLessonPath } from '../src/domain/lesson-path'
-
-/** The newest exec instance of the container with that name, from the daemon's own state. */
-function newestExecOf(daemon: SimulatedDaemon, name: string): string | undefined {
-  const containerId = daemon.state.names.get(`/${name}`)
-  return [...daemon.state.execs.values()].filter((exec) => exec.containerId === containerId).at(-1)
-    ?.id
-}
 
 describe('data/lessons.json', () => {
   it('names only endpoints that exist (or the router itself)', () => {
@@ -38,29 +30,42 @@ describe('data/lessons.json', () => {
     }
   })
 
-  // Every lesson is played from a fresh daemon, in order: what the text promises is what the
+  // Every lesson is played from a fresh daemon, in order, through the scenario runner the status
+  // scenarios use (same placeholders, same captures): what the text promises is what the
   // simulated Docker 1.12.6 answers, so training material cannot drift from the model.
   for (const lesson of lessons) {
     it(`${lesson.id}: every step gets the status it promises`, async () => {
       const daemon = createDaemon()
+      const vars = new Map<string, string>()
       for (const step of lesson.steps) {
-        const path = resolveLessonPath(step.request.path, (name) => newestExecOf(daemon, name))
-        const { body, contentType } = step.request
-        const response = await daemon.handle(
-          body
-            ? jsonRequest(step.request.method, path, body, {
-                'content-type': contentType ?? 'application/json',
-              })
-            : jsonRequest(step.request.method, path),
-        )
-        const text = await readText(response.body)
-        expect({ step: step.id, status: response.status }).toEqual({
-          step: step.id,
-          status: step.expect.status,
-        })
-        if (step.expect.bodyIncludes) expect(text, step.id).toContain(step.expect.bodyIncludes)
+        const { problems } = await runRequest(step, vars, sendToDaemon(daemon))
+        expect({ step: step.id, problems }).toEqual({ step: step.id, problems: [] })
       }
       daemon.dispose()
     })
   }
+
+  it('fills every placeholder from a capture of an earlier step of the same lesson', () => {
+    for (const lesson of lessons) {
+      const captured = new Set<string>()
+      for (const step of lesson.steps) {
+        const text = `${step.request.path} ${step.request.body ?? ''}`
+        for (const m of text.matchAll(/\{\{([A-Za-z0-9_]+)\}\}/g))
+          expect(captured.has(m[1] ?? ''), `${lesson.id}/${step.id} uses {{${m[1]}}}`).toBe(true)
+        for (const name of Object.keys(step.capture ?? {})) captured.add(name)
+      }
+    }
+  })
+
+  it('links every traced kubelet call to a line of the kubelet source at each release that sends it', () => {
+    for (const lesson of lessons)
+      for (const step of lesson.steps)
+        for (const release of step.calledBy ?? []) {
+          const tag = `v${release}.0`
+          const links = (step.sources ?? []).filter((s) =>
+            s.url?.startsWith(`https://github.com/kubernetes/kubernetes/blob/${tag}/`),
+          )
+          expect(links.length, `${lesson.id}/${step.id} has a source at ${tag}`).toBeGreaterThan(0)
+        }
+  })
 })

@@ -13,6 +13,17 @@ export {
 } from './api/routes'
 export { createDaemon, type Daemon, type SimulatedDaemon } from './daemon'
 export { DaemonError, KEYWORD_STATUS, statusFromMessage } from './errors'
+export {
+  type ContainerSummary,
+  type ExecSummary,
+  type ImageSummary,
+  kindOfId,
+  listContainers,
+  listExecs,
+  listImages,
+  newestContainer,
+  newestExec,
+} from './queries'
 export type * from './state'
 export {
   DAEMON_STDIN_HEADER,

@@ -10,7 +10,7 @@ const endpoint = (id: string) => {
 
 describe('exampleRequest', () => {
   it('takes method, path, content type and body from the example exchange', () => {
-    const preset = exampleRequest(endpoint('ContainerCreate'), undefined)
+    const preset = exampleRequest(endpoint('ContainerCreate'))
     expect(preset.method).toBe('POST')
     expect(preset.path).toMatch(/^\/containers\/create/)
     expect(preset.contentType).toBe('application/json')
@@ -19,21 +19,31 @@ describe('exampleRequest', () => {
 
   it('points container examples at the container the create example makes', () => {
     const created = new URLSearchParams(
-      exampleRequest(endpoint('ContainerCreate'), undefined).path.split('?')[1],
+      exampleRequest(endpoint('ContainerCreate')).path.split('?')[1],
     )
-    const resize = exampleRequest(endpoint('ContainerResize'), undefined)
+    const resize = exampleRequest(endpoint('ContainerResize'))
     expect(resize.path.startsWith(`/containers/${created.get('name')}/resize`)).toBe(true)
   })
 
   it('points exec examples at the newest exec instance when there is one', () => {
     const id = 'a'.repeat(64)
-    expect(exampleRequest(endpoint('ExecResize'), id).path).toContain(`/exec/${id}/resize`)
-    expect(exampleRequest(endpoint('ExecResize'), undefined).path).toMatch(
-      /^\/exec\/[0-9a-f]{12}\/resize/,
+    expect(exampleRequest(endpoint('ExecResize'), { exec: id }).path).toContain(
+      `/exec/${id}/resize`,
     )
+    expect(exampleRequest(endpoint('ExecResize'), { exec: id }).needs).toBeNull()
+    expect(exampleRequest(endpoint('ExecResize')).path).toMatch(/^\/exec\/[0-9a-f]{12}\/resize/)
+    expect(exampleRequest(endpoint('ExecResize')).needs).toBe('exec')
+  })
+
+  it('uses the newest live container, and says when there is none yet', () => {
+    const live = exampleRequest(endpoint('ContainerResize'), { container: 'k8s_top_demo' })
+    expect(live.path.startsWith('/containers/k8s_top_demo/resize')).toBe(true)
+    expect(live.needs).toBeNull()
+    expect(exampleRequest(endpoint('ContainerResize')).needs).toBe('container')
+    expect(exampleRequest(endpoint('ContainerList')).needs).toBeNull()
   })
 
   it('sends no body for a GET', () => {
-    expect(exampleRequest(endpoint('ContainerList'), undefined).body).toBe('')
+    expect(exampleRequest(endpoint('ContainerList')).body).toBe('')
   })
 })

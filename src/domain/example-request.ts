@@ -7,6 +7,14 @@ export interface ExampleRequest {
   body: string
   /** '' when the example sends none. */
   contentType: string
+  /** What the learner has to create first for the path to name something (null: nothing). */
+  needs: 'container' | 'exec' | null
+}
+
+/** Ids (or names) of what the learner made last, to put in place of the reference's samples. */
+export interface LiveIds {
+  container?: string
+  exec?: string
 }
 
 /** Example ids in the reference ("4fa6e0f0c678") stand for "the container you just created". */
@@ -15,10 +23,11 @@ const EXAMPLE_EXEC = /^(\/exec\/)[0-9a-f]{12}(?=\/|$)/
 
 /**
  * Turns an endpoint's example exchange ("POST /path HTTP/1.1", headers, blank line, body) into
- * a request the simulated daemon can answer: the example's container becomes the one the
- * ContainerCreate example makes ("web"), its exec instance the newest one the learner made.
+ * a request the simulated daemon can answer: the example's container becomes the newest one the
+ * learner made (or "web", the one the ContainerCreate example makes), its exec instance the
+ * newest one; `needs` says when there is none yet.
  */
-export function exampleRequest(endpoint: Endpoint, latestExecId?: string): ExampleRequest {
+export function exampleRequest(endpoint: Endpoint, live: LiveIds = {}): ExampleRequest {
   const [head = '', ...rest] = endpoint.example.request.split(/\r?\n\r?\n/)
   const [requestLine = '', ...headerLines] = head.split(/\r?\n/)
   const [method = endpoint.method, rawPath = endpoint.path] = requestLine.split(' ')
@@ -26,7 +35,10 @@ export function exampleRequest(endpoint: Endpoint, latestExecId?: string): Examp
     headerLines
       .map((line) => /^content-type:\s*(.+)$/i.exec(line)?.[1]?.trim() ?? '')
       .find(Boolean) ?? ''
-  let path = rawPath.replace(EXAMPLE_CONTAINER, '$1web')
-  if (latestExecId) path = path.replace(EXAMPLE_EXEC, `$1${latestExecId}`)
-  return { method, path, body: rest.join('\n\n').trim(), contentType }
+  let needs: ExampleRequest['needs'] = null
+  if (EXAMPLE_CONTAINER.test(rawPath) && live.container === undefined) needs = 'container'
+  if (EXAMPLE_EXEC.test(rawPath) && live.exec === undefined) needs = 'exec'
+  let path = rawPath.replace(EXAMPLE_CONTAINER, `$1${live.container ?? 'web'}`)
+  if (live.exec) path = path.replace(EXAMPLE_EXEC, `$1${live.exec}`)
+  return { method, path, body: rest.join('\n\n').trim(), contentType, needs }
 }

@@ -1,5 +1,12 @@
 import type { Daemon } from '../daemon'
-import type { ExpectedBody, Scenario, ScenarioRequest, Send, SentResponse } from './types'
+import type {
+  ExpectedBody,
+  Scenario,
+  ScenarioRequest,
+  Send,
+  SentResponse,
+  WireRequest,
+} from './types'
 
 /**
  * Runs scenarios through any transport: `sendToDaemon(daemon)` for the model, or an HTTP
@@ -13,7 +20,7 @@ const encoder = new TextEncoder()
  * two of the captured values share (captures of lists are comma-separated), which makes any
  * id lookup by that prefix ambiguous.
  */
-function substitute(text: string, vars: ReadonlyMap<string, string>): string {
+export function substitute(text: string, vars: ReadonlyMap<string, string>): string {
   return text.replace(
     /\{\{([A-Za-z0-9_]+)(?::([A-Za-z0-9_,]+))?\}\}/g,
     (m, name: string, args?: string) => {
@@ -116,63 +123,90 @@ export interface ScenarioResult {
   response: SentResponse | null
 }
 
-export async function runScenario(s: Scenario, send: Send): Promise<ScenarioResult> {
-  const vars = new Map<string, string>()
+/** What one scripted request expects: a status, and optionally a body and headers. */
+export interface Expectation {
+  status?: number
+  body?: ExpectedBody
+  headers?: Record<string, string | null>
+}
+
+/**
+ * Takes the values `capture` names out of a response into `vars` (the syntax of
+ * `ScenarioStep.capture`). Returns what could not be captured.
+ */
+export function captureInto(
+  capture: Readonly<Record<string, string>>,
+  text: string,
+  vars: Map<string, string>,
+): string[] {
   const problems: string[] = []
-  for (const [i, step] of s.setup.entries()) {
-    const res = await send(toWire(step, vars))
-    if (step.status !== undefined && res.status !== step.status) {
-      problems.push(
-        `setup step ${i + 1} (${step.method} ${step.path}): status ${res.status} ≠ ${step.status}: ${res.text.slice(0, 200)}`,
-      )
-      return { ok: false, problems, response: res }
+  for (const [name, field] of Object.entries(capture)) {
+    if (field === '') {
+      vars.set(name, text)
+      continue
     }
-    for (const [name, field] of Object.entries(step.capture ?? {})) {
-      if (field === '') {
-        vars.set(name, res.text)
-        continue
-      }
-      try {
-        const parsed = JSON.parse(res.text) as unknown
-        const indexed = /^(\d+)\.(.+)$/.exec(field)
-        if (indexed?.[1] !== undefined && indexed[2] !== undefined) {
-          const item = Array.isArray(parsed)
-            ? (parsed[Number(indexed[1])] as Record<string, unknown> | undefined)
-            : undefined
-          const v = item?.[indexed[2]]
-          if (typeof v === 'string') vars.set(name, v)
-          else problems.push(`setup step ${i + 1}: no string field ${field} to capture`)
-          continue
-        }
-        if (field.startsWith('*.')) {
-          const key = field.slice(2)
-          const list = Array.isArray(parsed)
-            ? parsed.map((x) => (x as Record<string, unknown>)[key])
-            : []
-          vars.set(name, list.filter((x): x is string => typeof x === 'string').join(','))
-          continue
-        }
-        const v =
-          typeof parsed === 'string' && field === '.'
-            ? parsed
-            : (parsed as Record<string, unknown>)[field]
-        if (typeof v === 'string') vars.set(name, v)
-        else problems.push(`setup step ${i + 1}: no string field ${field} to capture`)
-      } catch {
-        problems.push(`setup step ${i + 1}: response is not JSON, cannot capture ${field}`)
-      }
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      problems.push(`response is not JSON, cannot capture ${field}`)
+      continue
     }
+    const indexed = /^(\d+)\.(.+)$/.exec(field)
+    if (indexed?.[1] !== undefined && indexed[2] !== undefined) {
+      const item = Array.isArray(parsed)
+        ? (parsed[Number(indexed[1])] as Record<string, unknown> | undefined)
+        : undefined
+      const v = item?.[indexed[2]]
+      if (typeof v === 'string') vars.set(name, v)
+      else problems.push(`no string field ${field} to capture`)
+      continue
+    }
+    if (field.startsWith('*.')) {
+      const key = field.slice(2)
+      const list = Array.isArray(parsed)
+        ? parsed.map((x) => (x as Record<string, unknown>)[key])
+        : []
+      vars.set(name, list.filter((x): x is string => typeof x === 'string').join(','))
+      continue
+    }
+    const v =
+      typeof parsed === 'string' && field === '.'
+        ? parsed
+        : parsed !== null && typeof parsed === 'object'
+          ? (parsed as Record<string, unknown>)[field]
+          : undefined
+    if (typeof v === 'string') vars.set(name, v)
+    else problems.push(`no string field ${field} to capture`)
   }
-  const res = await send(toWire(s.request, vars))
-  if (res.status !== s.expect.status)
+  return problems
+}
+
+/** The `{{name}}` placeholders of a request that `vars` cannot fill yet. */
+export function missingVars(req: ScenarioRequest, vars: ReadonlyMap<string, string>): string[] {
+  const text = `${req.path} ${typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? '')}`
+  const missing = new Set<string>()
+  for (const m of text.matchAll(/\{\{([A-Za-z0-9_]+)\}\}/g))
+    if (m[1] !== undefined && !vars.has(m[1])) missing.add(m[1])
+  return [...missing]
+}
+
+/** Compares a response with an expectation; returns the differences. */
+export function checkResponse(
+  expect: Expectation,
+  res: SentResponse,
+  vars: ReadonlyMap<string, string>,
+): string[] {
+  const problems: string[] = []
+  if (expect.status !== undefined && res.status !== expect.status)
     problems.push(
-      `status ${res.status} ≠ ${s.expect.status} (body ${JSON.stringify(res.text.slice(0, 300))})`,
+      `status ${res.status} ≠ ${expect.status} (body ${JSON.stringify(res.text.slice(0, 300))})`,
     )
-  if (s.expect.body !== undefined) {
-    const p = checkBody(s.expect.body, res.text, vars)
+  if (expect.body !== undefined) {
+    const p = checkBody(expect.body, res.text, vars)
     if (p !== null) problems.push(p)
   }
-  for (const [name, value] of Object.entries(s.expect.headers ?? {})) {
+  for (const [name, value] of Object.entries(expect.headers ?? {})) {
     const actual = res.headers[name.toLowerCase()]
     if (value === null) {
       if (actual !== undefined)
@@ -181,7 +215,48 @@ export async function runScenario(s: Scenario, send: Send): Promise<ScenarioResu
       problems.push(`header ${name}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(value)}`)
     }
   }
-  return { ok: problems.length === 0, problems, response: res }
+  return problems
+}
+
+/**
+ * One scripted request, the unit both scenarios and lessons are made of: fill its
+ * placeholders from `vars`, send it, check it against `expect`, capture into `vars`.
+ * Generic in the response so a caller's transport can return more than the runner needs
+ * (the lessons keep the whole exchange to show it).
+ */
+export async function runRequest<R extends SentResponse>(
+  step: { request: ScenarioRequest; expect?: Expectation; capture?: Record<string, string> },
+  vars: Map<string, string>,
+  send: (request: WireRequest) => Promise<R>,
+): Promise<{ response: R; problems: string[] }> {
+  const response = await send(toWire(step.request, vars))
+  const problems = checkResponse(step.expect ?? {}, response, vars)
+  problems.push(...captureInto(step.capture ?? {}, response.text, vars))
+  return { response, problems }
+}
+
+export async function runScenario(s: Scenario, send: Send): Promise<ScenarioResult> {
+  const vars = new Map<string, string>()
+  for (const [i, step] of s.setup.entries()) {
+    const { capture, status, ...request } = step
+    const { response, problems } = await runRequest(
+      { request, expect: { status }, capture },
+      vars,
+      send,
+    )
+    if (problems.length > 0)
+      return {
+        ok: false,
+        problems: problems.map((p) => `setup step ${i + 1} (${step.method} ${step.path}): ${p}`),
+        response,
+      }
+  }
+  const { response, problems } = await runRequest(
+    { request: s.request, expect: s.expect },
+    vars,
+    send,
+  )
+  return { ok: problems.length === 0, problems, response }
 }
 
 /**

@@ -68,10 +68,13 @@ export interface SentResponse {
   text: string
 }
 
-export type Send = (request: {
+/** A request as a transport sends it: placeholders filled, query split off, body encoded. */
+export interface WireRequest {
   method: string
   path: string
   query: string
   headers: Record<string, string>
   body: Uint8Array | null
-}) => Promise<SentResponse>
+}
+
+export type Send = (request: WireRequest) => Promise<SentResponse>

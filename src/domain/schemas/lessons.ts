@@ -1,5 +1,18 @@
 import { z } from 'zod'
-import { localizedSchema, sourceSchema } from './common'
+import { kubernetesReleaseSchema, localizedSchema, sourceSchema } from './common'
+
+/**
+ * A lesson step is one scripted request in the language of the status scenarios
+ * (src/daemon/scenarios/types.ts): `{{name}}` in a path or body is a value captured by an
+ * earlier step (`capture: { execId: 'Id' }`), and the expectation is a status plus, optionally,
+ * an exact body, a substring (`{ contains }`) or a JSON subset (`{ json }`). The tests and the
+ * lesson view both run steps through the scenario runner (runRequest in scenarios/run.ts).
+ */
+const expectedBodySchema = z.union([
+  z.string(),
+  z.object({ contains: z.string().min(1) }),
+  z.object({ json: z.unknown() }),
+])
 
 /** One request of a lesson and the status a Docker 1.12.6 daemon answers to it. */
 export const lessonStepSchema = z.object({
@@ -11,16 +24,22 @@ export const lessonStepSchema = z.object({
   endpointId: z.string().min(1),
   request: z.object({
     method: z.enum(['GET', 'POST', 'PUT', 'DELETE', 'HEAD']),
-    /** `{exec:<container name>}` stands for the newest exec instance of that container. */
+    /** May hold `{{name}}` placeholders filled from earlier captures. */
     path: z.string().startsWith('/'),
     body: z.string().optional(),
     contentType: z.string().optional(),
   }),
+  /** variable → JSON field of this step's response, as in ScenarioStep.capture. */
+  capture: z.record(z.string().regex(/^[A-Za-z0-9_]+$/), z.string()).optional(),
   expect: z.object({
     status: z.number().int().min(100).max(599),
-    /** A piece of the body the daemon sends (checked by the tests). */
-    bodyIncludes: z.string().optional(),
+    body: expectedBodySchema.optional(),
   }),
+  /**
+   * For traces of what a kubelet sends: the Kubernetes releases whose kubelet makes this call
+   * (absent: a setup step of the lesson, not part of the trace).
+   */
+  calledBy: z.array(kubernetesReleaseSchema).optional(),
   sources: z.array(sourceSchema).optional(),
 })
 

@@ -1,24 +1,42 @@
 import { AppLink } from '../../components/app-link'
 import type { Lesson } from '../../domain/schemas/lessons'
 import { useI18n } from '../../lib/i18n'
+import { useAllProgress } from './lesson-progress'
 
 export function LessonList({ lessons }: { lessons: readonly Lesson[] }) {
   const { t, language } = useI18n()
+  const progress = useAllProgress(lessons.map((lesson) => lesson.id))
   return (
     <ul className="lesson-list">
-      {lessons.map((lesson) => (
-        <li key={lesson.id} className="lesson-card">
-          <h3>{lesson.title[language]}</h3>
-          <p>{lesson.summary[language]}</p>
-          <p className="muted">{t('stepsCount', { count: lesson.steps.length })}</p>
-          <AppLink
-            className="button-link"
-            to={(s) => ({ ...s, view: 'lessons', lesson: lesson.id, step: 1 })}
-          >
-            {t('startLesson')} →
-          </AppLink>
-        </li>
-      ))}
+      {lessons.map((lesson, i) => {
+        const count = lesson.steps.length
+        const answered = progress[i]?.answered ?? {}
+        const done = lesson.steps.filter((s) => s.id in answered).length
+        const resumeAt = Math.max(1, lesson.steps.findIndex((s) => !(s.id in answered)) + 1)
+        return (
+          <li key={lesson.id} className="lesson-card">
+            <h3>
+              {done === count && (
+                <span className="lesson-tick" title={t('lessonComplete')}>
+                  <span aria-hidden="true">✓ </span>
+                  <span className="visually-hidden">{t('lessonComplete')} </span>
+                </span>
+              )}
+              {lesson.title[language]}
+            </h3>
+            <p>{lesson.summary[language]}</p>
+            <p className="muted">
+              {done === 0 ? t('stepsCount', { count }) : t('lessonProgress', { done, count })}
+            </p>
+            <AppLink
+              className="button-link"
+              to={(s) => ({ ...s, view: 'lessons', lesson: lesson.id, step: resumeAt })}
+            >
+              {done === 0 ? t('startLesson') : t('continueLesson')} →
+            </AppLink>
+          </li>
+        )
+      })}
     </ul>
   )
 }

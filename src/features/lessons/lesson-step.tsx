@@ -3,87 +3,154 @@ import { AppLink } from '../../components/app-link'
 import { MethodBadge } from '../../components/method-badge'
 import { ResponseView } from '../../components/response-view'
 import { SourceList } from '../../components/source-list'
-import { resolveLessonPath } from '../../domain/lesson-path'
-import type { LessonStep as Step } from '../../domain/schemas/lessons'
+import type { Lesson } from '../../domain/schemas/lessons'
 import type { DaemonSession } from '../../lib/daemon-client/daemon-session'
 import { failureMessage } from '../../lib/daemon-client/failure-message'
-import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request'
+import type { Exchange } from '../../lib/daemon-client/send-request'
+import { reasonPhrase } from '../../lib/http-status'
 import { useI18n } from '../../lib/i18n'
-import { toPlaygroundRequest } from '../../lib/url-state'
+import type { LessonProgress } from './lesson-progress'
+import { missingFor, resolvedRequest, runLessonStep } from './lesson-runner'
+import { statusChoices } from './status-choices'
+import { readableText } from './step-path'
 
 interface LessonStepProps {
-  step: Step
+  lesson: Lesson
+  index: number
   session: DaemonSession | null
+  progress: LessonProgress
+  update: (change: (previous: LessonProgress) => LessonProgress) => void
+  predictMode: boolean
+  /** Runs the earlier steps this one builds on that have not been run yet. */
+  onRunEarlier: () => Promise<void>
 }
 
-/** The newest exec instance of a container, looked up by name in the daemon's own state. */
-function newestExecOf(session: DaemonSession, name: string): string | undefined {
-  const { state } = session.daemon
-  const containerId = state.names.get(`/${name}`)
-  return [...state.execs.values()].filter((exec) => exec.containerId === containerId).at(-1)?.id
-}
-
-export function LessonStepView({ step, session }: LessonStepProps) {
+export function LessonStepView(props: LessonStepProps) {
+  const { lesson, index, session, progress, update, predictMode, onRunEarlier } = props
+  const step = lesson.steps[index]
   const { t, language } = useI18n()
   const [exchange, setExchange] = useState<Exchange | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const path = session
-    ? resolveLessonPath(step.request.path, (name) => newestExecOf(session, name))
-    : step.request.path
-  // The same narrowing the playground's links get; the data's strings are free-form.
-  const request = toPlaygroundRequest({
-    method: step.request.method,
-    path,
-    body: step.request.body ?? '',
-    contentType: step.request.contentType ?? '',
-  })
+  const [choice, setChoice] = useState<number | null>(null)
+  if (!step) return null
+
+  const missing = missingFor(step, progress.vars)
+  const notRunBefore = lesson.steps.slice(0, index).filter((s) => !(s.id in progress.answered))
+  const request = resolvedRequest(step, progress.vars)
+  const predicted = progress.predicted[step.id]
+  const answered = exchange !== null
+  const mustPredict = predictMode && !answered && choice === null
+  const name = `predict-${lesson.id}-${step.id}`
 
   const run = async () => {
     if (!session) return
     setBusy(true)
     setError(null)
     try {
-      const done = await sendRequest(session.baseUrl, request, {
-        id: 0,
-        signal: new AbortController().signal,
-        fetch: session.transport.fetch,
-      })
-      setExchange(done)
+      const done = await runLessonStep(step, progress.vars, session)
+      setExchange(done.exchange)
+      update((p) => ({
+        vars: done.vars,
+        answered: { ...p.answered, [step.id]: done.exchange.status },
+        predicted:
+          predictMode && choice !== null ? { ...p.predicted, [step.id]: choice } : p.predicted,
+      }))
     } catch (failure) {
       setError(failureMessage(failure, t))
     } finally {
-      session.persist()
       setBusy(false)
     }
   }
 
+  const runEarlier = async () => {
+    setBusy(true)
+    try {
+      await onRunEarlier()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  // In predict mode the explanation is the answer: it shows once the learner has committed.
+  const showExplanation = !predictMode || answered
   return (
     <article className="lesson-step" aria-labelledby="step-heading">
       <h3 id="step-heading">{step.title[language]}</h3>
-      <p>{step.text[language]}</p>
-      {step.sources && <SourceList sources={step.sources} />}
+      {showExplanation && <p>{step.text[language]}</p>}
+      {showExplanation && step.sources && <SourceList sources={step.sources} />}
       <pre className="request-preview">
         <code>
-          <MethodBadge method={step.request.method} /> {path}
-          {request.body && `\n\n${request.body}`}
+          <MethodBadge method={step.request.method} />{' '}
+          {readableText(step.request.path, lesson, progress.vars, t)}
+          {step.request.body && `\n\n${readableText(step.request.body, lesson, progress.vars, t)}`}
         </code>
       </pre>
-      <p className="muted">{t('expectedStatus', { status: step.expect.status })}</p>
+      {notRunBefore.length > 0 && (
+        <div className="callout" role={missing.length > 0 ? 'alert' : undefined}>
+          <p>
+            {missing.length > 0
+              ? t('needsEarlierSteps', { count: notRunBefore.length })
+              : t('earlierStepsNotRun', { count: notRunBefore.length })}
+          </p>
+          <button type="button" disabled={!session || busy} onClick={runEarlier}>
+            {t('runEarlierSteps', { count: notRunBefore.length })}
+          </button>
+        </div>
+      )}
+      {predictMode ? (
+        <fieldset className="predict" disabled={answered}>
+          <legend>{t('predictQuestion')}</legend>
+          {statusChoices(step.expect.status, `${lesson.id}/${step.id}`).map((status) => (
+            <label key={status} className="predict-choice">
+              <input
+                type="radio"
+                name={name}
+                value={status}
+                checked={choice === status}
+                onChange={() => setChoice(status)}
+              />{' '}
+              {status} {reasonPhrase(status)}
+            </label>
+          ))}
+        </fieldset>
+      ) : (
+        <p className="muted">{t('expectedStatus', { status: step.expect.status })}</p>
+      )}
       <p className="step-actions">
-        <button type="button" className="primary" disabled={!session || busy} onClick={run}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!session || busy || missing.length > 0 || mustPredict}
+          onClick={run}
+        >
           {t('runStep')}
         </button>{' '}
-        <AppLink
-          to={(s) => ({
-            ...s,
-            view: 'playground',
-            playground: { ...s.playground, ...request, docker: '1.12.6' },
-          })}
-        >
-          {t('openInPlayground')}
-        </AppLink>
+        {missing.length === 0 && (
+          <AppLink
+            to={(s) => ({
+              ...s,
+              view: 'playground',
+              playground: { ...s.playground, ...request, docker: '1.12.6' },
+            })}
+          >
+            {t('openInPlayground')}
+          </AppLink>
+        )}
       </p>
+      {exchange && predictMode && choice !== null && (
+        <p
+          className={choice === step.expect.status ? 'verdict verdict-ok' : 'verdict verdict-off'}
+          role="status"
+        >
+          {choice === step.expect.status
+            ? t('predictRight', { status: choice })
+            : t('predictWrong', { status: choice, expected: step.expect.status })}
+        </p>
+      )}
+      {!exchange && predicted !== undefined && predictMode && (
+        <p className="muted">{t('predictedBefore', { status: predicted })}</p>
+      )}
       {exchange && (
         <p
           className={

@@ -7,9 +7,13 @@ import { useNavigation } from '../../hooks/use-navigation'
 import type { DaemonSession } from '../../lib/daemon-client/daemon-session'
 import { openWorkerSession } from '../../lib/daemon-client/worker-session'
 import { useI18n } from '../../lib/i18n'
+import { LessonHandout } from './lesson-handout'
 import { LessonList } from './lesson-list'
+import { clearProgress, useLessonProgress, usePredictMode } from './lesson-progress'
+import { runLessonStep } from './lesson-runner'
 import { LessonStepView } from './lesson-step'
 import { LessonTerminal } from './lesson-terminal'
+import { LessonTrace } from './lesson-trace'
 
 // Validated, and every step replayed against the daemon model, by tests/lessons.test.ts.
 const lessons = (lessonsFile as LessonsFile).lessons
@@ -25,7 +29,9 @@ export default function Lessons({ openSession = openWorkerSession, terminal }: L
   const { state, update } = useNavigation()
   const [session, setSession] = useState<DaemonSession | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
+  const [predictMode, setPredictMode] = usePredictMode()
   const lesson = lessons.find((l) => l.id === state.lesson)
+  const [progress, updateProgress] = useLessonProgress(lesson?.id ?? '')
 
   useEffect(() => {
     if (!state.lesson) return
@@ -66,56 +72,129 @@ export default function Lessons({ openSession = openWorkerSession, terminal }: L
   const index = Math.min(state.step, count) - 1
   const step = lesson.steps[index]
   const goTo = (n: number) => update((s) => ({ ...s, step: n }), 'push')
+  const done = lesson.steps.filter((s) => s.id in progress.answered).length
+  const complete = done === count
+  const predictions = lesson.steps.filter((s) => progress.predicted[s.id] !== undefined)
+  const right = predictions.filter((s) => progress.predicted[s.id] === s.expect.status).length
+  const next = lessons[lessons.indexOf(lesson) + 1]
+
+  // The earlier steps not run yet, in order, through the same runner; their answers count as
+  // run (not as predictions).
+  const runEarlier = async () => {
+    if (!session) return
+    let vars = progress.vars
+    for (const earlier of lesson.steps.slice(0, index)) {
+      if (earlier.id in progress.answered) continue
+      const result = await runLessonStep(earlier, vars, session)
+      vars = result.vars
+      const status = result.exchange.status
+      updateProgress((p) => ({ ...p, vars, answered: { ...p.answered, [earlier.id]: status } }))
+    }
+  }
 
   return (
     <section className="view lesson" aria-labelledby="lessons-heading">
-      {back}
-      <h2 id="lessons-heading">{lesson.title[language]}</h2>
-      <p className="intro">{lesson.summary[language]}</p>
-      {failure && (
-        <p className="callout callout-wrong" role="alert">
-          {t('daemonFailed', { error: failure })}
-        </p>
-      )}
-      <div className="lesson-grid">
-        <nav aria-label={t('lessonSteps')}>
-          <ol className="step-list">
-            {lesson.steps.map((s, i) => (
-              <li key={s.id}>
-                <AppLink
-                  to={(current) => ({ ...current, step: i + 1 })}
-                  aria-current={i === index ? 'step' : undefined}
-                >
-                  {s.title[language]}
-                </AppLink>
-              </li>
-            ))}
-          </ol>
-          <button
-            type="button"
-            disabled={!session}
-            onClick={() => {
-              session?.reset()
-              goTo(1)
-            }}
-          >
-            {t('startOver')}
+      <div className="screen-only">
+        {back}
+        <h2 id="lessons-heading">{lesson.title[language]}</h2>
+        <p className="intro">{lesson.summary[language]}</p>
+        <LessonTrace lesson={lesson} />
+        <div className="lesson-tools">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={predictMode}
+              onChange={(event) => setPredictMode(event.target.checked)}
+            />{' '}
+            {t('predictMode')}
+          </label>
+          <button type="button" onClick={() => window.print()}>
+            {t('printHandout')}
           </button>
-        </nav>
-        <div>
-          <p className="muted">{t('stepOf', { step: index + 1, count })}</p>
-          {step && <LessonStepView key={`${lesson.id}/${step.id}`} step={step} session={session} />}
-          <p className="step-nav">
-            <button type="button" disabled={index === 0} onClick={() => goTo(index)}>
-              ← {t('previousStep')}
-            </button>{' '}
-            <button type="button" disabled={index + 1 >= count} onClick={() => goTo(index + 2)}>
-              {t('nextStep')} →
-            </button>
+          <span className="muted">{t('lessonProgress', { done, count })}</span>
+        </div>
+        {failure && (
+          <p className="callout callout-wrong" role="alert">
+            {t('daemonFailed', { error: failure })}
           </p>
+        )}
+        {complete && (
+          <div className="callout lesson-complete" role="status">
+            <p>
+              <strong>{t('lessonComplete')}</strong>{' '}
+              {predictions.length > 0 && t('predictionScore', { right, count: predictions.length })}
+            </p>
+            {next && (
+              <AppLink
+                className="button-link"
+                to={(s) => ({ ...s, view: 'lessons', lesson: next.id, step: 1 })}
+              >
+                {t('nextLesson', { title: next.title[language] })} →
+              </AppLink>
+            )}
+          </div>
+        )}
+        <div className="lesson-grid">
+          <div className="lesson-main">
+            <p className="muted">{t('stepOf', { step: index + 1, count })}</p>
+            {step && (
+              <LessonStepView
+                key={`${lesson.id}/${step.id}`}
+                lesson={lesson}
+                index={index}
+                session={session}
+                progress={progress}
+                update={updateProgress}
+                predictMode={predictMode}
+                onRunEarlier={runEarlier}
+              />
+            )}
+            <p className="step-nav">
+              <button type="button" disabled={index === 0} onClick={() => goTo(index)}>
+                ← {t('previousStep')}
+              </button>{' '}
+              <button type="button" disabled={index + 1 >= count} onClick={() => goTo(index + 2)}>
+                {t('nextStep')} →
+              </button>
+            </p>
+          </div>
+          <nav aria-label={t('lessonSteps')} className="lesson-nav">
+            <ol className="step-list">
+              {lesson.steps.map((s, i) => (
+                <li key={s.id}>
+                  <AppLink
+                    to={(current) => ({ ...current, step: i + 1 })}
+                    aria-current={i === index ? 'step' : undefined}
+                  >
+                    {s.title[language]}
+                  </AppLink>
+                  {s.id in progress.answered && (
+                    <span className="step-done" title={t('stepDone')}>
+                      {' '}
+                      <span aria-hidden="true">✓</span>
+                      <span className="visually-hidden">{t('stepDone')}</span>
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ol>
+            <button
+              type="button"
+              disabled={!session}
+              onClick={() => {
+                if (!window.confirm(t('startOverConfirm'))) return
+                session?.reset()
+                clearProgress(lesson.id)
+                goTo(1)
+              }}
+            >
+              {t('startOver')}
+            </button>
+          </nav>
         </div>
       </div>
       <LessonTerminal lessonId={lesson.id} session={session} terminal={terminal} />
+      <LessonHandout lesson={lesson} />
     </section>
   )
 }

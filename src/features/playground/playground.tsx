@@ -2,7 +2,7 @@ import { Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import endpointsFile from '../../../data/endpoints-1.24.json'
 import { ResponseView } from '../../components/response-view'
 import type { TerminalPanelComponent } from '../../components/terminal-slot'
-import { API_VERSION_OF, type DockerVersion } from '../../daemon'
+import { API_VERSION_OF, type DockerVersion, newestContainer, newestExec } from '../../daemon'
 import { exampleRequest } from '../../domain/example-request'
 import type { EndpointsFile } from '../../domain/schemas/endpoints'
 import { useNavigation } from '../../hooks/use-navigation'
@@ -130,8 +130,13 @@ export default function Playground({
   const onPreset = (endpointId: string) => {
     const endpoint = endpoints.find((e) => e.id === endpointId)
     if (!endpoint || status.kind !== 'ready') return
-    const execs = [...status.session.daemon.state.execs.keys()]
-    setRequest(toPlaygroundRequest(exampleRequest(endpoint, execs.at(-1))))
+    // Live ids: the learner's newest container and exec instance, not the reference's samples.
+    const { state: daemonState } = status.session.daemon
+    const preset = exampleRequest(endpoint, {
+      container: newestContainer(daemonState)?.name,
+      exec: newestExec(daemonState)?.id,
+    })
+    setRequest(toPlaygroundRequest(preset))
   }
 
   return (

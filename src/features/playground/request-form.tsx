@@ -11,6 +11,24 @@ import {
   type PlaygroundState,
 } from '../../lib/url-state'
 
+/** The query of a container or exec resize path, whose h and w get number fields. */
+function resizeQuery(path: string): URLSearchParams | null {
+  const [base = '', query = ''] = path.split(/\?(.*)/s)
+  return /^(\/v\d+\.\d+)?\/(containers|exec)\/[^/]+\/resize$/.test(base)
+    ? new URLSearchParams(query)
+    : null
+}
+
+/** The path with one query parameter set (kept in its place) or removed when empty. */
+function withQuery(path: string, name: string, value: string): string {
+  const [base = '', query = ''] = path.split(/\?(.*)/s)
+  const params = new URLSearchParams(query)
+  if (value === '') params.delete(name)
+  else params.set(name, value)
+  const text = params.toString()
+  return text === '' ? base : `${base}?${text}`
+}
+
 interface RequestFormProps {
   value: PlaygroundState
   endpoints: readonly Endpoint[]
@@ -34,6 +52,7 @@ export function RequestForm(props: RequestFormProps) {
     label: c || t('noContentType'),
   }))
   const versions = DOCKER_VERSIONS.map((v) => ({ value: v, label: `Docker ${v}` }))
+  const resize = resizeQuery(value.path)
   return (
     <form
       className="request-form"
@@ -41,6 +60,13 @@ export function RequestForm(props: RequestFormProps) {
       onSubmit={(event) => {
         event.preventDefault()
         if (!busy) onSend()
+      }}
+      onKeyDown={(event) => {
+        // Ctrl+Enter (⌘+Enter) sends from any field, the body's textarea included.
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault()
+          if (!busy) onSend()
+        }
       }}
     >
       <div className="request-row">
@@ -85,6 +111,24 @@ export function RequestForm(props: RequestFormProps) {
           onChange={(contentType) => onChange({ contentType })}
         />
       </div>
+      {resize && (
+        <div className="request-row">
+          {(['h', 'w'] as const).map((name) => (
+            <label key={name} className="filter resize-field">
+              <span>{name === 'h' ? t('resizeHeight') : t('resizeWidth')}</span>
+              <input
+                type="number"
+                min={0}
+                max={65535}
+                value={resize.get(name) ?? ''}
+                onChange={(event) =>
+                  onChange({ path: withQuery(value.path, name, event.target.value) })
+                }
+              />
+            </label>
+          ))}
+        </div>
+      )}
       <label className="filter request-body">
         <span>{t('requestBody')}</span>
         <textarea
@@ -100,9 +144,15 @@ export function RequestForm(props: RequestFormProps) {
         </p>
       )}
       <div className="filter-actions">
-        <button type="button" onClick={onReset}>
+        <button
+          type="button"
+          onClick={() => {
+            if (window.confirm(t('resetConfirm', { version: value.docker }))) onReset()
+          }}
+        >
           {t('resetDaemon')}
         </button>
+        <span className="muted shortcut-hint">{t('sendShortcut')}</span>
         {/* Distinct keys: reusing one <button> would turn Stop into a submit button during
             its own click, and the browser would then send the request again. */}
         {busy ? (

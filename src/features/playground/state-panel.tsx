@@ -1,12 +1,33 @@
-import type { SimulatedDaemon } from '../../daemon'
+import { listContainers, listExecs, listImages, type SimulatedDaemon } from '../../daemon'
 import { useI18n } from '../../lib/i18n'
+import type { IdKind } from './id-path'
+
+interface StatePanelProps {
+  daemon: SimulatedDaemon
+  /** Puts a clicked id into the request path. */
+  onId?: (kind: IdKind, id: string) => void
+}
 
 /** What the daemon holds right now, so a learner sees the effect of each call. */
-export function StatePanel({ daemon }: { daemon: SimulatedDaemon }) {
+export function StatePanel({ daemon, onId }: StatePanelProps) {
   const { t } = useI18n()
-  const containers = [...daemon.state.containers.values()]
-  const execs = [...daemon.state.execs.values()]
-  const images = [...daemon.state.images.values()]
+  const containers = listContainers(daemon.state)
+  const execs = listExecs(daemon.state)
+  const images = listImages(daemon.state)
+  const idButton = (kind: IdKind, id: string) =>
+    onId ? (
+      <button
+        type="button"
+        className="link-button id-button"
+        title={t('useIdInPath')}
+        aria-label={t('useIdInPathNamed', { id: id.slice(0, 12) })}
+        onClick={() => onId(kind, id)}
+      >
+        <code>{id.slice(0, 12)}</code>
+      </button>
+    ) : (
+      <code title={id}>{id.slice(0, 12)}</code>
+    )
   return (
     <section aria-labelledby="state-heading" className="state-panel">
       <h3 id="state-heading">{t('daemonState')}</h3>
@@ -16,30 +37,30 @@ export function StatePanel({ daemon }: { daemon: SimulatedDaemon }) {
       {containers.length === 0 ? (
         <p className="muted">{t('noContainers')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('colName')}</th>
-              <th scope="col">{t('colImage')}</th>
-              <th scope="col">{t('colState')}</th>
-              <th scope="col">{t('colId')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {containers.map((container) => (
-              <tr key={container.id}>
-                <td>
-                  <code>{container.name}</code>
-                </td>
-                <td>{String(container.config.Image ?? '')}</td>
-                <td>{container.state.status}</td>
-                <td>
-                  <code title={container.id}>{container.id.slice(0, 12)}</code>
-                </td>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('colName')}</th>
+                <th scope="col">{t('colImage')}</th>
+                <th scope="col">{t('colState')}</th>
+                <th scope="col">{t('colId')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {containers.map((container) => (
+                <tr key={container.id}>
+                  <td>
+                    <code>{container.name}</code>
+                  </td>
+                  <td>{container.image}</td>
+                  <td>{container.status}</td>
+                  <td>{idButton('container', container.id)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {execs.length > 0 && (
         <>
@@ -49,8 +70,8 @@ export function StatePanel({ daemon }: { daemon: SimulatedDaemon }) {
           <ul className="plain-list">
             {execs.map((exec) => (
               <li key={exec.id}>
-                <code>{exec.id.slice(0, 12)}</code> · {exec.entrypoint} {exec.arguments.join(' ')} ·{' '}
-                {t('colTty')} {String(exec.tty)} · {exec.phase}
+                {idButton('exec', exec.id)} · {exec.containerName} · {exec.command} · {t('colTty')}{' '}
+                {String(exec.tty)} · {exec.phase}
               </li>
             ))}
           </ul>
@@ -61,7 +82,7 @@ export function StatePanel({ daemon }: { daemon: SimulatedDaemon }) {
       </h4>
       <p>
         {images
-          .flatMap((image) => image.repoTags)
+          .flatMap((image) => image.tags)
           .map((tag) => (
             <code key={tag} className="tag">
               {tag}

@@ -1,0 +1,83 @@
+import { useState } from 'react'
+import { useI18n } from '../../lib/i18n'
+import {
+  type CopyRequest,
+  curlTcp,
+  curlUnixSocket,
+  dockerCommand,
+  dockerodeCall,
+  kubeletCall,
+} from './copy-as'
+
+type Format = 'curl-socket' | 'curl-tcp' | 'docker' | 'dockerode' | 'go'
+
+/** Copies text to the clipboard; false when the browser refuses (insecure context, denied). */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** "Copy as": the request in five forms, shown before copying so it can also be read or selected. */
+export function CopyMenu({ request }: { request: CopyRequest }) {
+  const { t } = useI18n()
+  const [format, setFormat] = useState<Format>('curl-socket')
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null)
+  const kubelet = kubeletCall(request)
+  const docker = dockerCommand(request)
+  const text =
+    format === 'curl-socket'
+      ? curlUnixSocket(request)
+      : format === 'curl-tcp'
+        ? curlTcp(request)
+        : format === 'docker'
+          ? (docker ?? t('noDockerCommand'))
+          : format === 'dockerode'
+            ? dockerodeCall(request)
+            : (kubelet?.code ?? t('kubeletNeverCalls'))
+  const copyable = !(format === 'docker' && !docker) && !(format === 'go' && !kubelet)
+  return (
+    <details className="copy-menu">
+      <summary>{t('copyAs')}</summary>
+      <div className="copy-row">
+        <label className="filter">
+          <span>{t('copyFormat')}</span>
+          <select
+            value={format}
+            onChange={(event) => {
+              setFormat(event.target.value as Format)
+              setCopied(null)
+            }}
+          >
+            <option value="curl-socket">curl --unix-socket</option>
+            <option value="curl-tcp">curl (TCP, npm run daemon)</option>
+            <option value="docker">docker CLI</option>
+            <option value="dockerode">dockerode</option>
+            <option value="go">{t('copyGo')}</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          disabled={!copyable}
+          onClick={async () => setCopied((await copyText(text)) ? 'yes' : 'no')}
+        >
+          {t('copy')}
+        </button>
+        <span role="status" className="muted">
+          {copied === 'yes' ? t('copied') : copied === 'no' ? t('copyFailed') : ''}
+        </span>
+      </div>
+      <pre className="copy-preview">
+        <code>{text}</code>
+      </pre>
+      {format === 'go' && kubelet?.sourceUrl && (
+        <p>
+          <a href={kubelet.sourceUrl}>{kubelet.sourceLabel}</a>
+        </p>
+      )}
+    </details>
+  )
+}

@@ -1,0 +1,146 @@
+import { type ChangeEvent, useRef, useState } from 'react'
+import type { Exchange } from '../../lib/daemon-client/send-request'
+import { useI18n } from '../../lib/i18n'
+import { curlUnixSocket } from './copy-as'
+import { historyFromJson, historyToJson } from './history-store'
+
+interface HistoryPanelProps {
+  history: readonly Exchange[]
+  dockerVersion: string
+  /** Puts an entry's request into the form and shows its answer. */
+  onLoad: (item: Exchange) => void
+  /** Puts an entry's request into the form and sends it again. */
+  onReplay: (item: Exchange) => void
+  onReplace: (history: Exchange[]) => void
+}
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/** The history as a runnable script: the same requests, oldest first, against docker.sock. */
+export function historyToShell(history: readonly Exchange[], dockerVersion: string): string {
+  const lines = [
+    '#!/bin/sh',
+    `# Requests sent in docker-api-explorer to a simulated Docker ${dockerVersion} daemon, oldest first.`,
+    '# Each line is followed by the status that daemon answered.',
+  ]
+  for (const item of [...history].reverse()) {
+    lines.push(`${curlUnixSocket(item.request)}; echo`, `# → ${item.status}`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+export function HistoryPanel(props: HistoryPanelProps) {
+  const { history, dockerVersion, onLoad, onReplay, onReplace } = props
+  const { t } = useI18n()
+  const fileInput = useRef<HTMLInputElement>(null)
+  const [message, setMessage] = useState<string | null>(null)
+
+  const onImport = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0]
+    event.target.value = ''
+    if (!file) return
+    try {
+      const imported = historyFromJson(await file.text())
+      onReplace(imported)
+      setMessage(t('historyImported', { count: imported.length }))
+    } catch (error) {
+      setMessage(t('historyImportFailed', { error: String(error) }))
+    }
+  }
+
+  return (
+    <section aria-labelledby="history-heading" className="history-panel">
+      <h3 id="history-heading">{t('history')}</h3>
+      <div className="history-tools">
+        <button
+          type="button"
+          disabled={history.length === 0}
+          onClick={() =>
+            download(
+              `docker-api-history-${dockerVersion}.json`,
+              'application/json',
+              historyToJson(history),
+            )
+          }
+        >
+          {t('historyExportJson')}
+        </button>
+        <button
+          type="button"
+          disabled={history.length === 0}
+          onClick={() =>
+            download(
+              `docker-api-history-${dockerVersion}.sh`,
+              'text/x-shellscript',
+              historyToShell(history, dockerVersion),
+            )
+          }
+        >
+          {t('historyExportSh')}
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          {t('historyImport')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          aria-label={t('historyImport')}
+          onChange={onImport}
+        />
+        <button
+          type="button"
+          disabled={history.length === 0}
+          onClick={() => {
+            onReplace([])
+            setMessage(null)
+          }}
+        >
+          {t('historyClear')}
+        </button>
+      </div>
+      {message && (
+        <p role="status" className="muted">
+          {message}
+        </p>
+      )}
+      {history.length === 0 ? (
+        <p className="muted">{t('noHistory')}</p>
+      ) : (
+        <ol className="history">
+          {history.map((item) => (
+            <li key={item.id}>
+              <button
+                type="button"
+                className="link-button"
+                title={t('replay')}
+                onClick={() => onLoad(item)}
+              >
+                <strong>{item.status}</strong> {item.request.method}{' '}
+                <code>{item.request.path}</code>
+              </button>{' '}
+              <button
+                type="button"
+                className="small-button"
+                aria-label={t('sendAgainNamed', {
+                  request: `${item.request.method} ${item.request.path}`,
+                })}
+                onClick={() => onReplay(item)}
+              >
+                {t('sendAgain')}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,108 @@
+import type { Exchange } from '../../lib/daemon-client/send-request'
+import { toPlaygroundRequest } from '../../lib/url-state'
+
+/**
+ * The playground's history, kept per Docker version in localStorage next to that version's
+ * daemon, so a reload keeps both. Bodies are stored cut to a few KB (as latin1, byte for byte);
+ * an entry that does not read back is dropped, never fatal. Export and import use the same JSON.
+ */
+export const HISTORY_LIMIT = 20
+const BODY_LIMIT = 16 * 1024
+const key = (version: string) => `docker-api-explorer:history:${version}`
+
+interface StoredExchange {
+  id: number
+  request: { method: string; path: string; body: string; contentType: string }
+  status: number
+  headers: [string, string][]
+  body: string
+  truncated: boolean
+  stopped: boolean
+  ms: number
+}
+
+const latin1 = new TextDecoder('latin1')
+
+function toStored(exchange: Exchange): StoredExchange {
+  const cut = exchange.body.length > BODY_LIMIT
+  return {
+    ...exchange,
+    body: latin1.decode(exchange.body.subarray(0, BODY_LIMIT)),
+    truncated: exchange.truncated || cut,
+  }
+}
+
+function fromStored(value: unknown): Exchange | null {
+  if (typeof value !== 'object' || value === null) return null
+  const v = value as Partial<StoredExchange>
+  if (
+    typeof v.id !== 'number' ||
+    typeof v.status !== 'number' ||
+    typeof v.body !== 'string' ||
+    typeof v.request !== 'object' ||
+    v.request === null ||
+    typeof v.request.path !== 'string' ||
+    typeof v.request.method !== 'string' ||
+    !Array.isArray(v.headers)
+  )
+    return null
+  const body = new Uint8Array(v.body.length)
+  for (let i = 0; i < v.body.length; i++) body[i] = v.body.charCodeAt(i) & 0xff
+  return {
+    id: v.id,
+    request: toPlaygroundRequest({
+      method: v.request.method,
+      path: v.request.path,
+      body: typeof v.request.body === 'string' ? v.request.body : '',
+      contentType: typeof v.request.contentType === 'string' ? v.request.contentType : '',
+    }),
+    status: v.status,
+    headers: v.headers.filter(
+      (h): h is [string, string] =>
+        Array.isArray(h) && typeof h[0] === 'string' && typeof h[1] === 'string',
+    ),
+    body,
+    truncated: v.truncated === true,
+    stopped: v.stopped === true,
+    ms: typeof v.ms === 'number' ? v.ms : 0,
+  }
+}
+
+/** History as JSON (export, storage). */
+export function historyToJson(history: readonly Exchange[]): string {
+  return JSON.stringify({ history: history.map(toStored) }, null, 1)
+}
+
+/** Reads exported or stored JSON; throws for something that is not a history at all. */
+export function historyFromJson(json: string): Exchange[] {
+  const parsed: unknown = JSON.parse(json)
+  const list =
+    typeof parsed === 'object' && parsed !== null && 'history' in parsed
+      ? (parsed as { history: unknown }).history
+      : parsed
+  if (!Array.isArray(list)) throw new Error('expected {"history": [...]}')
+  // Restored entries get negative ids, so they never collide with the ids new requests get.
+  return list
+    .map(fromStored)
+    .filter((e): e is Exchange => e !== null)
+    .slice(0, HISTORY_LIMIT)
+    .map((e, i) => ({ ...e, id: -(i + 1) }))
+}
+
+export function loadHistory(version: string): Exchange[] {
+  try {
+    const raw = window.localStorage.getItem(key(version))
+    return raw === null ? [] : historyFromJson(raw)
+  } catch {
+    return []
+  }
+}
+
+export function saveHistory(version: string, history: readonly Exchange[]): void {
+  try {
+    if (history.length === 0) window.localStorage.removeItem(key(version))
+    else window.localStorage.setItem(key(version), historyToJson(history))
+  } catch {
+    // Storage full or disabled: the history lasts for this page only.
+  }
+}
