@@ -40,71 +40,70 @@ class Scanner {
     while (this.i < this.s.length && isSpace(this.s[this.i] ?? '')) this.i++
   }
 
-  value(context = 'looking for beginning of value'): void {
-    this.skipSpace()
-    const c = this.peek()
-    if (c === '{') this.object()
-    else if (c === '[') this.array()
-    else if (c === '"') this.string()
-    else if (c === '-' || isDigit(c)) this.number()
-    else if (c === 't') this.literal('true')
-    else if (c === 'f') this.literal('false')
-    else if (c === 'n') this.literal('null')
-    else this.fail(c, context)
-  }
-
-  object(): void {
-    this.i++ // {
-    this.skipSpace()
-    if (this.peek() === '}') {
-      this.i++
-      return
-    }
+  /**
+   * One whole value. Iterative, with an explicit stack of open containers: Go 1.6's scanner
+   * keeps its parse state in a slice and has no depth limit (that came in Go 1.15), so JSON
+   * nested 100,000 deep is read, not a JavaScript stack overflow.
+   */
+  value(): void {
+    const open: ('{' | '[')[] = []
+    let context = 'looking for beginning of value'
     for (;;) {
+      // At the start of a value.
       this.skipSpace()
       const c = this.peek()
-      if (c !== '"') this.fail(c, 'looking for beginning of object key string')
-      this.string()
-      this.skipSpace()
-      const colon = this.peek()
-      if (colon !== ':') this.fail(colon, 'after object key')
-      this.i++
-      this.value()
-      this.skipSpace()
-      const next = this.peek()
-      if (next === ',') {
+      if (c === '{' || c === '[') {
         this.i++
-        continue
+        this.skipSpace()
+        const close = c === '{' ? '}' : ']'
+        if (this.peek() === close) {
+          this.i++ // an empty container is a complete value
+        } else {
+          open.push(c)
+          if (c === '{') this.key()
+          context = 'looking for beginning of value'
+          continue
+        }
+      } else if (c === '"') this.string()
+      else if (c === '-' || isDigit(c)) this.number()
+      else if (c === 't') this.literal('true')
+      else if (c === 'f') this.literal('false')
+      else if (c === 'n') this.literal('null')
+      else this.fail(c, context)
+      // After a complete value: close containers until one wants another element.
+      for (;;) {
+        const top = open.at(-1)
+        if (top === undefined) return
+        this.skipSpace()
+        const next = this.peek()
+        if (next === ',') {
+          this.i++
+          if (top === '{') {
+            this.skipSpace()
+            this.key()
+          }
+          break
+        }
+        if ((top === '{' && next === '}') || (top === '[' && next === ']')) {
+          this.i++
+          open.pop()
+          continue
+        }
+        this.fail(next, top === '{' ? 'after object key:value pair' : 'after array element')
       }
-      if (next === '}') {
-        this.i++
-        return
-      }
-      this.fail(next, 'after object key:value pair')
     }
   }
 
-  array(): void {
-    this.i++ // [
+  /** An object key and its colon; the value follows. */
+  key(): void {
     this.skipSpace()
-    if (this.peek() === ']') {
-      this.i++
-      return
-    }
-    for (;;) {
-      this.value()
-      this.skipSpace()
-      const next = this.peek()
-      if (next === ',') {
-        this.i++
-        continue
-      }
-      if (next === ']') {
-        this.i++
-        return
-      }
-      this.fail(next, 'after array element')
-    }
+    const c = this.peek()
+    if (c !== '"') this.fail(c, 'looking for beginning of object key string')
+    this.string()
+    this.skipSpace()
+    const colon = this.peek()
+    if (colon !== ':') this.fail(colon, 'after object key')
+    this.i++
   }
 
   string(): void {

@@ -38,16 +38,47 @@ export const CONFIG_FIELDS = [
   'Shell',
 ] as const
 
-export type Kind = 'string' | 'bool' | 'int64' | 'strslice' | 'strings' | 'strmap' | 'object'
+export type Kind =
+  | 'string'
+  | 'bool'
+  | 'int'
+  | 'int64'
+  | 'uint16'
+  | 'uint64'
+  | 'strslice'
+  | 'strings'
+  | 'strmap'
+  | 'object'
+  | 'portset'
+  | 'volumeset'
+  | 'portmap'
+  | 'restart'
+  | 'logconfig'
 
 const GO_TYPE: Record<Kind, string> = {
   string: 'string',
   bool: 'bool',
+  int: 'int',
   int64: 'int64',
+  uint16: 'uint16',
+  uint64: 'uint64',
   strslice: 'string',
   strings: 'string',
   strmap: 'string',
   object: 'struct',
+  portset: 'map[nat.Port]struct {}',
+  volumeset: 'map[string]struct {}',
+  portmap: 'nat.PortMap',
+  restart: 'container.RestartPolicy',
+  logconfig: 'container.LogConfig',
+}
+
+/** The integer kinds and their ranges (Go's `reflect.Value.OverflowInt/Uint`). */
+const INT_RANGE: Partial<Record<Kind, readonly [number, number]>> = {
+  int: [-(2 ** 63), 2 ** 63 - 1],
+  int64: [-(2 ** 63), 2 ** 63 - 1],
+  uint16: [0, 65535],
+  uint64: [0, 2 ** 64 - 1],
 }
 
 export const CONFIG_KINDS: Record<string, Kind> = {
@@ -57,14 +88,14 @@ export const CONFIG_KINDS: Record<string, Kind> = {
   AttachStdin: 'bool',
   AttachStdout: 'bool',
   AttachStderr: 'bool',
-  ExposedPorts: 'object',
+  ExposedPorts: 'portset',
   Tty: 'bool',
   OpenStdin: 'bool',
   StdinOnce: 'bool',
   Env: 'strings',
   Cmd: 'strslice',
   Image: 'string',
-  Volumes: 'object',
+  Volumes: 'volumeset',
   WorkingDir: 'string',
   Entrypoint: 'strslice',
   NetworkDisabled: 'bool',
@@ -79,7 +110,7 @@ export const HOST_CONFIG_KINDS: Record<string, Kind> = {
   Binds: 'strings',
   ContainerIDFile: 'string',
   NetworkMode: 'string',
-  PortBindings: 'object',
+  PortBindings: 'portmap',
   Privileged: 'bool',
   PublishAllPorts: 'bool',
   ReadonlyRootfs: 'bool',
@@ -93,8 +124,8 @@ export const HOST_CONFIG_KINDS: Record<string, Kind> = {
   CpuQuota: 'int64',
   CpusetCpus: 'string',
   CpusetMems: 'string',
-  BlkioWeight: 'int64',
-  OomScoreAdj: 'int64',
+  BlkioWeight: 'uint16',
+  OomScoreAdj: 'int',
   ShmSize: 'int64',
   PidsLimit: 'int64',
   Links: 'strings',
@@ -103,8 +134,8 @@ export const HOST_CONFIG_KINDS: Record<string, Kind> = {
   DnsSearch: 'strings',
   ExtraHosts: 'strings',
   VolumesFrom: 'strings',
-  CapAdd: 'strings',
-  CapDrop: 'strings',
+  CapAdd: 'strslice',
+  CapDrop: 'strslice',
   GroupAdd: 'strings',
   SecurityOpt: 'strings',
   IpcMode: 'string',
@@ -115,11 +146,39 @@ export const HOST_CONFIG_KINDS: Record<string, Kind> = {
   VolumeDriver: 'string',
   Runtime: 'string',
   Isolation: 'string',
-  RestartPolicy: 'object',
-  LogConfig: 'object',
+  RestartPolicy: 'restart',
+  LogConfig: 'logconfig',
   Sysctls: 'strmap',
   StorageOpt: 'strmap',
+  Tmpfs: 'strmap',
+  AutoRemove: 'bool',
+  Cgroup: 'string',
+  OomKillDisable: 'bool',
+  DiskQuota: 'int64',
+  CpuCount: 'int64',
+  CpuPercent: 'int64',
+  IOMaximumIOps: 'uint64',
+  IOMaximumBandwidth: 'uint64',
 }
+
+/**
+ * Every JSON name of container.HostConfig and its embedded Resources. ContainerConfigWrapper
+ * embeds a *container.HostConfig too: any of these keys at the top of a create (or start)
+ * body allocates it, even when the value is null.
+ * @see engine-api types/container/host_config.go (vendored at moby v1.12.6)
+ */
+const HOST_CONFIG_FIELDS = [
+  ...Object.keys(HOST_CONFIG_KINDS),
+  'ConsoleSize',
+  'Isolation',
+  'BlkioWeightDevice',
+  'BlkioDeviceReadBps',
+  'BlkioDeviceWriteBps',
+  'BlkioDeviceReadIOps',
+  'BlkioDeviceWriteIOps',
+  'Devices',
+  'Ulimits',
+]
 
 /** Finds `name` the way encoding/json does: exact key first, then case-insensitively. */
 export function field(
@@ -134,36 +193,105 @@ export function field(
 }
 
 export function checkKind(value: unknown, kind: Kind): void {
-  if (value === null) return // null leaves the Go zero value
+  normalise(value, kind)
+}
+
+/** A JSON object's values as Go decodes them into `struct{}`: anything but an object or null fails. */
+function structSet(value: Record<string, unknown>): JsonObject {
+  const out: JsonObject = {}
+  for (const [k, v] of Object.entries(value)) {
+    if (v !== null && !isObject(v)) throw typeError(jsonKind(v), 'struct {}')
+    out[k] = {} // unknown keys of struct{} are dropped, however deep they go
+  }
+  return out
+}
+
+function portBinding(value: unknown): JsonObject {
+  if (value === null) return { HostIp: '', HostPort: '' }
+  if (!isObject(value)) throw typeError(jsonKind(value), 'nat.PortBinding')
+  const ip = field(value, 'HostIp')?.value ?? null
+  const port = field(value, 'HostPort')?.value ?? null
+  checkKind(ip, 'string')
+  checkKind(port, 'string')
+  return {
+    HostIp: typeof ip === 'string' ? ip : '',
+    HostPort: typeof port === 'string' ? port : '',
+  }
+}
+
+/**
+ * Type-checks `value` as Go decodes it into `kind` (UnmarshalTypeError texts) and returns it in
+ * the Go shape: fields Go does not know are dropped, so nothing deeper than the struct itself is
+ * kept (a value nested 100,000 deep inside a volume's `{}` is gone, as in Go).
+ */
+export function normalise(value: unknown, kind: Kind): JsonValue {
+  if (value === null) return null // null leaves the Go zero value
   switch (kind) {
     case 'string':
       if (typeof value !== 'string') throw typeError(jsonKind(value), 'string')
-      return
+      return value
     case 'bool':
       if (typeof value !== 'boolean') throw typeError(jsonKind(value), 'bool')
-      return
+      return value
+    case 'int':
     case 'int64':
-      if (typeof value !== 'number') throw typeError(jsonKind(value), 'int64')
-      if (!Number.isInteger(value)) throw typeError(`number ${value}`, 'int64')
-      return
+    case 'uint16':
+    case 'uint64': {
+      if (typeof value !== 'number') throw typeError(jsonKind(value), GO_TYPE[kind])
+      const [min, max] = INT_RANGE[kind] ?? [0, 0]
+      if (!Number.isInteger(value) || value < min || value > max)
+        throw typeError(`number ${value}`, GO_TYPE[kind])
+      return value
+    }
     case 'strslice':
-      // strslice.StrSlice also accepts a single string.
-      if (typeof value === 'string') return
-      if (!Array.isArray(value)) throw typeError(jsonKind(value), '[]string')
-      for (const v of value) if (typeof v !== 'string') throw typeError(jsonKind(v), 'string')
-      return
+      // strslice.StrSlice.UnmarshalJSON: a []string, else a string; the second error is returned.
+      if (typeof value === 'string') return [value]
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+        throw typeError(jsonKind(value), 'string')
+      return value as string[]
     case 'strings':
       if (!Array.isArray(value)) throw typeError(jsonKind(value), '[]string')
-      for (const v of value) if (typeof v !== 'string') throw typeError(jsonKind(v), 'string')
-      return
-    case 'strmap':
+      for (const v of value)
+        if (v !== null && typeof v !== 'string') throw typeError(jsonKind(v), 'string')
+      return value.map((v) => (typeof v === 'string' ? v : ''))
+    case 'strmap': {
       if (!isObject(value)) throw typeError(jsonKind(value), 'map[string]string')
-      for (const v of Object.values(value))
-        if (typeof v !== 'string') throw typeError(jsonKind(v), 'string')
-      return
+      const out: JsonObject = {}
+      for (const [k, v] of Object.entries(value)) {
+        if (v !== null && typeof v !== 'string') throw typeError(jsonKind(v), 'string')
+        out[k] = typeof v === 'string' ? v : ''
+      }
+      return out
+    }
     case 'object':
       if (!isObject(value)) throw typeError(jsonKind(value), GO_TYPE.object)
-      return
+      return value as JsonObject
+    case 'portset':
+    case 'volumeset':
+      if (!isObject(value)) throw typeError(jsonKind(value), GO_TYPE[kind])
+      return structSet(value)
+    case 'portmap': {
+      if (!isObject(value)) throw typeError(jsonKind(value), GO_TYPE.portmap)
+      const out: JsonObject = {}
+      for (const [port, list] of Object.entries(value)) {
+        if (list !== null && !Array.isArray(list))
+          throw typeError(jsonKind(list), '[]nat.PortBinding')
+        out[port] = list === null ? null : list.map(portBinding)
+      }
+      return out
+    }
+    case 'restart': {
+      if (!isObject(value)) throw typeError(jsonKind(value), GO_TYPE.restart)
+      const name = normalise(field(value, 'Name')?.value ?? null, 'string')
+      const max = normalise(field(value, 'MaximumRetryCount')?.value ?? null, 'int')
+      return { Name: name ?? '', MaximumRetryCount: max ?? 0 }
+    }
+    case 'logconfig': {
+      if (!isObject(value)) throw typeError(jsonKind(value), GO_TYPE.logconfig)
+      const type = normalise(field(value, 'Type')?.value ?? null, 'string')
+      const config = normalise(field(value, 'Config')?.value ?? null, 'strmap')
+      return { Type: type ?? '', Config: config }
+    }
   }
 }
 
@@ -173,10 +301,7 @@ export function pick(obj: Record<string, unknown>, kinds: Record<string, Kind>):
   for (const [name, kind] of Object.entries(kinds)) {
     const f = field(obj, name)
     if (f === undefined) continue
-    checkKind(f.value, kind)
-    let v = f.value as JsonValue
-    if (kind === 'strslice' && typeof v === 'string') v = [v]
-    out[name] = v
+    out[name] = normalise(f.value, kind)
   }
   return out
 }
@@ -193,18 +318,82 @@ export function parseCreateBody(body: unknown): CreateBody {
   if (!isObject(body)) throw typeError(jsonKind(body), 'runconfig.ContainerConfigWrapper')
   const present = CONFIG_FIELDS.some((name) => field(body, name) !== undefined)
   const config = present ? pick(body, CONFIG_KINDS) : null
-  const hc = field(body, 'HostConfig')?.value
-  if (hc !== undefined && hc !== null && !isObject(hc))
-    throw typeError(jsonKind(hc), 'container.HostConfig')
   const nc = field(body, 'NetworkingConfig')?.value
   if (nc !== undefined && nc !== null && !isObject(nc)) {
     throw typeError(jsonKind(nc), 'network.NetworkingConfig')
   }
   return {
     config,
-    hostConfig: isObject(hc) ? pick(hc, HOST_CONFIG_KINDS) : null,
-    networkingConfig: isObject(nc) ? (nc as JsonObject) : null,
+    hostConfig: wrapperHostConfig(body),
+    networkingConfig: isObject(nc) ? networkingConfig(nc) : null,
   }
+}
+
+/** network.NetworkingConfig: only EndpointsConfig, a map of endpoint names (the settings are not modelled). */
+function networkingConfig(nc: Record<string, unknown>): JsonObject {
+  const endpoints = field(nc, 'EndpointsConfig')?.value ?? null
+  if (endpoints === null) return { EndpointsConfig: null }
+  if (!isObject(endpoints))
+    throw typeError(jsonKind(endpoints), 'map[string]*network.EndpointSettings')
+  const out: JsonObject = {}
+  for (const [name, v] of Object.entries(endpoints)) {
+    if (v !== null && !isObject(v)) throw typeError(jsonKind(v), 'network.EndpointSettings')
+    out[name] = {}
+  }
+  return { EndpointsConfig: out }
+}
+
+/**
+ * `ContainerConfigWrapper.getHostConfig`: HostConfig fields at the top of the body (the
+ * embedded, deprecated *HostConfig) and the inner `HostConfig`. Without an inner one the
+ * top-level fields are the HostConfig; with one, only Memory, MemorySwap, CpuShares,
+ * CpusetCpus and VolumeDriver are taken from the top, where the inner value is zero. The
+ * deprecated top-level `Cpuset` fills an empty CpusetCpus. Used by create and by start with a
+ * body (DecodeHostConfig decodes the same wrapper).
+ * @see moby runconfig/config_unix.go, runconfig/hostconfig.go DecodeHostConfig at v1.12.6
+ */
+export function wrapperHostConfig(body: Record<string, unknown>): JsonObject | null {
+  const topPresent = HOST_CONFIG_FIELDS.some((name) => field(body, name) !== undefined)
+  const top = topPresent ? pick(body, HOST_CONFIG_KINDS) : null
+  const innerValue = field(body, 'HostConfig')?.value ?? null
+  if (innerValue !== null && !isObject(innerValue))
+    throw typeError(jsonKind(innerValue), 'container.HostConfig')
+  const inner = innerValue === null ? null : pick(innerValue, HOST_CONFIG_KINDS)
+  const cpuset = normalise(field(body, 'Cpuset')?.value ?? null, 'string')
+  let hc = top
+  if (inner !== null) {
+    if (top !== null) {
+      for (const k of ['Memory', 'MemorySwap', 'CpuShares'] as const)
+        if (num(top, k) !== 0 && num(inner, k) === 0) inner[k] = num(top, k)
+      for (const k of ['CpusetCpus', 'VolumeDriver'] as const)
+        if (str(top, k) !== '' && str(inner, k) === '') inner[k] = str(top, k)
+    }
+    hc = inner
+  }
+  if (hc !== null && typeof cpuset === 'string' && cpuset !== '' && str(hc, 'CpusetCpus') === '')
+    hc.CpusetCpus = cpuset
+  return hc
+}
+
+/**
+ * The decoded HostConfig with JSON nulls replaced by Go zero values ("" / 0 / false) for
+ * scalar fields: `"Memory": null` leaves Memory 0 in Go, and inspect shows 0, not null.
+ * Pointers (MemorySwappiness, OomKillDisable) stay null for adaptSettings to fill.
+ */
+export function withZeroValues(hc: JsonObject): JsonObject {
+  const out: JsonObject = { ...hc }
+  for (const [k, v] of Object.entries(out)) {
+    if (v !== null || k === 'MemorySwappiness' || k === 'OomKillDisable') continue
+    const kind = HOST_CONFIG_KINDS[k]
+    if (kind === 'string') out[k] = ''
+    else if (kind === 'bool') out[k] = false
+    else if (kind === 'int' || kind === 'int64' || kind === 'uint16' || kind === 'uint64')
+      out[k] = 0
+    else if (kind === 'restart') out[k] = { Name: '', MaximumRetryCount: 0 }
+    else if (kind === 'logconfig') out[k] = { Type: '', Config: null }
+    else delete out[k] // nil slices and maps: the defaults' null / {} stand
+  }
+  return out
 }
 
 export const num = (o: JsonObject | null, k: string): number => {
@@ -283,112 +472,55 @@ export function defaultHostConfig(): JsonObject {
   }
 }
 
-const MIN_MEMORY = 4 * 1024 * 1024
-
-/** Go's `nat.ParsePort`: "" is 0, otherwise a number 0–65535 or a range. */
-function validPort(p: string): boolean {
-  if (p === '') return true
-  const m = /^(\d+)(?:-(\d+))?$/.exec(p)
-  if (m === null) return false
-  return Number(m[1]) <= 65535 && (m[2] === undefined || Number(m[2]) <= 65535)
-}
-
-/** `parsers.ParseUintList` for cpuset strings like "0-2,4". */
-function validCpuset(s: string): boolean {
-  if (s === '') return true
-  return s.split(',').every((part) => /^\d+(-\d+)?$/.test(part))
-}
-
 /**
- * `verifyContainerSettings` + `verifyPlatformContainerSettings` (the checks that can fail
- * without a real kernel), in their order.
- * @see moby daemon/container.go, daemon/daemon_unix.go at v1.12.6
+ * The checks DecodeContainerConfig makes after decoding (runconfig/config.go): ValidateNetMode,
+ * ValidateIsolation, ValidateQoS (runconfig/hostconfig_unix.go). Create only: update decodes
+ * an UpdateConfig and start uses DecodeHostConfig, which skip them.
  */
-export function verifySettings(
-  hc: JsonObject | null,
-  config: JsonObject | null,
-  signalOk: (s: string) => void,
-  update = false,
-): string[] | null {
+export function validateDecoded(config: JsonObject | null, hc: JsonObject | null): void {
+  if (hc === null) return
+  const mode = str(hc, 'NetworkMode')
+  const [kind, target] = mode.split(':')
+  const isContainer = kind === 'container'
+  if (isContainer && (target === undefined || target === ''))
+    throw untyped('--net: invalid net mode: invalid container format container:<name|id>')
+  // Go dereferences the Config here; without one it would panic, so these need a Config.
   if (config !== null) {
-    const wd = str(config, 'WorkingDir')
-    if (wd !== '' && !wd.startsWith('/')) {
-      throw untyped(`The working directory '${wd}' is invalid. It needs to be an absolute path`)
-    }
-    const stop = str(config, 'StopSignal')
-    if (stop !== '') signalOk(stop)
+    const conflict = (what: string) => untyped(`Conflicting options: ${what}`)
+    const isHost = mode === 'host'
+    const hostname = str(config, 'Hostname') !== ''
+    const links = strs(hc, 'Links').length > 0
+    if (isContainer && hostname) throw conflict('hostname and the network mode')
+    if (str(hc, 'UTSMode') === 'host' && hostname) throw conflict('hostname and the UTS mode')
+    if (isHost && links)
+      throw conflict(
+        "host type networking can't be used with links. This would result in undefined behavior",
+      )
+    if (isContainer && links)
+      throw conflict(
+        "container type network can't be used with links. This would result in undefined behavior",
+      )
+    if (isContainer && strs(hc, 'Dns').length > 0) throw conflict('dns and the network mode')
+    if (isContainer && strs(hc, 'ExtraHosts').length > 0)
+      throw conflict('custom host-to-IP mapping and the network mode')
+    if ((isContainer || isHost) && str(config, 'MacAddress') !== '')
+      throw conflict('mac-address and the network mode')
+    const bindings = hc.PortBindings
+    const publishes =
+      (isObject(bindings) && Object.keys(bindings).length > 0) || hc.PublishAllPorts === true
+    if (isContainer && publishes)
+      throw conflict('port publishing and the container type network mode')
+    const exposed = config.ExposedPorts
+    if (isContainer && isObject(exposed) && Object.keys(exposed).length > 0)
+      throw conflict('port exposing and the container type network mode')
   }
-  if (hc === null) return null
-  const warnings: string[] = []
-  const bindings = hc.PortBindings
-  if (isObject(bindings)) {
-    for (const [port, list] of Object.entries(bindings)) {
-      const portStr = port.split('/')[0] ?? ''
-      if (!validPort(portStr))
-        throw untyped(`Invalid port specification: ${JSON.stringify(portStr)}`)
-      if (Array.isArray(list)) {
-        for (const pb of list) {
-          const hostPort = isObject(pb) && typeof pb.HostPort === 'string' ? pb.HostPort : ''
-          if (!validPort(hostPort.split('/')[0] ?? '')) {
-            throw untyped(`Invalid port specification: ${JSON.stringify(hostPort)}`)
-          }
-        }
-      }
-    }
-  }
-  const memory = num(hc, 'Memory')
-  const swap = num(hc, 'MemorySwap')
-  const reservation = num(hc, 'MemoryReservation')
-  const kernel = num(hc, 'KernelMemory')
-  if (memory !== 0 && memory < MIN_MEMORY) throw untyped('Minimum memory limit allowed is 4MB')
-  // The simulated host reports SwapLimit: false in /info, as many Ubuntu kernels of 2016 did.
-  if (memory > 0 && swap !== -1) {
-    warnings.push(
-      'Your kernel does not support swap limit capabilities, memory limited without swap.',
-    )
-  }
-  if (memory > 0 && swap > 0 && swap < memory) {
-    throw untyped('Minimum memoryswap limit should be larger than memory limit, see usage')
-  }
-  if (memory === 0 && swap > 0 && !update) {
-    throw untyped('You should always set the Memory limit when using Memoryswap limit, see usage')
-  }
-  if (reservation > 0 && reservation < MIN_MEMORY)
-    throw untyped('Minimum memory reservation allowed is 4MB')
-  if (memory > 0 && reservation > 0 && memory < reservation) {
-    throw untyped('Minimum memory limit should be larger than memory reservation limit, see usage')
-  }
-  const swappiness = hc.MemorySwappiness
-  if (typeof swappiness === 'number' && (swappiness < -1 || swappiness > 100)) {
-    throw untyped(`Invalid value: ${swappiness}, valid memory swappiness range is 0-100`)
-  }
-  if (kernel > 0 && kernel < MIN_MEMORY) throw untyped('Minimum kernel memory limit allowed is 4MB')
-  const period = num(hc, 'CpuPeriod')
-  if (period !== 0 && (period < 1000 || period > 1000000)) {
+  const isolation = str(hc, 'Isolation')
+  if (isolation !== '' && isolation.toLowerCase() !== 'default')
     throw untyped(
-      'CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000)',
+      `invalid --isolation: ${JSON.stringify(isolation)} - linux only supports 'default'`,
     )
-  }
-  const quota = num(hc, 'CpuQuota')
-  if (quota > 0 && quota < 1000) throw untyped('CPU cfs quota can not be less than 1ms (i.e. 1000)')
-  const cpus = str(hc, 'CpusetCpus')
-  if (!validCpuset(cpus)) throw untyped(`Invalid value ${cpus} for cpuset cpus`)
-  if (cpus !== '' && cpus.split(/[,-]/).some((n) => Number(n) > 3)) {
-    throw untyped(`Requested CPUs are not available - requested ${cpus}, available: 0-3`)
-  }
-  const mems = str(hc, 'CpusetMems')
-  if (!validCpuset(mems)) throw untyped(`Invalid value ${mems} for cpuset mems`)
-  if (mems !== '' && mems.split(/[,-]/).some((n) => Number(n) > 0)) {
-    throw untyped(`Requested memory nodes are not available - requested ${mems}, available: 0`)
-  }
-  const blkio = num(hc, 'BlkioWeight')
-  if (blkio > 0 && (blkio < 10 || blkio > 1000))
-    throw untyped('Range of blkio weight is from 10 to 1000')
-  if (num(hc, 'ShmSize') < 0) throw untyped('SHM size must be greater than 0')
-  const oom = num(hc, 'OomScoreAdj')
-  if (oom < -1000 || oom > 1000)
-    throw untyped(`Invalid value ${oom}, range for oom score adj is [-1000, 1000]`)
-  const runtime = str(hc, 'Runtime')
-  if (runtime !== '' && runtime !== 'runc') throw untyped(`Unknown runtime specified ${runtime}`)
-  return warnings.length > 0 ? warnings : null
+  if (num(hc, 'IOMaximumBandwidth') !== 0)
+    throw untyped('invalid QoS settings: linux does not support --io-maxbandwidth')
+  if (num(hc, 'IOMaximumIOps') !== 0)
+    throw untyped('invalid QoS settings: linux does not support --io-maxiops')
 }

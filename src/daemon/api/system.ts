@@ -6,6 +6,7 @@ import { type EventRecord, isRunning } from '../state'
 import { GIT_COMMIT_OF, GO_VERSION_OF } from '../version'
 import { bodyJSON, type Handler, isObject } from './context'
 import { goJSON, JSON_TYPE, json, stream, text, utf8 } from './http'
+import { SIMULATED_SYSINFO } from './verify-settings'
 
 /**
  * System routes: _ping, version, info, events, auth.
@@ -70,19 +71,20 @@ export const info: Handler = (ctx) => {
       Network: ['null', 'host', 'bridge', 'overlay'],
       Authorization: null,
     },
-    MemoryLimit: true,
-    SwapLimit: false,
-    KernelMemory: true,
-    CpuCfsPeriod: true,
-    CpuCfsQuota: true,
-    CPUShares: true,
-    CPUSet: true,
-    IPv4Forwarding: true,
+    // The same host capabilities the create/update checks use (verify-settings.ts).
+    MemoryLimit: SIMULATED_SYSINFO.MemoryLimit,
+    SwapLimit: SIMULATED_SYSINFO.SwapLimit,
+    KernelMemory: SIMULATED_SYSINFO.KernelMemory,
+    CpuCfsPeriod: SIMULATED_SYSINFO.CPUCfsPeriod,
+    CpuCfsQuota: SIMULATED_SYSINFO.CPUCfsQuota,
+    CPUShares: SIMULATED_SYSINFO.CPUShares,
+    CPUSet: SIMULATED_SYSINFO.Cpuset,
+    IPv4Forwarding: !SIMULATED_SYSINFO.IPv4ForwardingDisabled,
     BridgeNfIptables: true,
     BridgeNfIp6tables: true,
     Debug: false,
     NFd: 24 + running * 4,
-    OomKillDisable: true,
+    OomKillDisable: SIMULATED_SYSINFO.OomKillDisable,
     NGoroutines: 38 + running * 6,
     SystemTime: e.nowString(),
     ExecutionDriver: '',

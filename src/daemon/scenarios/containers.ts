@@ -20,6 +20,9 @@ const crashing = (name: string) => [
 const RESTARTING = (x: string) =>
   err(`Container ${x} is restarting, wait until the container is running`)
 const JSON_TYPE = { 'content-type': 'application/json' }
+/** JSON nested far deeper than a recursive JavaScript parser survives. */
+const DEEP_ARRAY = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
+const DEEP_OBJECT = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`
 
 /** 17 containers: by pigeonhole two ids share their first hex digit, so that prefix is ambiguous. */
 const SEVENTEEN = Array.from({ length: 17 }, (_, i) => `c${i}`)
@@ -319,6 +322,43 @@ export const containerScenarios: Scenario[] = [
       status: 400,
       body: err('Container cannot be connected to network endpoints: bridge, host'),
     },
+  },
+  {
+    name: 'create: arrays nested 100,000 deep are a type error, not a stack overflow',
+    endpointId: 'ContainerCreate',
+    setup: [],
+    request: { method: 'POST', path: '/containers/create', body: DEEP_ARRAY },
+    expect: {
+      status: 500,
+      body: err(
+        'json: cannot unmarshal array into Go value of type runconfig.ContainerConfigWrapper',
+      ),
+    },
+  },
+  {
+    name: 'create: an unknown field nested 100,000 deep is skipped like any unknown field',
+    endpointId: 'ContainerCreate',
+    setup: [],
+    request: { method: 'POST', path: '/containers/create', body: DEEP_OBJECT },
+    expect: { status: 500, body: err('Config cannot be empty in order to create a container') },
+  },
+  {
+    name: 'create: a volume value nested 100,000 deep decodes into struct{} (inner keys dropped)',
+    endpointId: 'ContainerCreate',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/containers/create?name=deep',
+      body: `{"Image":"busybox","Cmd":["top"],"Volumes":{"/data":${DEEP_OBJECT}}}`,
+    },
+    expect: { status: 201 },
+  },
+  {
+    name: 'create: a truncated deep nesting is `unexpected EOF`',
+    endpointId: 'ContainerCreate',
+    setup: [],
+    request: { method: 'POST', path: '/containers/create', body: '['.repeat(100_000) },
+    expect: { status: 500, body: err('unexpected EOF') },
   },
   {
     name: 'create: a field of the wrong JSON type',
@@ -780,6 +820,38 @@ export const containerScenarios: Scenario[] = [
       body: err(
         'Cannot update container {{web}}: Can not update kernel memory to a running container, please stop it first.',
       ),
+    },
+  },
+  {
+    name: 'update: a JSON array is not an UpdateConfig',
+    endpointId: 'ContainerUpdate',
+    setup: [create('web')],
+    request: { method: 'POST', path: '/containers/web/update', body: '[]' },
+    expect: {
+      status: 500,
+      body: err('json: cannot unmarshal array into Go value of type container.UpdateConfig'),
+    },
+    source: 'api/server/router/container/container_routes.go postContainerUpdate (json Decode)',
+  },
+  {
+    name: 'update: a JSON string is not an UpdateConfig',
+    endpointId: 'ContainerUpdate',
+    setup: [create('web')],
+    request: { method: 'POST', path: '/containers/web/update', body: '"s"' },
+    expect: {
+      status: 500,
+      body: err('json: cannot unmarshal string into Go value of type container.UpdateConfig'),
+    },
+  },
+  {
+    name: 'update: arrays nested 100,000 deep are decoded, then refused as an UpdateConfig',
+    endpointId: 'ContainerUpdate',
+    setup: [create('web')],
+    request: { method: 'POST', path: '/containers/web/update', body: DEEP_ARRAY },
+    // Go 1.6's decoder has no depth limit (that came in Go 1.15): the value is read whole.
+    expect: {
+      status: 500,
+      body: err('json: cannot unmarshal array into Go value of type container.UpdateConfig'),
     },
   },
   {

@@ -9,6 +9,7 @@ import {
   systemScenarios,
   volumeScenarios,
 } from './misc'
+import { settingsScenarios } from './settings'
 import type { Scenario } from './types'
 
 /**
@@ -19,6 +20,7 @@ export const scenarios: readonly Scenario[] = [
   ...routerScenarios,
   ...systemScenarios,
   ...containerScenarios,
+  ...settingsScenarios,
   ...execScenarios,
   ...imageScenarios,
   ...volumeScenarios,

@@ -11,10 +11,12 @@ import {
   parseCreateBody,
   str,
   strs,
-  verifySettings,
+  validateDecoded,
+  withZeroValues,
 } from '../config'
-import { bodyJSON, checkForJSON, type Handler, isObject } from '../context'
+import { bodyJSON, checkForJSON, type Handler, isObject, versionGTE } from '../context'
 import { json } from '../http'
+import { adaptSettings, verifySettings } from '../verify-settings'
 import { setupMounts, validateBind } from './mounts'
 
 /**
@@ -101,11 +103,15 @@ export const create: Handler = (ctx) => {
   checkForJSON(ctx)
   const name = ctx.query.get('name') ?? ''
   const body = parseCreateBody(bodyJSON(ctx))
-  // runconfig DecodeContainerConfig validates bind specs while decoding, before anything else.
-  if (body.config !== null) for (const bind of strs(body.hostConfig, 'Binds')) validateBind(bind)
+  // runconfig DecodeContainerConfig validates bind specs while decoding (when both a Config and
+  // a HostConfig were decoded), then the network mode, isolation and QoS.
+  if (body.config !== null && body.hostConfig !== null)
+    for (const bind of strs(body.hostConfig, 'Binds')) validateBind(bind)
+  validateDecoded(body.config, body.hostConfig)
   if (body.config === null) throw untyped('Config cannot be empty in order to create a container')
   const config = body.config
-  const warnings = verifySettings(body.hostConfig, config, (s) => parseSignal(s))
+  const decodedHc = body.hostConfig === null ? null : withZeroValues(body.hostConfig)
+  const warnings = verifySettings(decodedHc, config, (s) => parseSignal(s))
   const endpoints = body.networkingConfig?.EndpointsConfig
   if (isObject(endpoints) && Object.keys(endpoints).length > 1) {
     throw badRequest(
@@ -130,7 +136,14 @@ export const create: Handler = (ctx) => {
   }
 
   // Network mode and links must point at things that exist (daemon.create → setHostConfig).
-  const hc = { ...defaultHostConfig(), ...(body.hostConfig ?? {}) }
+  const hc = { ...defaultHostConfig(), ...(decodedHc ?? {}) }
+  // containerCreate → adaptContainerSettings; below API 1.19 CPU shares are clamped.
+  adaptSettings(hc, !versionGTE(ctx, '1.19'))
+  // mergeAndVerifyLogConfig: an empty type is the daemon's default driver.
+  if (isObject(hc.LogConfig)) {
+    if (hc.LogConfig.Type === '') hc.LogConfig.Type = 'json-file'
+    if (hc.LogConfig.Config === null) hc.LogConfig.Config = {}
+  }
   if (hc.NetworkMode === '' || hc.NetworkMode === null) hc.NetworkMode = 'default'
   const mode = String(hc.NetworkMode)
   if (mode.startsWith('container:')) e.getContainer(mode.slice('container:'.length))

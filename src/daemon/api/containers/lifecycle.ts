@@ -1,10 +1,12 @@
 import type { Engine } from '../../engine'
 import { badRequest, conflict, DaemonError, errNotRunning, untyped, wrap } from '../../errors'
+import { jsonKind, typeError } from '../../json'
 import { parseSignal, terminates, validSignal } from '../../signals'
 import { type ContainerRecord, isRunning, type JsonObject } from '../../state'
-import { HOST_CONFIG_KINDS, pick, str, verifySettings } from '../config'
+import { defaultHostConfig, str, withZeroValues, wrapperHostConfig } from '../config'
 import { bodyJSON, boolValue, checkForJSON, type Handler, isObject, versionGTE } from '../context'
 import { json, noContent } from '../http'
+import { adaptSettings, verifySettings } from '../verify-settings'
 
 /**
  * Start, stop, restart, kill, pause, unpause, rename, wait and delete.
@@ -26,19 +28,26 @@ export const start: Handler = (ctx) => {
       )
     }
     checkForJSON(ctx)
+    // DecodeHostConfig decodes the same ContainerConfigWrapper as create (getHostConfig).
     const decoded = bodyJSON(ctx)
-    hostConfig = isObject(decoded) ? pick(decoded, HOST_CONFIG_KINDS) : null
+    if (decoded !== null && !isObject(decoded))
+      throw typeError(jsonKind(decoded), 'runconfig.ContainerConfigWrapper')
+    const hc = decoded === null ? null : wrapperHostConfig(decoded)
+    hostConfig = hc === null ? null : withZeroValues(hc)
   }
   const c = e.getContainer(ctx.param)
   if (c.state.status === 'paused')
     throw untyped('Cannot start a paused container, try unpause instead.')
   if (isRunning(c)) throw new DaemonError('Container already started', 304)
   if (hostConfig !== null) {
-    // Below API 1.24 the HostConfig given to start replaces the one from create (deprecated).
-    verifySettings(hostConfig, null, (s) => parseSignal(s))
-    c.hostConfig = { ...c.hostConfig, ...hostConfig }
+    // Below API 1.24 the HostConfig given to start replaces the one from create (deprecated;
+    // daemon.setHostConfig assigns it whole, so what the body leaves out is back to zero).
+    c.hostConfig = { ...defaultHostConfig(), ...hostConfig }
+    if (c.hostConfig.NetworkMode === '') c.hostConfig.NetworkMode = 'default'
   }
+  // verifyContainerSettings, then adaptContainerSettings, on the container's HostConfig.
   verifySettings(c.hostConfig, null, (s) => parseSignal(s))
+  adaptSettings(c.hostConfig, false)
   if (c.state.status === 'dead')
     throw untyped('Container is marked for removal and cannot be started.')
   checkPortsFree(e, c)

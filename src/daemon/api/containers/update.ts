@@ -1,23 +1,52 @@
 import { untyped } from '../../errors'
+import { jsonKind, typeError } from '../../json'
 import { parseSignal } from '../../signals'
 import { isRunning, type JsonObject } from '../../state'
-import { pick, verifySettings } from '../config'
+import { HOST_CONFIG_KINDS, pick, withZeroValues } from '../config'
 import { bodyJSON, checkForJSON, type Handler, isObject } from '../context'
 import { json } from '../http'
+import { verifySettings } from '../verify-settings'
 
-const UPDATE_KINDS = {
-  BlkioWeight: 'int64',
-  CpuShares: 'int64',
-  CpuPeriod: 'int64',
-  CpuQuota: 'int64',
-  CpusetCpus: 'string',
-  CpusetMems: 'string',
-  Memory: 'int64',
-  MemorySwap: 'int64',
-  MemoryReservation: 'int64',
-  KernelMemory: 'int64',
-  RestartPolicy: 'object',
-} as const
+/** container.UpdateConfig: the whole of Resources (all verified) plus RestartPolicy. */
+const UPDATE_FIELDS = [
+  'CpuShares',
+  'Memory',
+  'CgroupParent',
+  'BlkioWeight',
+  'CpuPeriod',
+  'CpuQuota',
+  'CpusetCpus',
+  'CpusetMems',
+  'DiskQuota',
+  'KernelMemory',
+  'MemoryReservation',
+  'MemorySwap',
+  'MemorySwappiness',
+  'OomKillDisable',
+  'PidsLimit',
+  'CpuCount',
+  'CpuPercent',
+  'IOMaximumIOps',
+  'IOMaximumBandwidth',
+  'RestartPolicy',
+] as const
+const UPDATE_KINDS = Object.fromEntries(
+  UPDATE_FIELDS.map((k) => [k, HOST_CONFIG_KINDS[k] ?? 'int64']),
+)
+
+/** The fields container.UpdateContainer copies when non-zero (container/container_unix.go). */
+const APPLIED = [
+  'BlkioWeight',
+  'CpuShares',
+  'CpuPeriod',
+  'CpuQuota',
+  'CpusetCpus',
+  'CpusetMems',
+  'Memory',
+  'MemorySwap',
+  'MemoryReservation',
+  'KernelMemory',
+] as const
 
 /**
  * POST /update: the new values are verified (as an update) before the container is looked
@@ -28,8 +57,10 @@ export const update: Handler = (ctx) => {
   const e = ctx.engine
   checkForJSON(ctx)
   const body = bodyJSON(ctx)
-  const updates = isObject(body) ? pick(body, UPDATE_KINDS) : {}
-  verifySettings(updates, null, (s) => parseSignal(s), true)
+  // Decoding into the struct: null leaves it zero, any other non-object is a type error.
+  if (body !== null && !isObject(body)) throw typeError(jsonKind(body), 'container.UpdateConfig')
+  const updates = withZeroValues(isObject(body) ? pick(body, UPDATE_KINDS) : {})
+  const warnings = verifySettings(updates, null, (s) => parseSignal(s), true)
   const c = e.getContainer(ctx.param)
   const cannot = (why: string) => untyped(`Cannot update container ${c.id}: ${why}`)
   if (c.state.status === 'dead')
@@ -38,14 +69,14 @@ export const update: Handler = (ctx) => {
     throw cannot('Can not update kernel memory to a running container, please stop it first.')
   }
   const merged: JsonObject = { ...c.hostConfig }
-  for (const [k, v] of Object.entries(updates)) {
-    if (k === 'RestartPolicy') {
-      if (isObject(v) && typeof v.Name === 'string' && v.Name !== '') merged.RestartPolicy = v
-    } else if (v !== 0 && v !== '' && v !== null) {
-      merged[k] = v
-    }
+  for (const k of APPLIED) {
+    const v = updates[k]
+    if (v !== undefined && v !== 0 && v !== '' && v !== null) merged[k] = v
   }
+  const policy = updates.RestartPolicy
+  if (isObject(policy) && typeof policy.Name === 'string' && policy.Name !== '')
+    merged.RestartPolicy = policy
   c.hostConfig = merged
   e.containerEvent(c, 'update')
-  return json(200, { Warnings: null })
+  return json(200, { Warnings: warnings })
 }
