@@ -52,19 +52,7 @@ export function parseBaseUrl(baseUrl?: string, currentOrigin?: string): DaemonBa
   }
 }
 
-/**
- * A regex matching every URL under the base whose first path segment after the optional
- * `/v{version}` prefix is one of `segments`. The version pattern is the one gorilla/mux used,
- * `v{version:[0-9.]+}`; anything else falls through to the catch-all and the daemon's 404.
- */
-export function resourcePattern(base: DaemonBase, segments: readonly string[]): RegExp {
-  const alternatives = segments.map(escapeRegExp).join('|')
-  return new RegExp(
-    `^${base.originPattern}${escapeRegExp(base.pathPrefix)}(?:/v[0-9.]+)?/(?:${alternatives})(?:[/?#]|$)`,
-  )
-}
-
-/** A regex matching every URL under the base (the catch-all for unknown paths). */
+/** A regex matching every URL under the base: the path right after it is `/`, `?`, `#` or nothing. */
 export function everythingPattern(base: DaemonBase): RegExp {
   return new RegExp(`^${base.originPattern}${escapeRegExp(base.pathPrefix)}(?:[/?#]|$)`)
 }

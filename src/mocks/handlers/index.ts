@@ -1,15 +1,8 @@
 import type { RequestHandler } from 'msw'
 import type { Daemon } from '../../daemon/index.ts'
-import { parseBaseUrl } from './base-url.ts'
-import { containersHandlers } from './containers.ts'
-import { execHandlers } from './exec.ts'
-import { imagesHandlers } from './images.ts'
-import { networksHandlers } from './networks.ts'
-import { notFoundHandlers } from './not-found.ts'
-import { pluginsHandlers } from './plugins.ts'
-import { swarmHandlers } from './swarm.ts'
-import { systemHandlers } from './system.ts'
-import { volumesHandlers } from './volumes.ts'
+import { everythingPattern, parseBaseUrl } from './base-url.ts'
+import { forwardTo } from './forward.ts'
+import { DaemonRequestHandler } from './route.ts'
 
 export interface CreateHandlersOptions {
   /**
@@ -27,26 +20,16 @@ function currentOrigin(): string | undefined {
  * The MSW handlers for a simulated daemon. The same list serves the browser (service worker),
  * the tests (`setupServer`) and the real HTTP server (`getResponse`).
  *
- * Order matters only for speed (the containers handler is the busiest) and for the catch-all,
- * which must be last.
+ * One handler takes every URL under the base: which endpoint a path is, whether the method is
+ * allowed and what an unknown path gets is the daemon's business, as it was gorilla/mux's in
+ * 1.12 (a wrong method or an unknown path is 404 `page not found`, JSON or, for a `/v1.23`-or-older
+ * prefix, plain text; api/server/server.go createMux at moby v1.12.6). Without a catch-all MSW
+ * would report those as unhandled requests instead.
  */
 export function createHandlers(
   daemon: Daemon,
   options: CreateHandlersOptions = {},
 ): RequestHandler[] {
   const base = parseBaseUrl(options.baseUrl, currentOrigin())
-  return [
-    ...containersHandlers(daemon, base),
-    ...execHandlers(daemon, base),
-    ...imagesHandlers(daemon, base),
-    ...systemHandlers(daemon, base),
-    ...volumesHandlers(daemon, base),
-    ...networksHandlers(daemon, base),
-    ...swarmHandlers(daemon, base),
-    ...pluginsHandlers(daemon, base),
-    ...notFoundHandlers(daemon, base),
-  ]
+  return [new DaemonRequestHandler('docker', everythingPattern(base), forwardTo(daemon, base))]
 }
-
-export { type DaemonBase, parseBaseUrl } from './base-url.ts'
-export { toDaemonRequest, toResponse } from './forward.ts'

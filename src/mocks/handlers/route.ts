@@ -4,12 +4,9 @@ import {
   type ResponseResolver,
   type StrictRequest,
 } from 'msw'
-import type { Daemon } from '../../daemon/index.ts'
-import { type DaemonBase, resourcePattern } from './base-url.ts'
-import { forwardTo } from './forward.ts'
 
 export interface DaemonHandlerInfo {
-  /** What MSW prints for this handler, e.g. `containers ^http…`. */
+  /** What MSW prints for this handler, e.g. `docker ^http…`. */
   header: string
   pattern: RegExp
 }
@@ -76,22 +73,4 @@ export class DaemonRequestHandler extends RequestHandler<
       `[MSW] ${args.request.method} ${args.request.url} (${args.response.status} ${args.response.statusText}) via ${this.info.header}`,
     )
   }
-}
-
-/**
- * One MSW handler for one resource: every method on every path whose first segment (after the
- * optional `/v1.xx`) is one of `segments`. Which endpoint it is, and whether the method is
- * allowed, is the daemon's business: 1.12's gorilla/mux answered a wrong method with
- * 404 `page not found`, not 405, and the daemon reproduces that.
- */
-export function resourceHandler(
-  daemon: Daemon,
-  base: DaemonBase,
-  segments: readonly string[],
-): RequestHandler {
-  return new DaemonRequestHandler(
-    segments.join('|'),
-    resourcePattern(base, segments),
-    forwardTo(daemon, base),
-  )
 }
