@@ -59,14 +59,19 @@ describe('the playground in the production build', () => {
     // Never started: containerd has no process yet, so 1.12 answers 404.
     expect(await send(page)).toMatch(/404 Not Found/)
     // Kubernetes starts the exec attached (a hijacked stream) and resizes while it runs: the
-    // playground sends one request at a time, so stop reading the stream; the shell lives on.
+    // stream stays open, with its time moving, while the resize is sent and answered.
     await preset.selectOption('ExecStart')
     await page.getByRole('button', { name: 'Send' }).click()
-    await page.getByRole('button', { name: 'Stop' }).click()
-    await page.getByRole('button', { name: 'Send' }).waitFor()
+    const streams = page.getByRole('region', { name: 'Open streams' })
+    const progress = streams.getByTestId('stream-progress')
+    const first = await progress.textContent()
+    await expect.poll(() => progress.textContent()).not.toBe(first)
     await preset.selectOption('ExecResize')
     // The reference promises 201 Created; a real 1.12 daemon sends 200.
     expect(await send(page)).toMatch(/^HTTP\/1\.1 200 OK/)
+    expect(await streams.locator('li').count()).toBe(1)
+    await streams.getByRole('button', { name: /^Stop POST \S*\/exec\/\w+\/start$/ }).click()
+    await streams.waitFor({ state: 'detached' })
     await context.close()
   })
 

@@ -19,6 +19,9 @@ function useTicking(active: boolean, ms = 250): number {
   return now
 }
 
+/** 64-hex ids shortened to Docker's 12 (the full path is the cell's title). */
+const shortIds = (path: string) => path.replace(/\b([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1…')
+
 /** Every call the terminals made, newest first, with status, time and bytes. */
 export function RequestLog({ entries, panes }: { entries: PaneRequest[]; panes: number }) {
   const { t } = useI18n()
@@ -48,8 +51,8 @@ export function RequestLog({ entries, panes }: { entries: PaneRequest[]; panes: 
                   <tr key={entry.key} data-open={open || undefined}>
                     {panes > 1 && <td>{entry.pane}</td>}
                     <td>
-                      <code>
-                        {entry.method} {entry.path}
+                      <code title={`${entry.method} ${entry.path}`}>
+                        {entry.method} {shortIds(entry.path)}
                       </code>
                     </td>
                     <td data-status={entry.status ?? undefined}>

@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react'
+import { useCallback, useId, useRef, useState } from 'react'
 import type { TerminalPanelProps } from '../../components/terminal-slot'
 import { useI18n } from '../../lib/i18n'
 import { type PaneRequest, RequestLog } from './request-log'
@@ -35,14 +35,21 @@ export default function TerminalPanel({
   const name = useId()
   const panes: ResizeBehaviour[] = behaviours === 'both' ? ['1.3', '1.4'] : [behaviours]
 
+  const latest = useRef(generation)
+  latest.current = generation
+
+  // A new session starts a new log: what its panes sent is then easy to compare.
   const restart = () => {
     setEnded(0)
+    setLog([])
     setGeneration((g) => g + 1)
   }
 
   const onLog = useCallback(
     (pane: ResizeBehaviour, entry: LoggedRequest) =>
       setLog((previous) => {
+        // The last words of a closed session (its stream's end) do not belong in the new log.
+        if (generation !== latest.current) return previous
         const key = `${generation}-${pane}-${entry.id}`
         const index = previous.findIndex((e) => e.key === key)
         const next: PaneRequest = { ...entry, pane, key }

@@ -1,0 +1,88 @@
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium } from './browser'
+
+const baseUrl = inject('baseUrl')
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const pane = (page: Page, version: '1.3' | '1.4') =>
+  page.locator('.terminal-pane', {
+    has: page.getByRole('heading', { name: `Kubernetes ${version}`, exact: true }),
+  })
+
+/** The pane's size as its header shows it (what FitAddon made of the box). */
+async function paneSize(terminal: Locator): Promise<string> {
+  const text = (await terminal.locator('header').textContent()) ?? ''
+  const match = /pane (\d+)×(\d+)/.exec(text)
+  return match ? `${match[1]} ${match[2]}` : ''
+}
+
+/** Types a command into a terminal and waits until its screen shows `expected` after it. */
+async function run(page: Page, terminal: Locator, command: string) {
+  const before = ((await terminal.locator('.xterm-rows').textContent()) ?? '').length
+  await terminal.getByRole('textbox').focus()
+  await page.keyboard.type(`${command}\r`)
+  return async () => ((await terminal.locator('.xterm-rows').textContent()) ?? '').slice(before)
+}
+
+describe('the browser terminal', () => {
+  it('follows the pane with 1.4’s resize calls and stays 0×0 with 1.3’s', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(`${baseUrl}?view=playground`)
+    await page.getByRole('button', { name: 'Open a terminal' }).click()
+    // Wide enough for both: side by side is the default.
+    const k14 = pane(page, '1.4')
+    const k13 = pane(page, '1.3')
+    await k14.getByText('open', { exact: false }).first().waitFor()
+    const log = page.getByRole('region', { name: 'Requests' })
+    await expect.poll(() => log.textContent()).toMatch(/exec\/\w+…\/resize\?h=\d+&w=\d+200 OK/)
+
+    const size = await paneSize(k14)
+    expect(size).toMatch(/^\d+ \d+$/)
+    const screen14 = await run(page, k14, 'stty size')
+    await expect.poll(screen14).toContain(size)
+    // Kubernetes 1.3 never resized: a fresh pseudo-terminal is 0×0.
+    const screen13 = await run(page, k13, 'stty size')
+    await expect.poll(screen13).toContain('0 0')
+
+    // A narrower window: the panes stack, each gets another size, 1.4 tells the daemon.
+    await page.setViewportSize({ width: 700, height: 900 })
+    await expect.poll(() => paneSize(k14)).not.toBe(size)
+    const resized = await paneSize(k14)
+    const [rows, cols] = resized.split(' ')
+    await expect.poll(() => log.textContent()).toContain(`resize?h=${rows}&w=${cols}200 OK`)
+    const again = await run(page, k14, 'stty size')
+    await expect.poll(again).toContain(resized)
+    expect(await log.textContent()).not.toMatch(/^1\.3POST[^\n]*resize/m)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('can be entered and left with the keyboard (Esc, then Tab)', async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}?view=playground`)
+    await page.getByRole('button', { name: 'Open a terminal' }).click()
+    const input = page.getByRole('textbox', { name: 'Terminal, Kubernetes 1.4 behaviour' })
+    await input.waitFor({ state: 'attached' })
+    await input.focus()
+    // Tab alone stays in the terminal (a shell completes with it)…
+    await page.keyboard.press('Tab')
+    expect(await input.evaluate((el) => el === document.activeElement)).toBe(true)
+    // …Escape then Tab moves on.
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Tab')
+    expect(await input.evaluate((el) => el === document.activeElement)).toBe(false)
+    await context.close()
+  })
+})

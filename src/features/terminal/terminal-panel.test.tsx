@@ -1,0 +1,86 @@
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createDaemon } from '../../daemon'
+import { makeSession } from '../../lib/daemon-client/daemon-session'
+import { createHandlers } from '../../mocks/handlers'
+import TerminalPanel from './terminal-panel'
+import type { XtermViewProps } from './xterm-view'
+
+// xterm.js needs a real layout engine; jsdom has none. The stand-in reports a pane of 24×80 and
+// lets the test resize it, which is all the panel's logic sees of xterm.
+vi.mock('./xterm-view', () => ({
+  default: function FakeXterm({ label, onReady, onResize }: XtermViewProps) {
+    onReady({ write: () => {}, size: () => ({ rows: 24, cols: 80 }) })
+    return (
+      <button type="button" onClick={() => onResize({ rows: 30, cols: 100 })}>
+        resize {label}
+      </button>
+    )
+  },
+}))
+
+const BASE = 'http://docker.test/'
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+function renderPanel() {
+  const daemon = createDaemon({ dockerVersion: '1.12.6' })
+  server.use(...createHandlers(daemon, { baseUrl: BASE }))
+  const session = makeSession('1.12.6', BASE, { daemon, restoreError: null })
+  render(<TerminalPanel session={session} />)
+  return daemon
+}
+
+/** The request log's rows as "pane? request status", newest first. */
+function logRows(): string[] {
+  const table = within(screen.getByRole('region', { name: 'Requests' })).queryByRole('table')
+  if (!table) return []
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => row.textContent ?? '')
+}
+
+describe('TerminalPanel', () => {
+  it('opens an exec session and resizes its TTY with Kubernetes 1.4’s calls', async () => {
+    const user = userEvent.setup()
+    const daemon = renderPanel()
+    await waitFor(() => expect(logRows().some((r) => /resize\?h=24&w=80200 OK/.test(r))).toBe(true))
+    const exec = [...daemon.state.execs.keys()][0]?.slice(0, 12)
+    expect(logRows().some((r) => r.includes(`POST /v1.24/exec/${exec}…/start200 OK`))).toBe(true)
+    await user.click(screen.getByRole('button', { name: /resize Terminal, Kubernetes 1\.4/ }))
+    await waitFor(() =>
+      expect(logRows()[0]).toBe(`POST /v1.24/exec/${exec}…/resize?h=30&w=100200 OK${timeOf(0)}0 B`),
+    )
+  })
+
+  it('with 1.3’s behaviour sends no resize call, and side by side only 1.4’s pane resizes', async () => {
+    const user = userEvent.setup()
+    renderPanel()
+    await user.click(screen.getByRole('radio', { name: /Kubernetes 1\.3/ }))
+    await waitFor(() => expect(logRows().some((r) => r.includes('/start200 OK'))).toBe(true))
+    await user.click(screen.getByRole('button', { name: /resize Terminal, Kubernetes 1\.3/ }))
+    // A resize call would have been answered in this time (1.4's take a few milliseconds here).
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(logRows()).toHaveLength(3)
+    expect(logRows().some((r) => r.includes('resize'))).toBe(false)
+
+    await user.click(screen.getByRole('radio', { name: /side by side/ }))
+    const panes = await screen.findAllByRole('button', { name: /^resize Terminal/ })
+    expect(panes).toHaveLength(2)
+    await waitFor(() => expect(logRows().filter((r) => r.includes('/start200 OK'))).toHaveLength(2))
+    await waitFor(() => expect(logRows().filter((r) => r.includes('resize'))).toHaveLength(1))
+    expect(logRows().find((r) => r.includes('resize'))).toMatch(/^1\.4POST/)
+  })
+})
+
+/** The time cell of a log row, read back so the row can be compared whole. */
+function timeOf(index: number): string {
+  const table = within(screen.getByRole('region', { name: 'Requests' })).getByRole('table')
+  const row = within(table).getAllByRole('row')[index + 1]
+  return row?.querySelectorAll('td')[2]?.textContent ?? ''
+}
