@@ -186,9 +186,10 @@ describe('container state machine', () => {
 
   it('logs follow streams new output until the container stops', async () => {
     const d = daemon()
+    // A silent server: `top` on a TTY paints its screen into the logs at once.
     await call(d, 'POST', '/containers/create?name=web', {
-      Image: 'busybox',
-      Cmd: ['top'],
+      Image: 'nginx',
+      Cmd: ['nginx'],
       Tty: true,
     })
     await call(d, 'POST', '/containers/web/start')

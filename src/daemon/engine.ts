@@ -5,7 +5,7 @@ import { processFs } from './fs'
 import { hexId, noSuchContainer, PrefixIndex, Prng, randomName, VALID_NAME } from './ids'
 import { attachNetworks, defaultNetworks, detachNetworks } from './networking'
 import { OutputListeners } from './output'
-import { plan, type StartFailure } from './process'
+import { liveProgram, type ProcessInput, plan, type StartFailure } from './process'
 import { DIGEST_ID, parseReference } from './reference'
 import { seedImages } from './seed'
 import type { ShellProcess } from './shell/run'
@@ -20,6 +20,7 @@ import {
   type LogEntry,
   type NetworkRecord,
 } from './state'
+import { LiveProcess, STDIN_BUFFER_LIMIT } from './terminal/live-process'
 import type { DockerVersion, StdinSession } from './types'
 import { API_VERSION_OF } from './version'
 
@@ -64,6 +65,22 @@ export class Engine {
   private readonly containerRevisions = new WeakMap<ContainerRecord, number>()
   /** Live hijacked sessions that read stdin, by the token their response carries. */
   readonly stdinSessions = new Map<string, StdinSession>()
+  private sessionCounter = 0
+  /**
+   * Processes that read stdin as it comes (interactive `sh`, `cat -i`, `top` on a TTY), keyed
+   * `c:<container id>` or `e:<exec id>`. Live objects, not state, like `shells`.
+   */
+  private readonly live = new Map<string, LiveProcess>()
+  /** Stdin written to a created container before its process started (attach comes first). */
+  private readonly pendingStdin = new Map<string, { text: string; eof: boolean }>()
+  /** Exec id → listeners of its live output (an attached exec start). */
+  private readonly execOutputListeners = new Map<
+    string,
+    Set<(stream: 1 | 2, text: string) => void>
+  >()
+  /** Callbacks of `timer`, by the id of their wake-up. */
+  private readonly callbacks = new Map<string, () => void>()
+  private callbackCounter = 0
 
   constructor(opts: {
     dockerVersion: DockerVersion
@@ -120,6 +137,12 @@ export class Engine {
       if (c.state.status === 'restarting' && typeof c.restartAt === 'number') {
         this.schedule('restart', c.id, c.restartAt)
       }
+      // A shell that was waiting at its prompt waits again (without printing a second prompt).
+      if (c.state.status === 'running' || c.state.status === 'paused') {
+        const input = this.processInput(c)
+        const p = plan(input)
+        if (p.kind === 'runs' && p.live !== undefined) this.spawnContainerLive(c, input, true)
+      }
     }
   }
 
@@ -142,6 +165,12 @@ export class Engine {
     this.wakeTimer = null
     this.timed = []
     this.shells.clear()
+    for (const p of this.live.values()) p.kill()
+    this.live.clear()
+    this.pendingStdin.clear()
+    this.callbacks.clear()
+    for (const session of [...this.stdinSessions.values()]) session.end()
+    this.stdinSessions.clear()
   }
 
   now(): Date {
@@ -350,8 +379,11 @@ export class Engine {
     if (this.state.names.get(c.name) === c.id) this.state.names.delete(c.name)
     for (const execId of c.execIds) {
       this.state.execs.delete(execId)
+      this.killLive(`e:${execId}`)
       this.fireExecEnd(execId)
     }
+    this.killLive(`c:${c.id}`)
+    this.pendingStdin.delete(c.id)
     for (const n of this.state.networks.values()) {
       const i = n.containers.findIndex((x) => x.containerId === c.id)
       if (i >= 0) n.containers.splice(i, 1)
@@ -370,8 +402,9 @@ export class Engine {
    * Starts the simulated process. Throws the runtime's error (after recording exit code 127
    * and a `die` event, as daemon/start.go does) when the binary does not exist.
    */
-  start(c: ContainerRecord): void {
-    const p = plan({
+  /** What the container's process is started with. */
+  processInput(c: ContainerRecord): ProcessInput {
+    return {
       fs: processFs(c),
       argv: this.argv(c),
       tty: c.config.Tty === true,
@@ -380,7 +413,12 @@ export class Engine {
         ? c.config.Env.filter((x): x is string => typeof x === 'string')
         : [],
       hostname: typeof c.config.Hostname === 'string' ? c.config.Hostname : '',
-    })
+    }
+  }
+
+  start(c: ContainerRecord): void {
+    const input = this.processInput(c)
+    const p = plan(input)
     if (p.kind === 'fails') {
       this.failStart(c, p)
       return
@@ -412,7 +450,9 @@ export class Engine {
       if (p.stderr !== '') this.output(c, 2, p.stderr)
     }
     this.shells.delete(c.id)
-    if (p.kind === 'runs' && p.shell?.pending?.kind === 'sleep') {
+    if (p.kind === 'runs' && p.live !== undefined) {
+      this.spawnContainerLive(c, input, false)
+    } else if (p.kind === 'runs' && p.shell?.pending?.kind === 'sleep') {
       this.shells.set(c.id, p.shell)
       this.wakeShell(c.id, p.shell, p.shell.pending.ms)
     } else if (p.kind === 'exits') {
@@ -445,6 +485,8 @@ export class Engine {
     const ranMs = this.nowMs() - Date.parse(c.state.startedAt)
     c.process = null
     this.shells.delete(c.id)
+    this.killLive(`c:${c.id}`)
+    this.pendingStdin.delete(c.id)
     detachNetworks(this, c)
     // daemon.Cleanup unregisters exec instances that have not exited (daemon/monitor.go, daemon/start.go).
     const kept: string[] = []
@@ -453,6 +495,7 @@ export class Engine {
       if (e === undefined) continue
       if (e.phase === 'exited') kept.push(execId)
       else this.state.execs.delete(execId)
+      this.killLive(`e:${execId}`)
       this.fireExecEnd(execId)
     }
     c.execIds = kept
@@ -618,7 +661,11 @@ export class Engine {
       const t = this.timed.shift()
       changed = true
       if (t === undefined) break
-      if (t.kind === 'shell') {
+      if (t.kind === 'callback') {
+        const fn = this.callbacks.get(t.id)
+        this.callbacks.delete(t.id)
+        fn?.()
+      } else if (t.kind === 'shell') {
         const c = this.state.containers.get(t.id)
         const shell = this.shells.get(t.id)
         if (c !== undefined && shell?.wakeAt === t.at) {
@@ -679,11 +726,150 @@ export class Engine {
     // 1.12 has no exec_die event (it came with 1.13); see daemon/exec.go at v1.12.6.
   }
 
+  // ---------- live processes, terminals and stdin ----------
+
+  /** Calls `fn` once `ms` of daemon time have passed (simulated sleeps, `top`'s refresh). */
+  timer(ms: number, fn: () => void): () => void {
+    const id = String(++this.callbackCounter)
+    this.callbacks.set(id, fn)
+    this.schedule('callback', id, this.nowMs() + ms)
+    return () => {
+      this.callbacks.delete(id)
+    }
+  }
+
+  private killLive(key: string): void {
+    const p = this.live.get(key)
+    if (p === undefined) return
+    this.live.delete(key)
+    p.kill()
+  }
+
+  /** The container's process reads stdin as it comes: run it live, fed by sessions. */
+  private spawnContainerLive(c: ContainerRecord, input: ProcessInput, quiet: boolean): void {
+    const key = `c:${c.id}`
+    const terminal = input.tty ? { rows: 0, cols: 0 } : null
+    const proc: LiveProcess = new LiveProcess(liveProgram(input, terminal, quiet), terminal, {
+      emit: (stream, text) => this.output(c, stream, text),
+      exit: (code) => {
+        if (this.live.get(key) !== proc) return
+        this.live.delete(key)
+        this.finish(c, code)
+        this.revision++
+        this.touch(c)
+      },
+      timer: (ms, fn) => this.timer(ms, fn),
+    })
+    this.live.set(key, proc)
+    proc.start()
+    // What a session wrote before the process started reaches it now.
+    const pending = this.pendingStdin.get(c.id)
+    this.pendingStdin.delete(c.id)
+    if (pending !== undefined && !proc.exited) {
+      proc.input(pending.text)
+      if (pending.eof) proc.closeStdin()
+    }
+  }
+
+  /** An exec whose process reads stdin: run it live; its output goes to `onExecOutput` listeners. */
+  spawnExecLive(ex: ExecRecord, input: ProcessInput): void {
+    const key = `e:${ex.id}`
+    const terminal = input.tty ? { rows: 0, cols: 0 } : null
+    const proc: LiveProcess = new LiveProcess(liveProgram(input, terminal), terminal, {
+      emit: (stream, text) => {
+        const ls = this.execOutputListeners.get(ex.id)
+        if (ls !== undefined) for (const l of ls) l(stream, text)
+      },
+      exit: (code) => {
+        if (this.live.get(key) !== proc) return
+        this.live.delete(key)
+        this.finishExec(ex, code)
+        this.revision++
+      },
+      timer: (ms, fn) => this.timer(ms, fn),
+    })
+    this.live.set(key, proc)
+    proc.start()
+  }
+
+  /** Subscribes to an exec's live output; returns the unsubscribe function. */
+  onExecOutput(execId: string, listener: (stream: 1 | 2, text: string) => void): () => void {
+    let set = this.execOutputListeners.get(execId)
+    if (set === undefined) {
+      set = new Set()
+      this.execOutputListeners.set(execId, set)
+    }
+    set.add(listener)
+    return () => {
+      set?.delete(listener)
+      if (set?.size === 0) this.execOutputListeners.delete(execId)
+    }
+  }
+
+  /**
+   * The stdin of a container's or an exec's process, for a session: input goes to the live
+   * process; before a container's process starts it is buffered (bounded), after it ended or
+   * for a process that never reads it is dropped, as a closed pipe would.
+   */
+  stdinOf(target: { container: ContainerRecord } | { exec: ExecRecord }): {
+    input(text: string): void
+    closeStdin(): void
+  } {
+    const key = 'exec' in target ? `e:${target.exec.id}` : `c:${target.container.id}`
+    const waiting = (): { text: string; eof: boolean } | null => {
+      if ('exec' in target || target.container.state.status !== 'created') return null
+      let p = this.pendingStdin.get(target.container.id)
+      if (p === undefined) {
+        p = { text: '', eof: false }
+        this.pendingStdin.set(target.container.id, p)
+      }
+      return p
+    }
+    return {
+      input: (text) => {
+        const proc = this.live.get(key)
+        if (proc !== undefined) {
+          proc.input(text)
+          return
+        }
+        const p = waiting()
+        if (p !== null && p.text.length + text.length <= STDIN_BUFFER_LIMIT) p.text += text
+      },
+      closeStdin: () => {
+        const proc = this.live.get(key)
+        if (proc !== undefined) proc.closeStdin()
+        else {
+          const p = waiting()
+          if (p !== null) p.eof = true
+        }
+      },
+    }
+  }
+
+  /** TIOCSWINSZ on the process's pty; false when it has no live terminal. */
+  resizeTty(
+    target: { container: ContainerRecord } | { exec: ExecRecord },
+    rows: number,
+    cols: number,
+  ): void {
+    const key = 'exec' in target ? `e:${target.exec.id}` : `c:${target.container.id}`
+    // The kernel keeps rows and columns as unsigned 16-bit numbers (struct winsize).
+    this.live.get(key)?.resize(rows & 0xffff, cols & 0xffff)
+  }
+
+  /** A fresh token for a stdin session (see DAEMON_STDIN_HEADER). */
+  registerStdin(session: StdinSession): string {
+    // Derived, not drawn from the PRNG, so sessions do not shift the ids that follow.
+    const token = this.newIdFor(`stdin:${++this.sessionCounter}:${this.nowMs()}`).slice(0, 24)
+    this.stdinSessions.set(token, session)
+    return token
+  }
+
   dispose(): void {
     this.clearTimers()
   }
 }
 
-type TimedKind = 'container' | 'exec' | 'restart' | 'shell'
+type TimedKind = 'container' | 'exec' | 'restart' | 'shell' | 'callback'
 
 const HEX64 = /^[0-9a-f]{64}$/

@@ -51,7 +51,7 @@ describe('simulated processes', () => {
     ).toBe(true)
   })
 
-  it('sh -c: a script that sleeps hands its rest to the engine; what it cannot parse falls back', () => {
+  it('sh -c: a script that sleeps hands its rest to the engine; pipes; what it cannot parse is an error', () => {
     const timed = p(['sh', '-c', 'echo a; sleep 1; echo b'])
     // stdout before the first sleep, and that sleep as runForMs (what exec, which cannot resume
     // a script, goes by); the engine resumes `shell` on its clock.
@@ -75,7 +75,18 @@ describe('simulated processes', () => {
         { stream: 1, text: 'out\n' },
       ],
     })
-    // Pipes are not in the subset: the older flat interpreter answers as before.
-    expect(p(['sh', '-c', 'echo a | cat'])).toMatchObject({ kind: 'exits', exitCode: 0 })
+    // A pipe hands the first stage's output to the next one as its stdin.
+    expect(p(['sh', '-c', 'echo a | cat'])).toMatchObject({
+      kind: 'exits',
+      exitCode: 0,
+      stdout: 'a\n',
+    })
+    expect(p(['sh', '-c', 'printf "b\\na\\n" | sort | head -n 1'])).toMatchObject({ stdout: 'a\n' })
+    // What the parser does not support is said plainly, exit 2 (not run wrongly).
+    expect(p(['sh', '-c', 'echo $(date)'])).toMatchObject({
+      kind: 'exits',
+      exitCode: 2,
+      stderr: 'sh: command substitution is not supported by this simulated shell\n',
+    })
   })
 })

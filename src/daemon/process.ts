@@ -1,6 +1,13 @@
 import type { ProcessFs } from './fs'
+import { shellSession } from './shell/interactive'
 import { ParseError, parse } from './shell/parse'
-import { type External, runScript, ShellProcess } from './shell/run'
+import {
+  type External,
+  type Program,
+  runScript,
+  type ShellContext,
+  ShellProcess,
+} from './shell/run'
 
 /**
  * What a simulated process does, decided from its argv (Entrypoint + Cmd), TTY and stdin.
@@ -23,6 +30,11 @@ export interface ProcessPlan {
   termExitCode: number
   /** `stdout`/`stderr` in the order written, when it matters (a `sh -c` script). */
   output?: Array<{ stream: 1 | 2; text: string }>
+  /**
+   * A process that reads stdin as it comes (an interactive or piped `sh`, `cat`, `top` on a
+   * TTY): the engine runs it as a LiveProcess fed by hijacked sessions (see `liveProgram`).
+   */
+  live?: 'shell' | 'command'
   /**
    * A `sh -c` script that is still running (it sleeps or loops): the engine resumes it on the
    * daemon clock (`shell.pending` is its first sleep). `stdout`/`stderr`/`output` hold what it
@@ -117,8 +129,9 @@ export function plan(input: ProcessInput): ProcessPlan | StartFailure {
     const cIndex = args.indexOf('-c')
     if (cIndex >= 0) return script(args[cIndex + 1] ?? '', input)
     // A TTY never reaches end-of-file (`docker run -dt busybox sh` keeps running), nor does an
-    // open stdin (`docker run -i`); otherwise stdin is empty and the shell exits at once.
-    return input.openStdin || input.tty ? runs(null, true) : exits(0)
+    // open stdin (`docker run -i`) until it is closed; otherwise stdin is empty and the shell
+    // exits at once.
+    return input.openStdin || input.tty ? { ...runs(null, true), live: 'shell' } : exits(0)
   }
   return simple(name, args, input)
 }
@@ -173,6 +186,8 @@ function simple(name: string, args: string[], input: ProcessInput): ProcessPlan 
       return seconds === 0 ? exits(0) : runs(seconds * 1000, true)
     }
     case 'top':
+      // On a terminal, top repaints and reads its keys (`q` quits).
+      return input.tty ? { ...runs(null), live: 'command' } : runs(null)
     case 'yes':
     case 'ping':
       return runs(null, false, name === 'yes' ? 'y\n' : '')
@@ -192,7 +207,9 @@ function simple(name: string, args: string[], input: ProcessInput): ProcessPlan 
       return args.includes('-f') ? runs(null) : exits(0)
     case 'cat': {
       const files = args.filter((a) => !a.startsWith('-'))
-      if (files.length === 0) return input.openStdin || input.tty ? runs(null) : exits(0)
+      if (files.length === 0) {
+        return input.openStdin || input.tty ? { ...runs(null), live: 'command' } : exits(0)
+      }
       let out = ''
       let err = ''
       for (const f of files) {
@@ -247,18 +264,8 @@ function toExitCode(arg: string | undefined): number {
   return Number.isFinite(n) ? ((n % 256) + 256) % 256 : 2
 }
 
-/**
- * `sh -c SCRIPT`: parsed and run by `shell/` (sleeps and loops resume on the daemon clock).
- * A script outside the supported subset (pipes, `&`, `$(…)`) falls back to `legacyScript`.
- */
-function script(source: string, input: ProcessInput): ProcessPlan | StartFailure {
-  let list: ReturnType<typeof parse>
-  try {
-    list = parse(source)
-  } catch (e) {
-    if (e instanceof ParseError) return legacyScript(source, input)
-    throw e
-  }
+/** The shell's variables and command lookup for a process (`sh -c`, an interactive `sh`). */
+function shellContext(input: ProcessInput): ShellContext {
   const vars = new Map<string, string>([
     ['HOME', '/root'],
     ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
@@ -278,7 +285,26 @@ function script(source: string, input: ProcessInput): ProcessPlan | StartFailure
     // A nested script's timed part is not resumed: it counts as its first sleep.
     return p.kind === 'exits' ? p : { ...p, kind: 'runs' }
   }
-  const shell = new ShellProcess(runScript(list, { vars, external }))
+  return {
+    vars,
+    external,
+    readFile: (path) => input.fs?.read(path) ?? null,
+  }
+}
+
+/**
+ * `sh -c SCRIPT`: parsed and run by `shell/` (sleeps and loops resume on the daemon clock).
+ * What the parser does not support (`&`, `$(…)`, `> file`) is said plainly on stderr, exit 2.
+ */
+function script(source: string, input: ProcessInput): ProcessPlan | StartFailure {
+  let list: ReturnType<typeof parse>
+  try {
+    list = parse(source)
+  } catch (e) {
+    if (e instanceof ParseError) return exits(2, '', `sh: ${e.message}\n`)
+    throw e
+  }
+  const shell = new ShellProcess(runScript(list, shellContext(input)))
   const { output, next } = shell.advance()
   const stdout = output
     .filter((o) => o.stream === 1)
@@ -291,52 +317,34 @@ function script(source: string, input: ProcessInput): ProcessPlan | StartFailure
   if (next.kind === 'exit') return { ...exits(next.code, stdout, stderr), output }
   // PID 1 shells ignore SIGTERM: `docker stop` waits, then SIGKILLs them. runForMs is for
   // callers that cannot resume the script (exec): a loop runs until stopped, otherwise the
-  // script ends with its first sleep, as the flat interpreter had it.
+  // script ends with its first sleep.
   const timed = next.kind === 'sleep' && !list.some((i) => i.cmd.kind !== 'simple')
   const running = runs(timed ? next.ms : null, true, stdout)
   return { ...running, stderr, output, shell: next.kind === 'sleep' ? shell : undefined }
 }
 
-/** The older flat interpreter, kept for scripts the parser does not accept. */
-function legacyScript(source: string, input: ProcessInput): ProcessPlan | StartFailure {
-  if (/\bwhile\b|\buntil\b|\bfor\b.*\bdo\b/.test(source)) return runs(null, true)
-  let stdout = ''
-  let stderr = ''
-  let status = 0
-  const parts = source.split(/(;|&&|\|\|)/)
-  let op = ';'
-  for (const raw of parts) {
-    if (raw === ';' || raw === '&&' || raw === '||') {
-      op = raw
-      continue
-    }
-    if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue
-    const words = raw
-      .trim()
-      .split(/\s+/)
-      .filter((w) => w !== '')
-      .map(unquote)
-    const [cmd, ...rest] = words
-    if (cmd === undefined) continue
-    if (cmd === 'exit') return exits(toExitCode(rest[0]), stdout, stderr)
-    const name = base(cmd)
-    if (!KNOWN.has(name)) {
-      stderr += `sh: ${cmd}: not found\n`
-      status = 127
-      continue
-    }
-    const p = SHELLS.has(name) ? plan({ ...input, argv: words }) : simple(name, rest, input)
-    if (p.kind === 'fails') return p
-    stdout += p.stdout
-    stderr += p.stderr
-    if (p.kind === 'runs') return { ...p, stdout, stderr, ignoresSigterm: true }
-    status = p.exitCode
+/**
+ * The program of a `live` plan: an interactive (TTY) or piped `sh`, or one command (`cat`,
+ * `top`) reading the process's stdin. `terminal` is the process's pty (its size is read when
+ * `stty size` or `top` asks); `quietStart` skips the first prompt (a shell restored from a
+ * snapshot, which already printed it).
+ */
+export function liveProgram(
+  input: ProcessInput,
+  terminal: { rows: number; cols: number } | null,
+  quietStart = false,
+): Program {
+  const ctx: ShellContext = {
+    ...shellContext(input),
+    stdin: true,
+    tty: terminal,
+    cwd: { path: '/' },
+    isDir: (path) => path === '/' || (input.fs?.list(path) ?? null) !== null,
   }
-  return exits(status, stdout, stderr)
-}
-
-function unquote(w: string): string {
-  return w.replace(/^'(.*)'$/s, '$1').replace(/^"(.*)"$/s, '$1')
+  const name = base(input.argv[0] ?? 'sh')
+  if (SHELLS.has(name)) return shellSession(ctx, { interactive: terminal !== null, quietStart })
+  const words = input.argv.map((a) => [{ text: a, expand: false }])
+  return runScript([{ op: ';', cmd: { kind: 'simple', words, toStderr: false } }], ctx)
 }
 
 /** `ps -ef`-style rows for GET /top. */

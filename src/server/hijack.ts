@@ -1,83 +1,241 @@
 import { type IncomingMessage, STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
+import type { StdinSession } from '../daemon/index.ts'
+import { DAEMON_STDIN_HEADER } from '../daemon/index.ts'
 import { DAEMON_STATUS_HEADER } from '../mocks/handlers/forward.ts'
 import { daemonStatus, requestFrom } from './node-http.ts'
+import { acceptKey, closeFrame, encodeFrame, FrameError, FrameParser, OPCODE } from './websocket.ts'
 
-/** Reads a Content-Length body that arrives on a raw socket after an upgrade request's headers. */
-function readUpgradeBody(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<Buffer> {
-  const length = Number(request.headers['content-length'] ?? 0)
-  if (!Number.isFinite(length) || length <= head.byteLength) {
-    return Promise.resolve(head.subarray(0, Math.max(0, length)))
+/**
+ * The hijack: `POST /containers/{id}/attach` or `/exec/{id}/start` with `Upgrade: tcp`, and
+ * `GET /containers/{id}/attach/ws` with `Upgrade: websocket`. Docker 1.12 answered `101
+ * UPGRADED` and from then on the bare connection carried the process's output one way and
+ * the client's stdin the other; any other answer (an error) is a plain HTTP response and the
+ * connection is closed.
+ * @see moby api/server/router/container/container_routes.go postContainersAttach, exec.go
+ * postContainerExecStart, api/server/httputils hijack at v1.12.6
+ */
+
+/** Headers and body of an upgrade request (a small JSON document) may not exceed this. */
+export const UPGRADE_BODY_LIMIT = 1 << 20
+/** An upgrade request whose declared body has not arrived by then is dropped. */
+export const UPGRADE_BODY_TIMEOUT_MS = 30_000
+/**
+ * TCP keep-alive on hijacked connections: a client that vanished without a word (its host
+ * died, a NAT dropped it) is found by the kernel's probes and its socket freed. Go's server
+ * had the same (net/http sets a 3-minute keep-alive on accepted connections); shorter here.
+ */
+export const KEEPALIVE_MS = 15_000
+
+export interface HijackOptions {
+  /** The daemon's sessions: the 101 names one in DAEMON_STDIN_HEADER when stdin is read. */
+  stdin(token: string): StdinSession | undefined
+  bodyTimeoutMs?: number
+}
+
+type Body = { kind: 'ok'; body: Buffer; rest: Buffer } | { kind: 'gone' }
+
+/**
+ * Reads the Content-Length body that follows an upgrade request's headers on the raw socket.
+ * Bytes past it are the start of stdin. A client that hangs up, sends too much, or never sends
+ * what it declared gets its socket closed (nothing is left in CLOSE-WAIT).
+ */
+function readUpgradeBody(
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  timeoutMs: number,
+): Promise<Body> {
+  const declared = request.headers['content-length']
+  const length = declared === undefined ? 0 : Number(declared)
+  if (!Number.isSafeInteger(length) || length < 0 || length > UPGRADE_BODY_LIMIT) {
+    return Promise.resolve({ kind: 'gone' })
+  }
+  if (length <= head.byteLength) {
+    return Promise.resolve({
+      kind: 'ok',
+      body: head.subarray(0, length),
+      rest: head.subarray(length),
+    })
   }
   return new Promise((resolve) => {
     const chunks = [head]
     let received = head.byteLength
+    const finish = (result: Body): void => {
+      clearTimeout(timer)
+      socket.off('data', onData)
+      socket.off('end', onGone)
+      socket.off('close', onGone)
+      resolve(result)
+    }
     const onData = (chunk: Buffer): void => {
       chunks.push(chunk)
       received += chunk.byteLength
       if (received >= length) {
-        socket.off('data', onData)
-        resolve(Buffer.concat(chunks).subarray(0, length))
+        const all = Buffer.concat(chunks)
+        finish({ kind: 'ok', body: all.subarray(0, length), rest: all.subarray(length) })
       }
     }
+    const onGone = (): void => finish({ kind: 'gone' })
+    const timer = setTimeout(onGone, timeoutMs)
+    timer.unref()
     socket.on('data', onData)
+    socket.once('end', onGone)
+    socket.once('close', onGone)
   })
 }
 
-/**
- * The hijack: `POST /containers/{id}/attach` or `/exec/{id}/start` with `Upgrade: tcp`.
- * Docker 1.12 answered `101 UPGRADED` and then wrote the raw stream on the bare connection,
- * closing it at the end; any other answer (an error) is a normal HTTP response and the
- * connection is closed. Stdin from the client is not forwarded: the daemon model has none.
- * @see moby api/server/router/container/container_routes.go postContainersAttach at v1.12.6
- */
 export async function handleUpgrade(
   request: IncomingMessage,
   socket: Duplex,
   head: Buffer,
   origin: string,
   respond: (request: Request) => Promise<Response>,
+  options: HijackOptions,
 ): Promise<number> {
-  const body = await readUpgradeBody(request, socket, head)
-  const response = await respond(requestFrom(request, origin, body))
+  const tcp = socket as Duplex & { setKeepAlive?: (on: boolean, ms: number) => void }
+  tcp.setKeepAlive?.(true, KEEPALIVE_MS)
+  // Data waits in the socket until a session reads it (no 'data' handler = paused).
+  const read = await readUpgradeBody(
+    request,
+    socket,
+    head,
+    options.bodyTimeoutMs ?? UPGRADE_BODY_TIMEOUT_MS,
+  )
+  if (read.kind === 'gone') {
+    socket.destroy()
+    return 0
+  }
+  socket.pause()
+  const response = await respond(requestFrom(request, origin, read.body))
   const status = daemonStatus(response)
-  if (status === 101) {
-    // Exactly what 1.12 wrote on the hijacked connection: no Server, Date or other headers.
-    const contentType = response.headers.get('content-type') ?? 'application/vnd.docker.raw-stream'
-    socket.write(
-      `HTTP/1.1 101 UPGRADED\r\nContent-Type: ${contentType}\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n`,
-    )
-    // Stdin is not modelled: drain whatever the client sends.
-    socket.on('data', () => undefined)
-    await pipeToSocket(response, socket)
+  if (socket.destroyed) {
+    await response.body?.cancel()
     return status
   }
-  // Not upgraded (an error, or a route that ignores Upgrade): a plain HTTP/1.1 response on the
-  // raw socket, delimited by closing the connection.
-  const lines: string[] = []
-  response.headers.forEach((value, name) => {
-    if (name !== DAEMON_STATUS_HEADER && !['connection', 'upgrade'].includes(name)) {
-      lines.push(`${name}: ${value}\r\n`)
-    }
-  })
+  if (status !== 101) {
+    // Not upgraded (an error, or a route that ignores Upgrade): a plain HTTP/1.1 response on
+    // the raw socket, delimited by closing the connection.
+    const lines: string[] = []
+    response.headers.forEach((value, name) => {
+      if (
+        name !== DAEMON_STATUS_HEADER &&
+        name !== DAEMON_STDIN_HEADER &&
+        !['connection', 'upgrade'].includes(name)
+      ) {
+        lines.push(`${name}: ${value}\r\n`)
+      }
+    })
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${lines.join('')}Date: ${new Date().toUTCString()}\r\nConnection: close\r\n\r\n`,
+    )
+    await pipeToSocket(response, socket, (chunk) => chunk)
+    return status
+  }
+  const token = response.headers.get(DAEMON_STDIN_HEADER)
+  const session = token === null ? undefined : options.stdin(token)
+  const websocket = (response.headers.get('upgrade') ?? '').toLowerCase() === 'websocket'
+  if (websocket) {
+    socket.write(
+      'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+        `Sec-WebSocket-Accept: ${acceptKey(String(request.headers['sec-websocket-key'] ?? ''))}\r\n\r\n`,
+    )
+    readWebSocket(socket, read.rest, session)
+    await pipeToSocket(response, socket, (chunk) => encodeFrame(chunk))
+    return status
+  }
+  // Exactly what 1.12 wrote on the hijacked connection: no Server, Date or other headers.
+  const contentType = response.headers.get('content-type') ?? 'application/vnd.docker.raw-stream'
   socket.write(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${lines.join('')}Date: ${new Date().toUTCString()}\r\nConnection: close\r\n\r\n`,
+    `HTTP/1.1 101 UPGRADED\r\nContent-Type: ${contentType}\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n`,
   )
-  await pipeToSocket(response, socket)
+  readStdin(socket, read.rest, session)
+  await pipeToSocket(response, socket, (chunk) => chunk)
   return status
 }
 
-async function pipeToSocket(response: Response, socket: Duplex): Promise<void> {
-  if (response.body !== null) {
-    const reader = response.body.getReader()
-    socket.on('close', () => {
-      reader.cancel().catch(() => undefined)
-    })
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done || socket.destroyed) break
-      socket.write(value)
+/**
+ * The client's side of a raw hijack: its bytes are the process's stdin, its half-close
+ * (`CloseWrite`: the CLI's end of piped input) is end of input. Without a session (no stdin
+ * attached) the bytes are read and dropped, and a half-close changes nothing: the docker CLI
+ * half-closes at once when it has no stdin to send, and still reads the output.
+ */
+function readStdin(socket: Duplex, rest: Buffer, session: StdinSession | undefined): void {
+  if (rest.byteLength > 0) session?.write(rest)
+  socket.on('data', (chunk: Buffer) => session?.write(chunk))
+  socket.on('end', () => session?.end())
+  // A client that vanished: the attach ends as Go's ended when its copy failed.
+  socket.on('close', () => session?.end())
+  socket.resume()
+}
+
+/** The client's side of `attach/ws`: text and binary frames are stdin, a close frame ends it. */
+function readWebSocket(socket: Duplex, rest: Buffer, session: StdinSession | undefined): void {
+  const parser = new FrameParser()
+  const onBytes = (chunk: Buffer): void => {
+    let frames: ReturnType<FrameParser['push']>
+    try {
+      frames = parser.push(chunk)
+    } catch (e) {
+      socket.end(closeFrame(e instanceof FrameError ? e.code : 1002))
+      session?.end()
+      return
+    }
+    for (const f of frames) {
+      if (f.opcode === OPCODE.close) {
+        session?.end()
+        socket.end(closeFrame(1000))
+        return
+      }
+      if (f.opcode === OPCODE.ping) socket.write(encodeFrame(f.payload, OPCODE.pong))
+      else if (f.opcode !== OPCODE.pong) session?.write(f.payload)
     }
   }
-  socket.end()
+  if (rest.byteLength > 0) onBytes(rest)
+  socket.on('data', onBytes)
+  socket.on('end', () => session?.end())
+  socket.on('close', () => session?.end())
+  socket.resume()
+}
+
+/**
+ * Writes the daemon's stream to the socket, waiting for the socket to drain so a slow reader
+ * holds at most one chunk in memory, then closes the connection (Go closed it whole).
+ */
+async function pipeToSocket(
+  response: Response,
+  socket: Duplex,
+  wrap: (chunk: Uint8Array) => Uint8Array,
+): Promise<void> {
+  if (response.body !== null) {
+    const reader = response.body.getReader()
+    const cancel = (): void => {
+      reader.cancel().catch(() => undefined)
+    }
+    socket.once('close', cancel)
+    try {
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done || socket.destroyed) break
+        if (!socket.write(wrap(value))) await drained(socket)
+      }
+    } catch {
+      // The stream failed or was cancelled: close the connection all the same.
+    } finally {
+      socket.off('close', cancel)
+    }
+  }
+  if (!socket.destroyed) socket.end(() => socket.destroy())
+}
+
+function drained(socket: Duplex): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      socket.off('drain', done)
+      socket.off('close', done)
+      resolve()
+    }
+    socket.on('drain', done)
+    socket.on('close', done)
+  })
 }

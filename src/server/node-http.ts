@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { DAEMON_STDIN_HEADER } from '../daemon/index.ts'
 import { DAEMON_RAW_PATH_HEADER, DAEMON_STATUS_HEADER } from '../mocks/handlers/forward.ts'
 
 /**
@@ -6,20 +7,85 @@ import { DAEMON_RAW_PATH_HEADER, DAEMON_STATUS_HEADER } from '../mocks/handlers/
  * it knows nothing about Docker beyond the hijack handshake.
  */
 
-/** The request body, or undefined when the headers say there is none (then nothing is awaited). */
-function readBody(request: IncomingMessage): Promise<Buffer> | undefined {
+/**
+ * The largest request body the server reads: 64 MiB. Docker streams bodies and has no limit;
+ * this server holds a body in memory (a Fetch Request for MSW's handlers), and a hostile one
+ * must not exhaust a classroom machine. The biggest legitimate bodies are image tars for
+ * `docker load` and build contexts: the simulated daemon's own `docker save` output is a few
+ * kilobytes, a real busybox or alpine image tar 1–6 MB, a classroom build context well under
+ * that — 64 MiB leaves room for a real debian:jessie-slim-sized tar (layers are not modelled
+ * anyway). Beyond it the answer is 413 (`bodyTooLarge`); a declared Content-Length beyond it is
+ * refused before anything is read. Exported so the hijack path applies the same bound.
+ */
+export const MAX_REQUEST_BODY_BYTES = 64 * 1024 * 1024
+
+/** Thrown (as a rejected body read) when a request body is over MAX_REQUEST_BODY_BYTES. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number = MAX_REQUEST_BODY_BYTES) {
+    super(
+      `request body too large: the simulated daemon accepts at most ${limit} bytes (Docker has no limit)`,
+    )
+  }
+}
+
+/**
+ * The 413 for a body over the limit, in the daemon's JSON error shape. Not a Docker status:
+ * a deviation of this server, listed in the README.
+ */
+export function bodyTooLarge(error: BodyTooLargeError): Response {
+  return new Response(`${JSON.stringify({ message: error.message })}\n`, {
+    status: 413,
+    headers: { 'content-type': 'application/json' },
+  })
+}
+
+/**
+ * The request body, or undefined when the headers say there is none (then nothing is awaited).
+ * At most `limit` bytes are kept: with a Content-Length the buffer is allocated once (no second
+ * copy to concatenate); a chunked body is collected and joined. Past the limit the chunks are
+ * dropped at once and the read rejects with BodyTooLargeError; node:http discards the rest of
+ * the body as it arrives (memory stays flat) until the client stops or `requestTimeout` ends it.
+ */
+function readBody(
+  request: IncomingMessage,
+  limit = MAX_REQUEST_BODY_BYTES,
+): Promise<Buffer> | undefined {
   const length = request.headers['content-length']
-  if (
-    (length === undefined || length === '0') &&
-    request.headers['transfer-encoding'] === undefined
-  ) {
+  const chunked = request.headers['transfer-encoding'] !== undefined
+  if ((length === undefined || length === '0') && !chunked) {
     request.resume()
     return undefined
   }
+  const declared = chunked || length === undefined ? -1 : Number(length)
+  if (declared > limit) {
+    request.resume()
+    return Promise.reject(new BodyTooLargeError(limit))
+  }
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    request.on('data', (chunk: Buffer) => chunks.push(chunk))
-    request.on('end', () => resolve(Buffer.concat(chunks)))
+    const whole = declared >= 0 ? Buffer.allocUnsafe(declared) : null
+    let chunks: Buffer[] = []
+    let received = 0
+    const onData = (chunk: Buffer): void => {
+      if (received + chunk.length > limit) {
+        request.off('data', onData)
+        request.off('end', onEnd)
+        chunks = []
+        request.resume() // keep discarding what still comes, without keeping it
+        reject(new BodyTooLargeError(limit))
+        return
+      }
+      if (whole !== null) chunk.copy(whole, received)
+      else chunks.push(chunk)
+      received += chunk.length
+    }
+    const onEnd = (): void => {
+      if (whole !== null) resolve(received === whole.length ? whole : whole.subarray(0, received))
+      else
+        resolve(chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks))
+      chunks = []
+    }
+    request.on('data', onData)
+    request.on('end', onEnd)
     request.on('error', reject)
   })
 }
@@ -115,7 +181,8 @@ export async function writeFetchResponse(
   // One writeHead with a flat [name, value, …] list: cheaper than a setHeader per header.
   const flat: string[] = []
   response.headers.forEach((value, name) => {
-    if (name !== DAEMON_STATUS_HEADER) flat.push(name, value)
+    // The stdin token is for in-process transports only; it never goes on the wire.
+    if (name !== DAEMON_STATUS_HEADER && name !== DAEMON_STDIN_HEADER) flat.push(name, value)
   })
   res.writeHead(response.status, flat)
   if (response.body === null || method === 'HEAD') {

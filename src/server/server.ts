@@ -6,7 +6,7 @@ import type { Daemon, DockerVersion } from '../daemon/index.ts'
 import { createDaemon } from '../daemon/index.ts'
 import { createHandlers } from '../mocks/handlers/index.ts'
 import { handleUpgrade } from './hijack.ts'
-import { toFetchRequest, writeFetchResponse } from './node-http.ts'
+import { BodyTooLargeError, bodyTooLarge, toFetchRequest, writeFetchResponse } from './node-http.ts'
 
 export interface DaemonServerOptions {
   /** 0 = an ephemeral port. */
@@ -89,7 +89,7 @@ export async function startDaemonServer(options: DaemonServerOptions): Promise<D
       try {
         response = await respond(await toFetchRequest(req, origin))
       } catch (error) {
-        response = internalError(error)
+        response = error instanceof BodyTooLargeError ? bodyTooLarge(error) : internalError(error)
       }
       try {
         await writeFetchResponse(response, res, method)
@@ -105,7 +105,9 @@ export async function startDaemonServer(options: DaemonServerOptions): Promise<D
     hijacked.add(socket)
     socket.on('close', () => hijacked.delete(socket))
     socket.on('error', () => undefined)
-    handleUpgrade(req, socket, head, origin, respond).then(
+    handleUpgrade(req, socket, head, origin, respond, {
+      stdin: (token) => daemon.stdin(token),
+    }).then(
       (status) => {
         log?.(
           formatLogLine(req.method ?? 'GET', req.url ?? '/', status, performance.now() - started),

@@ -7,7 +7,8 @@ import { jsonKind, typeError } from '../json'
 import { plan } from '../process'
 import { type ExecRecord, isRunning, type JsonObject, type LogEntry } from '../state'
 import { frame } from '../stdcopy'
-import type { DaemonResponse } from '../types'
+import { detachKeyBytes, HijackedStdin, withEnd } from '../terminal/stdin-session'
+import { DAEMON_STDIN_HEADER, type DaemonResponse } from '../types'
 import { checkKind, type Kind, pick } from './config'
 import { statusText } from './containers/status'
 import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject, versionGreater } from './context'
@@ -21,29 +22,6 @@ import { emptyOk, json, utf8 } from './http'
 const RAW_STREAM = 'application/vnd.docker.raw-stream'
 
 const errExecNotFound = (id: string) => notFound(`No such exec instance '${id}' found in daemon`)
-
-/** `term.ToBytes`: "ctrl-p,ctrl-q" → [16, 17]. */
-function detachKeyBytes(keys: string): number[] {
-  const out: number[] = []
-  for (const part of keys.split(',')) {
-    const k = part.trim()
-    const ctrl = /^ctrl-(.)$/i.exec(k)
-    if (ctrl?.[1] !== undefined) {
-      const ch = ctrl[1].toLowerCase()
-      const code =
-        ch >= 'a' && ch <= 'z'
-          ? ch.charCodeAt(0) - 96
-          : ({ '@': 0, '[': 27, '\\': 28, ']': 29, '^': 30, _: 31 } as Record<string, number>)[ch]
-      if (code === undefined) throw new Error('bad key')
-      out.push(code)
-    } else if (k.length === 1) {
-      out.push(k.charCodeAt(0))
-    } else {
-      throw new Error('bad key')
-    }
-  }
-  return out
-}
 
 /**
  * `getExecConfig`: the exec must exist and its container must still be registered and running.
@@ -160,7 +138,7 @@ function run(e: Engine, ex: ExecRecord): LogEntry[] {
   if (ex.exitCode !== null) throw conflict(`Error: Exec command ${ex.id} has already run`)
   if (ex.phase === 'running') throw untyped(`Error: Exec command ${ex.id} is already running`)
   e.containerEvent(c, `exec_start: ${ex.entrypoint} ${ex.arguments.join(' ')}`)
-  const p = plan({
+  const input = {
     fs: processFs(c),
     argv: [ex.entrypoint, ...ex.arguments],
     tty: ex.tty,
@@ -169,7 +147,8 @@ function run(e: Engine, ex: ExecRecord): LogEntry[] {
       ? c.config.Env.filter((x): x is string => typeof x === 'string')
       : [],
     hostname: String(c.config.Hostname ?? ''),
-  })
+  }
+  const p = plan(input)
   if (p.kind === 'fails') {
     ex.exitCode = 126
     const reason = p.message.includes('no such file')
@@ -190,7 +169,8 @@ function run(e: Engine, ex: ExecRecord): LogEntry[] {
     ex.exitCode = p.exitCode
   } else {
     ex.phase = 'running'
-    if (p.runForMs !== null) {
+    if (p.live !== undefined) e.spawnExecLive(ex, input)
+    else if (p.runForMs !== null) {
       ex.exitAt = e.nowMs() + p.runForMs
       ex.exitCode = null
       e.schedule('exec', ex.id, ex.exitAt)
@@ -220,21 +200,48 @@ export const start: Handler = (ctx): DaemonResponse => {
   // Framing follows the Tty of the *start* request (execStartCheck.Tty), not the exec's own;
   // only the streams the exec was created with (AttachStdout/AttachStderr) are connected.
   const encode = (stream: 1 | 2, text: string) => (tty ? utf8(text) : frame(stream, text))
+  const wanted = (stream: 1 | 2) => (stream === 1 ? ex.attachStdout : ex.attachStderr)
+  // A process that reads stdin writes as it goes (after this returns): listen before it starts.
+  const unsubscribe = e.onExecOutput(ex.id, (stream, text) => {
+    if (wanted(stream)) q.push(encode(stream, text))
+  })
+  let session: HijackedStdin | null = null
+  const finish = (): void => {
+    unsubscribe()
+    session?.close()
+    q.close()
+  }
   try {
     for (const entry of run(e, ex)) {
-      if ((entry.stream === 1 && ex.attachStdout) || (entry.stream === 2 && ex.attachStderr)) {
-        q.push(encode(entry.stream, entry.text))
-      }
+      if (wanted(entry.stream)) q.push(encode(entry.stream, entry.text))
     }
   } catch (err) {
     q.push(encode(1, `${errorMessage(err)}\r\n`))
   }
   if (ex.phase === 'running') {
-    e.onExecEnd(ex.id, () => q.close())
+    if (ex.attachStdin) {
+      const c = e.state.containers.get(ex.containerId)
+      let token = ''
+      session = new HijackedStdin({
+        target: e.stdinOf({ exec: ex }),
+        tty: ex.tty,
+        // ContainerExecStart passes stdinOnce = true.
+        stdinOnce: true,
+        detachKeys: [...atob(ex.detachKeys)].map((ch) => ch.charCodeAt(0)),
+        endAttach: (detached) => {
+          if (detached && c !== undefined) e.containerEvent(c, 'exec_detach')
+          finish()
+        },
+        unregister: () => e.stdinSessions.delete(token),
+      })
+      token = e.registerStdin(session)
+      headers[DAEMON_STDIN_HEADER] = token
+    }
+    e.onExecEnd(ex.id, finish)
   } else {
-    q.close()
+    finish()
   }
-  return { status: upgrade ? 101 : 200, headers, body: q }
+  return { status: upgrade ? 101 : 200, headers, body: withEnd(q, finish) }
 }
 
 /**
@@ -253,6 +260,11 @@ export const resize: Handler = (ctx) => {
   if (ex.phase !== 'running') {
     throw untyped('rpc error: code = 2 desc = containerd: process not found for container')
   }
+  e.resizeTty(
+    { exec: ex },
+    parseGoInt(ctx.query.get('h') ?? '', 64),
+    parseGoInt(ctx.query.get('w') ?? '', 64),
+  )
   return emptyOk()
 }
 

@@ -10,6 +10,7 @@ function showCmd(cmd: Command): unknown {
     const words = cmd.words.map((w) => w.map((p) => p.text).join(''))
     return cmd.toStderr ? [...words, '>&2'] : words
   }
+  if (cmd.kind === 'pipe') return { pipe: cmd.stages.map(showCmd) }
   if (cmd.kind === 'while') {
     return { [cmd.until ? 'until' : 'while']: show(cmd.cond), do: show(cmd.body) }
   }
@@ -76,9 +77,16 @@ describe('sh -c parser', () => {
     expect(show(parse('echo do done while'))).toEqual([[';', ['echo', 'do', 'done', 'while']]])
   })
 
-  it('rejects what it does not support (the caller falls back)', () => {
+  it('parses pipes and arithmetic expansion', () => {
+    expect(show(parse('ps | grep sh | wc -l && echo $((1 + 2))'))).toEqual([
+      [';', { pipe: [['ps'], ['grep', 'sh'], ['wc', '-l']] }],
+      ['&&', ['echo', '$((1 + 2))']],
+    ])
+    expect(() => parse('echo $((1 + 2)')).toThrow(ParseError)
+  })
+
+  it('rejects what it does not support', () => {
     for (const s of [
-      'echo a | wc -l',
       'sleep 1 &',
       'echo $(date)',
       'echo > /tmp/x',

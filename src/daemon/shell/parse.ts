@@ -1,8 +1,8 @@
 /**
- * Parser for the `sh -c` subset learners type: `;`/newline, `&&`, `||`, `while …; do …; done`,
- * `until`, `for v in a b; do …; done`, and `>&2` on a command. Anything else (pipes, `&`,
- * `$(…)`, file redirections) is a ParseError, so the caller can fall back to the older,
- * cruder behaviour instead of running something wrong.
+ * Parser for the `sh` subset learners type: `;`/newline, `&&`, `||`, pipes, `while …; do …;
+ * done`, `until`, `for v in a b; do …; done`, `$((…))`, and `>&2` on a command. Anything else
+ * (`&`, `$(…)`, file redirections) is a ParseError: the shell says it is not supported rather
+ * than run something wrong.
  */
 
 /** A word as typed: single-quoted parts stay literal, the rest expands `$VAR` when run. */
@@ -10,6 +10,8 @@ export type Word = Array<{ text: string; expand: boolean }>
 
 export type Command =
   | { kind: 'simple'; words: Word[]; toStderr: boolean }
+  /** `a | b | c`: each stage's stdout is the next one's stdin. */
+  | { kind: 'pipe'; stages: Command[] }
   | { kind: 'while'; until: boolean; cond: List; body: List }
   | { kind: 'for'; name: string; items: Word[]; body: List }
 
@@ -17,6 +19,18 @@ export type Command =
 export type List = Array<{ op: ';' | '&&' | '||'; cmd: Command }>
 
 export class ParseError extends Error {}
+
+const UNSUPPORTED_SUBSTITUTION = 'command substitution is not supported by this simulated shell'
+/** Operators real sh has and this one does not: said plainly instead of a false syntax error. */
+const UNSUPPORTED_OPS = new Set(['&', '>', '<', '(', ')'])
+
+function unexpected(token: string): ParseError {
+  return new ParseError(
+    UNSUPPORTED_OPS.has(token)
+      ? `'${token}' is not supported by this simulated shell`
+      : `syntax error: unexpected "${token}"`,
+  )
+}
 
 type Token = { t: 'word'; word: Word; raw: string } | { t: 'op'; v: string }
 
@@ -55,7 +69,8 @@ export function tokenize(src: string): Token[] {
         const end = src.indexOf('"', i + 1)
         if (end < 0) throw new ParseError('unterminated quoted string')
         const inner = src.slice(i + 1, end)
-        if (inner.includes('$(') || inner.includes('`')) throw new ParseError('substitution')
+        if (/\$\((?!\()/.test(inner) || inner.includes('`'))
+          throw new ParseError(UNSUPPORTED_SUBSTITUTION)
         word.push({ text: inner.replace(/\\(["\\$`])/g, '$1'), expand: true })
         raw += src.slice(i, end + 1)
         i = end + 1
@@ -65,8 +80,17 @@ export function tokenize(src: string): Token[] {
         i += 2
       } else if (' \t#'.includes(c) || OPS.some((o) => src.startsWith(o, i))) {
         break
+      } else if (src.startsWith('$((', i)) {
+        // Arithmetic expansion: kept whole (spaces and operators included) for `expand`.
+        const end = arithmeticEnd(src, i + 3)
+        const text = src.slice(i, end)
+        const last = word[word.length - 1]
+        if (last?.expand === true) last.text += text
+        else word.push({ text, expand: true })
+        raw += text
+        i = end
       } else {
-        if (c === '`' || src.startsWith('$(', i)) throw new ParseError('substitution')
+        if (c === '`' || src.startsWith('$(', i)) throw new ParseError(UNSUPPORTED_SUBSTITUTION)
         // Bare characters join the previous expandable part, so `$NAME` stays one unit.
         const last = word[word.length - 1]
         if (last?.expand === true) last.text += c
@@ -80,10 +104,27 @@ export function tokenize(src: string): Token[] {
   return out
 }
 
+/** Index just past the `))` closing a `$((` whose body starts at `from`, parentheses balanced. */
+function arithmeticEnd(src: string, from: number): number {
+  let depth = 0
+  for (let i = from; i < src.length; i++) {
+    const c = src[i]
+    if (c === '(') depth++
+    else if (c === ')') {
+      if (depth === 0) {
+        if (src[i + 1] !== ')') throw new ParseError('syntax error: missing ))')
+        return i + 2
+      }
+      depth--
+    }
+  }
+  throw new ParseError('syntax error: missing ))')
+}
+
 export function parse(src: string): List {
   const p = new Parser(tokenize(src))
   const list = p.list(new Set())
-  if (!p.done()) throw new ParseError(`syntax error: unexpected "${p.peekText()}"`)
+  if (!p.done()) throw unexpected(p.peekText())
   return list
 }
 
@@ -119,7 +160,7 @@ class Parser {
       } else if (t.t === 'word' && stop.has(t.raw)) {
         return items
       } else {
-        throw new ParseError(`syntax error: unexpected "${this.peekText()}"`)
+        throw unexpected(this.peekText())
       }
     }
   }
@@ -150,6 +191,17 @@ class Parser {
   }
 
   private command(): Command {
+    const first = this.single()
+    const stages = [first]
+    for (let t = this.tokens[this.pos]; t?.t === 'op' && t.v === '|'; t = this.tokens[this.pos]) {
+      this.pos++
+      this.skipNewlines()
+      stages.push(this.single())
+    }
+    return stages.length === 1 ? first : { kind: 'pipe', stages }
+  }
+
+  private single(): Command {
     const k = this.peekKeyword()
     if (k === 'while' || k === 'until') {
       this.pos++
@@ -189,7 +241,7 @@ class Parser {
       } else break
       this.pos++
     }
-    if (words.length === 0) throw new ParseError(`syntax error: unexpected "${this.peekText()}"`)
+    if (words.length === 0) throw unexpected(this.peekText())
     return { kind: 'simple', words, toStderr }
   }
 }

@@ -1,3 +1,5 @@
+import { ArithmeticError, evaluate } from './arithmetic'
+import { interactiveCommand } from './builtins'
 import type { Command, List, Word } from './parse'
 
 /**
@@ -10,6 +12,24 @@ export type Step =
   | { kind: 'out'; stream: 1 | 2; text: string }
   | { kind: 'sleep'; ms: number }
   | { kind: 'forever' }
+  /** Wait for stdin (a line in a TTY's canonical mode, any bytes otherwise); `timeoutMs` for `top`. */
+  | { kind: 'read'; timeoutMs?: number }
+  /** Switch the TTY to raw mode (`top`) or back. */
+  | { kind: 'tty'; raw: boolean }
+
+/** What a `read` step is resumed with. */
+export type ReadResult =
+  | { kind: 'data'; text: string }
+  | { kind: 'eof' }
+  | { kind: 'timeout' }
+  /** The terminal was resized (SIGWINCH): `top` repaints. */
+  | { kind: 'winch' }
+
+/** The generator a script or program runs as: it yields steps and may be resumed with input. */
+export type Program = Generator<Step, number, ReadResult | undefined>
+
+/** Thrown into a program at its current step when the foreground job gets SIGINT (Ctrl-C). */
+export class Interrupt extends Error {}
 
 /** What a command that is not a builtin does (decided by process.ts, without importing it). */
 export type External = (
@@ -23,6 +43,19 @@ export type External = (
 export interface ShellContext {
   vars: Map<string, string>
   external: External
+  /**
+   * Whether a `read` can ever be answered: a process with an open stdin (`-i`, a TTY) is fed
+   * by hijacked sessions; without one, stdin is at end of file and `cat` ends at once.
+   */
+  stdin?: boolean
+  /** The process's terminal, when it has one (its size is read when a command asks). */
+  tty?: { rows: number; cols: number } | null
+  /** The working directory (`cd`, `pwd`, the prompt). */
+  cwd?: { path: string }
+  /** Whether `path` is a directory (`cd`). */
+  isDir?: (path: string) => boolean
+  /** A file's content, null if there is none (`grep PATTERN FILE`, `wc FILE`). */
+  readFile?: (path: string) => string | null
 }
 
 /**
@@ -34,17 +67,17 @@ export interface ShellContext {
 const SLICE_COMMANDS = 20
 const SLICE_MS = 100
 
-class Exit {
+export class Exit {
   constructor(readonly code: number) {}
 }
 
-interface Run {
+export interface Run {
   ctx: ShellContext
   /** Commands run since simulated time last moved. */
   busy: number
 }
 
-export function* runScript(list: List, ctx: ShellContext): Generator<Step, number, void> {
+export function* runScript(list: List, ctx: ShellContext): Program {
   const run: Run = { ctx, busy: 0 }
   try {
     return yield* runList(list, run)
@@ -54,7 +87,7 @@ export function* runScript(list: List, ctx: ShellContext): Generator<Step, numbe
   }
 }
 
-function* runList(list: List, run: Run): Generator<Step, number, void> {
+export function* runList(list: List, run: Run): Program {
   let status = 0
   for (const { op, cmd } of list) {
     if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue
@@ -64,7 +97,8 @@ function* runList(list: List, run: Run): Generator<Step, number, void> {
   return status
 }
 
-function* runCommand(cmd: Command, run: Run): Generator<Step, number, void> {
+function* runCommand(cmd: Command, run: Run): Program {
+  if (cmd.kind === 'pipe') return yield* runPipe(cmd.stages, run)
   if (cmd.kind === 'while') {
     let status = 0
     for (;;) {
@@ -84,8 +118,18 @@ function* runCommand(cmd: Command, run: Run): Generator<Step, number, void> {
     return status
   }
   run.busy++
-  const [name = '', ...args] = cmd.words.map((w) => expand(w, run.ctx.vars))
+  let words: string[]
+  try {
+    words = cmd.words.map((w) => expand(w, run.ctx.vars))
+  } catch (e) {
+    if (!(e instanceof ArithmeticError)) throw e
+    yield { kind: 'out', stream: 2, text: `sh: ${e.message}\n` }
+    return 2
+  }
+  const [name = '', ...args] = words
   const out = cmd.toStderr ? 2 : 1
+  const interactive = yield* interactiveCommand(name, args, out, run)
+  if (interactive !== null) return interactive
   switch (name) {
     case 'exit':
       throw new Exit(exitCode(args[0]))
@@ -130,30 +174,101 @@ function* runCommand(cmd: Command, run: Run): Generator<Step, number, void> {
   return 0
 }
 
-function* maybeYield(run: Run): Generator<Step, void, void> {
+/** A stage's captured output is kept up to this many characters (a pipe would block the writer). */
+const PIPE_LIMIT = 1 << 20
+
+/**
+ * `a | b`: the stages run one after the other, each one's stdout captured and handed to the
+ * next as its whole stdin followed by end of file. Real stages run at the same time; for the
+ * finite commands of a lesson (`ps | grep sh`, `echo a | cat`) the output is the same. The
+ * first stage reads the shell's own stdin; the status is the last stage's.
+ */
+function* runPipe(stages: Command[], run: Run): Program {
+  let input: string | null = null
+  let status = 0
+  for (const [i, stage] of stages.entries()) {
+    const last = i === stages.length - 1
+    const stageRun: Run = input === null ? run : { ...run, ctx: { ...run.ctx, stdin: true } }
+    const captured = { text: '' }
+    status = yield* pipeStage(runCommand(stage, stageRun), input, last ? null : captured)
+    input = captured.text
+  }
+  return status
+}
+
+function* pipeStage(
+  stage: Program,
+  input: string | null,
+  capture: { text: string } | null,
+): Program {
+  let value: ReadResult | undefined
+  let fed = false
+  for (;;) {
+    const r = stage.next(value)
+    value = undefined
+    if (r.done === true) return r.value
+    const s = r.value
+    if (capture !== null && s.kind === 'out' && s.stream === 1) {
+      if (capture.text.length < PIPE_LIMIT) capture.text += s.text
+    } else if (input !== null && s.kind === 'read') {
+      value = fed || input === '' ? { kind: 'eof' } : { kind: 'data', text: input }
+      fed = true
+    } else {
+      value = yield s
+    }
+  }
+}
+
+function* maybeYield(run: Run): Generator<Step, void, ReadResult | undefined> {
   if (run.busy < SLICE_COMMANDS) return
   run.busy = 0
   yield { kind: 'sleep', ms: SLICE_MS }
 }
 
-function* forever(): Generator<Step, never, void> {
+function* forever(): Generator<Step, never, ReadResult | undefined> {
   yield { kind: 'forever' }
   // The engine never resumes a script after `forever`; this only satisfies the type.
   throw new Error('shell: resumed after forever')
 }
 
-/** `$NAME`, `${NAME}` and `$?` in the expandable parts; unset variables expand to nothing. */
+/**
+ * `$((…))`, then `$NAME`, `${NAME}` and `$?` in the expandable parts; unset variables expand
+ * to nothing. Throws ArithmeticError for a bad `$((…))`.
+ */
 export function expand(word: Word, vars: Map<string, string>): string {
   return word
     .map((p) =>
       p.expand
-        ? p.text.replace(
+        ? expandArithmetic(p.text, vars).replace(
             /\$(?:\{([A-Za-z_]\w*|\?)\}|([A-Za-z_]\w*|\?))/g,
             (_m, a?: string, b?: string) => vars.get(a ?? b ?? '') ?? '',
           )
         : p.text,
     )
     .join('')
+}
+
+function expandArithmetic(text: string, vars: Map<string, string>): string {
+  let out = ''
+  let i = 0
+  for (let start = text.indexOf('$((', i); start >= 0; start = text.indexOf('$((', i)) {
+    let depth = 0
+    let end = -1
+    for (let j = start + 3; j < text.length; j++) {
+      if (text[j] === '(') depth++
+      else if (text[j] === ')') {
+        if (depth === 0) {
+          end = j
+          break
+        }
+        depth--
+      }
+    }
+    if (end < 0 || text[end + 1] !== ')') throw new ArithmeticError('arithmetic syntax error')
+    out += text.slice(i, start) + String(evaluate(text.slice(start + 3, end), vars))
+    i = end + 2
+  }
+  return out + text.slice(i)
 }
 
 function exitCode(arg: string | undefined): number {
@@ -173,7 +288,7 @@ export class ShellProcess {
   wakeAt: number | null = null
   /** Where the last `advance` stopped. */
   pending: Pending | null = null
-  constructor(private readonly steps: Generator<Step, number, void>) {}
+  constructor(private readonly steps: Program) {}
 
   advance(): { output: Array<{ stream: 1 | 2; text: string }>; next: Pending } {
     const output: Array<{ stream: 1 | 2; text: string }> = []
@@ -181,6 +296,9 @@ export class ShellProcess {
       const r = this.steps.next()
       if (r.done === true) return this.stop(output, { kind: 'exit', code: r.value })
       const s = r.value
+      // A script run this way has no session feeding its stdin: a read waits for good.
+      if (s.kind === 'read') return this.stop(output, { kind: 'forever' })
+      if (s.kind === 'tty') continue
       if (s.kind === 'out') {
         const last = output[output.length - 1]
         // Writes to one stream at the same simulated instant make one log entry (and one

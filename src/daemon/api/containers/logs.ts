@@ -3,7 +3,8 @@ import { ChunkQueue } from '../../events'
 import { parseGoInt } from '../../filters'
 import { type ContainerRecord, isRunning, type LogEntry } from '../../state'
 import { frame } from '../../stdcopy'
-import type { DaemonResponse } from '../../types'
+import { detachKeyBytes, HijackedStdin, withEnd } from '../../terminal/stdin-session'
+import { DAEMON_STDIN_HEADER, type DaemonResponse } from '../../types'
 import { boolValue, type Ctx, type Handler, isObject } from '../context'
 import { stream, TEXT_TYPE, utf8 } from '../http'
 
@@ -125,12 +126,46 @@ export const attach: Handler = (ctx) => {
     : { 'content-type': RAW_STREAM }
   if (boolValue(ctx, 'stream')) {
     const q = e.follow(c, (x) => (wanted(x) ? encodeEntry(x, tty, false) : null), true)
-    return { status, headers, body: prepend(chunks, q) }
+    const session = boolValue(ctx, 'stdin') ? attachStdin(ctx, c, q) : null
+    if (session !== null) headers[DAEMON_STDIN_HEADER] = session.token
+    const body = prepend(chunks, q)
+    return { status, headers, body: session === null ? body : withEnd(body, session.close) }
   }
   const q = new ChunkQueue()
   for (const ch of chunks) q.push(ch)
   q.close()
   return { status, headers, body: q }
+}
+
+/**
+ * The client's stdin, when the container has one (Config.OpenStdin; otherwise AttachStreams
+ * ignores it). Ending it ends this attach unless StdinOnce without a TTY closes the process's
+ * stdin instead; the detach keys end it with a `detach` event.
+ * @see moby daemon/attach.go containerAttach, container/container.go AttachStreams at v1.12.6
+ */
+function attachStdin(
+  ctx: Ctx,
+  c: ContainerRecord,
+  q: ChunkQueue,
+): { token: string; close: () => void } | null {
+  const e = ctx.engine
+  if (c.config.OpenStdin !== true) return null
+  const keys = ctx.query.get('detachKeys') ?? ''
+  let token = ''
+  const session = new HijackedStdin({
+    target: e.stdinOf({ container: c }),
+    tty: c.config.Tty === true,
+    stdinOnce: c.config.StdinOnce === true,
+    detachKeys: keys === '' ? [] : detachKeyBytes(keys),
+    endAttach: (detached) => {
+      if (detached) e.containerEvent(c, 'detach')
+      q.close()
+      q.onCancel?.()
+    },
+    unregister: () => e.stdinSessions.delete(token),
+  })
+  token = e.registerStdin(session)
+  return { token, close: () => session.close() }
 }
 
 /**

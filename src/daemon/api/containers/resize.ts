@@ -22,6 +22,8 @@ export const resize: Handler = (ctx) => {
     throw untyped(`invalid container: ${c.id}`)
   }
   // libcontainerd ignores the size of a paused process without error; the event still fires.
+  // The live TTY takes the new size at once: no restart needed, whatever the v1.24 doc says.
+  e.resizeTty({ container: c }, height, width)
   e.containerEvent(c, 'resize', { height: String(height), width: String(width) })
   return emptyOk()
 }

@@ -1,0 +1,129 @@
+import { ParseError, parse } from './parse'
+import {
+  Exit,
+  Interrupt,
+  type Program,
+  type ReadResult,
+  type Run,
+  runList,
+  type ShellContext,
+  type Step,
+} from './run'
+
+/**
+ * `sh` reading its commands from stdin: with a terminal it is interactive (a prompt before
+ * every command, a continuation prompt inside an unfinished loop, Ctrl-C back to the prompt);
+ * from a pipe (`echo 'echo hi' | docker run -i busybox sh`) it runs each line as it arrives and
+ * exits with the last status at end of file. Commands run through the one interpreter of
+ * `run.ts`, so they behave exactly as in `sh -c`.
+ * @see busybox shell/ash.c (PS1 `\w \$ `, PS2 `> `)
+ */
+export function* shellSession(
+  ctx: ShellContext,
+  opts: { interactive: boolean; quietStart?: boolean },
+): Program {
+  const run: Run = { ctx, busy: 0 }
+  let status = 0
+  /** Text received but not yet a whole line. */
+  let buffer = ''
+  /** Lines of an unfinished compound command (`while …` waiting for `done`). */
+  let pending = ''
+  let prompt = !(opts.quietStart ?? false)
+  for (;;) {
+    if (opts.interactive && prompt) {
+      yield { kind: 'out', stream: 2, text: pending === '' ? ps1(ctx) : '> ' }
+    }
+    prompt = true
+    let r: ReadResult | undefined
+    try {
+      r = yield { kind: 'read' }
+    } catch (e) {
+      if (!(e instanceof Interrupt)) throw e
+      // ^C at the prompt: the line is dropped, a fresh prompt on the next line.
+      yield { kind: 'out', stream: 2, text: '\n' }
+      pending = ''
+      status = 130
+      continue
+    }
+    if (r === undefined || r.kind === 'timeout' || r.kind === 'winch') {
+      prompt = false
+      continue
+    }
+    if (r.kind === 'eof') {
+      // A last line without a newline still runs, as sh does at end of file.
+      if (buffer !== '') {
+        const outcome = yield* runSource(`${pending}${buffer}`, run)
+        if (outcome.kind === 'exit') return outcome.code
+        if (outcome.kind === 'incomplete') {
+          yield { kind: 'out', stream: 2, text: 'sh: syntax error: unexpected end of file\n' }
+          status = 2
+        } else status = outcome.status
+      }
+      if (opts.interactive) yield { kind: 'out', stream: 2, text: '\n' }
+      return status
+    }
+    buffer += r.text
+    let ran = false
+    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+      const line = buffer.slice(0, nl + 1)
+      buffer = buffer.slice(nl + 1)
+      const source = pending + line
+      const outcome = yield* runSource(source, run)
+      ran = true
+      if (outcome.kind === 'exit') return outcome.code
+      if (outcome.kind === 'incomplete') {
+        pending = source
+        continue
+      }
+      pending = ''
+      status = outcome.status
+    }
+    // Half a line from a pipe: wait for the rest without a new prompt.
+    if (!ran) prompt = false
+  }
+}
+
+type Outcome =
+  | { kind: 'ran'; status: number }
+  | { kind: 'exit'; code: number }
+  | { kind: 'incomplete' }
+
+function* runSource(
+  source: string,
+  run: Run,
+): Generator<import('./run').Step, Outcome, ReadResult | undefined> {
+  let list: ReturnType<typeof parse>
+  try {
+    list = parse(source)
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e
+    if (/expected "|missing \)\)|unterminated/.test(e.message)) return { kind: 'incomplete' }
+    yield { kind: 'out', stream: 2, text: `sh: ${e.message}\n` }
+    return { kind: 'ran', status: 2 }
+  }
+  if (list.length === 0) return { kind: 'ran', status: Number(run.ctx.vars.get('?') ?? 0) }
+  try {
+    const status = yield* runList(list, run)
+    return { kind: 'ran', status }
+  } catch (e) {
+    if (e instanceof Exit) return { kind: 'exit', code: e.code }
+    if (e instanceof Interrupt) {
+      // The foreground job died of SIGINT: 128 + 2, and the shell starts a fresh line.
+      run.ctx.vars.set('?', '130')
+      yield { kind: 'out', stream: 2, text: '\n' }
+      return { kind: 'ran', status: 130 }
+    }
+    throw e
+  }
+}
+
+/** busybox's default PS1 for root, `\w # `: the working directory, HOME shown as `~`. */
+function ps1(ctx: ShellContext): string {
+  const cwd = ctx.cwd?.path ?? '/'
+  const home = ctx.vars.get('HOME') ?? ''
+  const shown =
+    home !== '' && home !== '/' && (cwd === home || cwd.startsWith(`${home}/`))
+      ? `~${cwd.slice(home.length)}`
+      : cwd
+  return `${shown} # `
+}

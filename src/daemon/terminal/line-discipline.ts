@@ -1,0 +1,152 @@
+/**
+ * The kernel's tty line discipline (n_tty) between a pseudo-terminal's master — where the
+ * daemon writes what the client types — and the program reading the slave. Modelled with the
+ * termios a fresh pty has on Linux: ICANON ECHO ECHOE ECHOK ECHOCTL ISIG ICRNL OPOST ONLCR.
+ *
+ * Canonical mode collects a line (echoing it, with erase/kill/word-erase) and hands it over at
+ * Enter; Ctrl-C / Ctrl-\ / Ctrl-Z become signals, Ctrl-D on an empty line is end-of-file. Raw
+ * mode (what `top` asks for) hands every byte over at once, unechoed. Output turns `\n` into
+ * `\r\n`, which is why a TTY container's logs have CRLF line ends.
+ * @see linux drivers/tty/n_tty.c; termios(3)
+ */
+
+export type TtyEvent =
+  | { kind: 'data'; text: string }
+  | { kind: 'eof' }
+  | { kind: 'signal'; signal: 'INT' | 'QUIT' | 'TSTP' }
+
+/** n_tty's line buffer holds 4095 characters; more typed on one line are dropped. */
+export const MAX_LINE = 4095
+
+const VINTR = '\x03'
+const VQUIT = '\x1c'
+const VSUSP = '\x1a'
+const VEOF = '\x04'
+const VKILL = '\x15'
+const VWERASE = '\x17'
+const VERASE = '\x7f'
+/** Not VERASE in a fresh termios, but terminals and busybox's line editor treat it as one. */
+const BACKSPACE = '\b'
+const ESC = '\x1b'
+
+const RUB_OUT = '\b \b'
+
+export class LineDiscipline {
+  /** ICANON: collect lines; off = raw, every byte goes to the reader at once. */
+  canonical = true
+  /** ECHO: show what is typed. */
+  echo = true
+  /** ISIG: Ctrl-C, Ctrl-\ and Ctrl-Z raise signals instead of being read. */
+  signals = true
+  private line = ''
+  /** An escape sequence (arrow keys, F-keys) being swallowed: it has no meaning in a line. */
+  private escape = ''
+
+  /** What the client typed → what to echo back and what the reader gets. */
+  receive(input: string): { echo: string; events: TtyEvent[] } {
+    let echo = ''
+    const events: TtyEvent[] = []
+    if (!this.canonical) {
+      let data = ''
+      for (const ch of input) {
+        const signal = this.signals ? SIGNAL_OF[ch] : undefined
+        if (signal !== undefined) {
+          if (data !== '') events.push({ kind: 'data', text: data })
+          data = ''
+          if (this.echo) echo += caret(ch)
+          events.push({ kind: 'signal', signal })
+        } else data += ch
+      }
+      if (data !== '') {
+        events.push({ kind: 'data', text: data })
+        if (this.echo) echo += data
+      }
+      return { echo, events }
+    }
+    for (const raw of input) {
+      if (this.escape !== '') {
+        this.escape += raw
+        if (escapeComplete(this.escape)) this.escape = ''
+        continue
+      }
+      // ICRNL: the Enter key sends CR; the reader sees NL.
+      const ch = raw === '\r' ? '\n' : raw
+      const signal = this.signals ? SIGNAL_OF[ch] : undefined
+      if (signal !== undefined) {
+        // The pending line is flushed (NOFLSH is off) and the character echoed as ^C.
+        this.line = ''
+        if (this.echo) echo += caret(ch)
+        events.push({ kind: 'signal', signal })
+      } else if (ch === '\n') {
+        events.push({ kind: 'data', text: `${this.line}\n` })
+        this.line = ''
+        if (this.echo) echo += '\r\n'
+      } else if (ch === VEOF) {
+        // At the start of a line: end of file (read returns 0). Mid-line: the line so far, unended.
+        if (this.line === '') events.push({ kind: 'eof' })
+        else events.push({ kind: 'data', text: this.line })
+        this.line = ''
+      } else if (ch === VERASE || ch === BACKSPACE) {
+        echo += this.rubOut(1)
+      } else if (ch === VKILL) {
+        echo += this.rubOut([...this.line].length)
+      } else if (ch === VWERASE) {
+        const chars = [...this.line]
+        let n = 0
+        while (n < chars.length && chars[chars.length - 1 - n] === ' ') n++
+        while (n < chars.length && chars[chars.length - 1 - n] !== ' ') n++
+        echo += this.rubOut(n)
+      } else if (ch === ESC) {
+        this.escape = ESC
+      } else if ([...this.line].length < MAX_LINE) {
+        this.line += ch
+        if (this.echo) echo += ch < ' ' && ch !== '\t' ? caret(ch) : ch
+      }
+    }
+    return { echo, events }
+  }
+
+  /** The characters typed on the current line so far (not yet read by anyone). */
+  get pending(): string {
+    return this.line
+  }
+
+  private rubOut(count: number): string {
+    const chars = [...this.line]
+    const n = Math.min(count, chars.length)
+    if (n === 0) return ''
+    const removed = chars.slice(chars.length - n)
+    this.line = chars.slice(0, chars.length - n).join('')
+    if (!this.echo) return ''
+    // A control character was echoed as two columns (^X): rub out both (ECHOCTL).
+    return removed.map((c) => (c < ' ' && c !== '\t' ? RUB_OUT + RUB_OUT : RUB_OUT)).join('')
+  }
+}
+
+const SIGNAL_OF: Record<string, 'INT' | 'QUIT' | 'TSTP'> = {
+  [VINTR]: 'INT',
+  [VQUIT]: 'QUIT',
+  [VSUSP]: 'TSTP',
+}
+
+/** ECHOCTL: a control character is echoed as ^ and the character 64 above it. */
+function caret(ch: string): string {
+  return `^${String.fromCharCode(ch.charCodeAt(0) + 64)}`
+}
+
+/** ESC [ params final, ESC O x, or ESC x: the shapes keys send. */
+function escapeComplete(seq: string): boolean {
+  if (seq.length < 2) return false
+  const second = seq[1]
+  if (second === '[') {
+    const last = seq.charCodeAt(seq.length - 1)
+    return seq.length > 2 && last >= 0x40 && last <= 0x7e
+  }
+  if (second === 'O') return seq.length >= 3
+  return true
+}
+
+/** OPOST + ONLCR: every newline the program writes reaches the terminal as CR LF. */
+export function ttyOutput(text: string): string {
+  return text.replace(/\n/g, '\r\n')
+}
