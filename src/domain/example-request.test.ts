@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { endpointById } from './catalog'
+import { endpoints } from './data'
 import { exampleRequest } from './example-request'
 
 const endpoint = (id: string) => {
-  const found = endpointById(id)
+  const found = endpoints.find((e) => e.id === id)
   if (!found) throw new Error(`${id} missing from the data`)
   return found
 }
