@@ -9,8 +9,6 @@ export function rfc3339Nano(date: Date): string {
   return iso.replace(/\.(\d*?)0*Z$/, (_m, frac: string) => (frac === '' ? 'Z' : `.${frac}Z`))
 }
 
-export const unixSeconds = (date: Date): number => Math.floor(date.getTime() / 1000)
-
 /**
  * `units.HumanDuration` as vendored in 1.12.6 (go-units), used in the list's Status column
  * ("Up 5 minutes", "Exited (0) 2 hours ago").

@@ -41,18 +41,6 @@ export function parseReference(s: string): ParsedReference | null {
 export const referenceError = (s: string) =>
   untyped(`Error parsing reference: ${JSON.stringify(s)} is not a valid repository/tag`)
 
-/** Parses or throws the 1.12 error; also refuses 64-hex names (`reference.validateName`). */
-export function parseReferenceOrThrow(s: string): ParsedReference {
-  const ref = parseReference(s)
-  if (ref === null) throw referenceError(s)
-  if (/^[a-f0-9]{64}$/.test(ref.name)) {
-    throw untyped(
-      `Invalid repository name (${ref.name}), cannot specify 64-byte hexadecimal strings`,
-    )
-  }
-  return ref
-}
-
 /** `name:tag` with the default tag, or `name@digest`. */
 export function withDefaultTag(ref: ParsedReference): string {
   if (ref.digest !== null) return `${ref.name}@${ref.digest}`

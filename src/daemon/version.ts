@@ -62,10 +62,6 @@ function toInt(s: string | undefined): number {
   return Number.parseInt(s, 10)
 }
 
-export const versionLessThan = (a: string, b: string): boolean => compareVersions(a, b) < 0
-export const versionGreaterThan = (a: string, b: string): boolean => compareVersions(a, b) > 0
-export const versionAtLeast = (a: string, b: string): boolean => compareVersions(a, b) >= 0
-
 /**
  * Splits `/v1.24/containers/json` into the version and the rest, as gorilla/mux does with
  * `"/v{version:[0-9.]+}" + path`. `/vabc/…` keeps the whole path (and then matches no route).

@@ -62,13 +62,6 @@ export function bodyJSON(ctx: Ctx): unknown {
   return decodeJSON(fromUtf8(ctx.req.body))
 }
 
-/** Body as JSON, where an empty body is allowed (handlers that check `r.ContentLength`). */
-export function optionalBodyJSON(ctx: Ctx): unknown {
-  const body = ctx.req.body
-  if (body === null || body.length === 0) return null
-  return decodeJSON(fromUtf8(body))
-}
-
 /** `httputils.BoolValue`: "", "0", "no", "false", "none" (any case, trimmed) are false. */
 export function boolValue(ctx: Ctx, key: string): boolean {
   const s = (ctx.query.get(key) ?? '').trim().toLowerCase()
@@ -79,12 +72,6 @@ export function boolValue(ctx: Ctx, key: string): boolean {
 export function boolValueOrDefault(ctx: Ctx, key: string, def: boolean): boolean {
   if (!ctx.query.has(key)) return def
   return boolValue(ctx, key)
-}
-
-/** `httputils.Int64ValueOrZero`: an unparsable value is 0. */
-export function int64OrZero(ctx: Ctx, key: string): number {
-  const s = ctx.query.get(key) ?? ''
-  return /^[+-]?\d+$/.test(s) ? Number.parseInt(s, 10) : 0
 }
 
 /** Plain-object check that survives hostile JSON. */

@@ -50,11 +50,6 @@ export function emptyOk(status = 200): DaemonResponse {
   return { status, headers: { 'content-type': TEXT_TYPE }, body: '' }
 }
 
-/** start/stop "nothing to do": WriteJSON sets the JSON type before WriteHeader(304); Go sends no body. */
-export function notModified(): DaemonResponse {
-  return { status: 304, headers: { 'content-type': JSON_TYPE }, body: null }
-}
-
 export function text(status: number, body: string, contentType = TEXT_TYPE): DaemonResponse {
   return { status, headers: { 'content-type': contentType }, body }
 }

@@ -146,8 +146,6 @@ export const routes: readonly RouteInfo[] = [
   r('PluginPull', 'POST', '/plugins/pull', 'plugins', '1.24', { registered: false }),
 ]
 
-export type EndpointId = string
-
 export interface CompiledRoute {
   readonly info: RouteInfo
   readonly regex: RegExp

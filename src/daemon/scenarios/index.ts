@@ -30,22 +30,6 @@ export const scenarios: readonly Scenario[] = [
 ]
 
 export { deterministicDaemon } from './deterministic'
-export {
-  bytesToText,
-  collect,
-  jsonSubset,
-  runScenario,
-  type ScenarioResult,
-  sendToDaemon,
-  toWire,
-} from './run'
-export type {
-  ExpectedBody,
-  Scenario,
-  ScenarioRequest,
-  ScenarioStep,
-  Send,
-  SentResponse,
-  UnreachableStatus,
-} from './types'
+export { runScenario, sendToDaemon } from './run'
+export type { Scenario, Send, SentResponse } from './types'
 export { unreachableStatuses } from './unreachable'

@@ -97,8 +97,6 @@ export const endpointsFileSchema = z.object({
 
 export type HttpMethod = z.infer<typeof httpMethodSchema>
 export type EndpointGroup = z.infer<typeof endpointGroupSchema>
-export type Parameter = z.infer<typeof parameterSchema>
 export type Status = z.infer<typeof statusSchema>
-export type KubernetesUsage = z.infer<typeof kubernetesUsageSchema>
 export type Endpoint = z.infer<typeof endpointSchema>
 export type EndpointsFile = z.infer<typeof endpointsFileSchema>

@@ -47,7 +47,5 @@ export const kubernetesFileSchema = z.object({
   releases: z.array(kubernetesReleaseEntrySchema).min(1),
 })
 
-export type InterfaceMethod = z.infer<typeof interfaceMethodSchema>
-export type CallSite = z.infer<typeof callSiteSchema>
 export type KubernetesReleaseEntry = z.infer<typeof kubernetesReleaseEntrySchema>
 export type KubernetesFile = z.infer<typeof kubernetesFileSchema>
