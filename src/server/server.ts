@@ -18,6 +18,8 @@ export interface DaemonServerOptions {
   daemon?: Daemon
   /** Where the per-request log line goes; `null` = no log. Default: stdout. */
   log?: ((line: string) => void) | null
+  /** How long an upgrade request may take to send its declared body (default 30 s). */
+  upgradeBodyTimeoutMs?: number
 }
 
 export interface DaemonServer {
@@ -107,6 +109,7 @@ export async function startDaemonServer(options: DaemonServerOptions): Promise<D
     socket.on('error', () => undefined)
     handleUpgrade(req, socket, head, origin, respond, {
       stdin: (token) => daemon.stdin(token),
+      bodyTimeoutMs: options.upgradeBodyTimeoutMs,
     }).then(
       (status) => {
         log?.(

@@ -169,23 +169,50 @@ function attachStdin(
 }
 
 /**
- * GET /attach/ws: a websocket upgrade in the real daemon. Without a websocket handshake
- * (`Upgrade: websocket` + `Sec-WebSocket-Key`) golang.org/x/net/websocket answers 400; the
- * container is looked up first.
+ * GET /attach/ws: the same attach over a WebSocket (golang.org/x/net/websocket). Detach keys
+ * are parsed and the container looked up (404) and checked for pause (409) before the
+ * handshake; a request that is not a WebSocket handshake gets the library's 400 with its
+ * reason. Output is never multiplexed (MuxStreams false): stdout and stderr go out as they
+ * come, one text frame per write; stdin, stdout and stderr are always attached (UseStdin and
+ * friends are true), stdin only if the container has one open.
+ * @see moby api/server/router/container/container_routes.go wsContainersAttach,
+ * vendor/golang.org/x/net/websocket/hybi.go ReadHandshake at v1.12.6
  */
 export const attachWebsocket: Handler = (ctx): DaemonResponse => {
   checkDetachKeys(ctx)
-  const c = ctx.engine.getContainer(ctx.param)
+  const e = ctx.engine
+  const c = e.getContainer(ctx.param)
   if (c.state.status === 'paused') {
     throw conflict(`Container ${ctx.param} is paused. Unpause the container before attach`)
   }
-  const upgrade = (ctx.req.headers.upgrade ?? '').toLowerCase()
-  if (upgrade !== 'websocket' || ctx.req.headers['sec-websocket-key'] === undefined) {
-    return { status: 400, headers: { 'content-type': TEXT_TYPE }, body: 'Bad Request' }
+  const h = ctx.req.headers
+  const badHandshake = (reason: string, extra: Record<string, string> = {}): DaemonResponse => ({
+    status: 400,
+    headers: extra,
+    body: reason,
+  })
+  if (
+    (h.upgrade ?? '').toLowerCase() !== 'websocket' ||
+    !(h.connection ?? '').toLowerCase().includes('upgrade')
+  ) {
+    return badHandshake('not websocket protocol')
+  }
+  if ((h['sec-websocket-key'] ?? '') === '') return badHandshake('mismatch challenge/response')
+  if (h['sec-websocket-version'] !== '13') {
+    return badHandshake('missing or bad WebSocket Version', { 'sec-websocket-version': '13' })
   }
   const chunks = boolValue(ctx, 'logs') ? c.logs.map((x) => utf8(x.text)) : []
-  const q = new ChunkQueue()
-  for (const ch of chunks) q.push(ch)
-  q.close()
-  return { status: 101, headers: { upgrade: 'websocket', connection: 'Upgrade' }, body: q }
+  e.containerEvent(c, 'attach')
+  const headers: Record<string, string> = { upgrade: 'websocket', connection: 'Upgrade' }
+  if (!boolValue(ctx, 'stream')) {
+    const q = new ChunkQueue()
+    for (const ch of chunks) q.push(ch)
+    q.close()
+    return { status: 101, headers, body: q }
+  }
+  const q = e.follow(c, (x) => utf8(x.text), true)
+  const session = attachStdin(ctx, c, q)
+  if (session !== null) headers[DAEMON_STDIN_HEADER] = session.token
+  const body = prepend(chunks, q)
+  return { status: 101, headers, body: session === null ? body : withEnd(body, session.close) }
 }
