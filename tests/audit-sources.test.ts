@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { auditArticle, auditReference } from '../scripts/audit-sources.ts'
+import { dockerReleases, endpoints } from '../src/domain/data.ts'
+
+/**
+ * scripts/audit-sources.ts compares data/ with upstream texts that are not in the repository.
+ * These tests give it texts in the upstream formats, written here from data/ and then altered,
+ * to check that it finds each kind of mismatch and names it.
+ */
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+interface ReferenceFiles {
+  endpoints: { method: string; path: string; sinceApi: string; statuses: Record<string, string> }[]
+  used: Record<'1.2' | '1.3' | '1.4', string[]>
+  releaseRows: { releases: string; api: string }[]
+}
+
+/** The reference folder's three files as data/ says they read. */
+function agreeingReference(): ReferenceFiles {
+  const documented = endpoints.filter((e) => e.removedInApi === undefined)
+  return {
+    endpoints: documented.map((e) => ({
+      method: e.method,
+      path: e.path,
+      sinceApi: e.sinceApi,
+      statuses: Object.fromEntries(
+        e.statuses.filter((s) => s.documented).map((s) => [String(s.code), 'doc']),
+      ),
+    })),
+    used: {
+      '1.2': documented
+        .filter((e) => e.kubernetes.source['1.2'])
+        .map((e) => `${e.method} ${e.path}`),
+      '1.3': documented
+        .filter((e) => e.kubernetes.source['1.3'])
+        .map((e) => `${e.method} ${e.path}`),
+      '1.4': documented
+        .filter((e) => e.kubernetes.source['1.4'])
+        .map((e) => `${e.method} ${e.path}`),
+    },
+    releaseRows: dockerReleases.map((r) => ({ releases: r.label, api: r.api })),
+  }
+}
+
+function writeReference(files: ReferenceFiles): string {
+  const dir = mkdtempSync(join(tmpdir(), 'audit-reference-'))
+  dirs.push(dir)
+  writeFileSync(join(dir, 'endpoints-1.24.json'), JSON.stringify(files.endpoints))
+  writeFileSync(join(dir, 'kubernetes-facts.json'), JSON.stringify({ endpointsUsed: files.used }))
+  const table = files.releaseRows.map((r) => `| ${r.releases} | ${r.api} | src |`).join('\n')
+  writeFileSync(
+    join(dir, 'docker-api-facts.md'),
+    `## (c)\n\n| Docker release(s) | API | Source(s) |\n|---|---|---|\n${table}\n\nNotes.\n`,
+  )
+  return dir
+}
+
+/** The article's two tables in its own layout: one cell per line, cells separated by " |". */
+function articleText(): string {
+  const cells = (values: string[]) => values.join(' |\n')
+  const rows = endpoints.flatMap((e) => [
+    e.article.title ?? '',
+    e.article.path ?? '',
+    e.kubernetes.article['1.4'] ? '√' : '',
+    e.kubernetes.article['1.3'] ? '√' : '',
+  ])
+  const versions = dockerReleases
+    .filter((r) => r.article.listed)
+    .reverse()
+    .flatMap((r) => [r.article.label ?? '', r.api])
+  return [
+    'Docker版本 |',
+    `API版本 |\n${cells(versions)} |`,
+    '(三)调用Docker API',
+    `${cells(['Docker API 1.24', '使用方式', 'Kubernetes1.4', 'Kubernetes1.3', ...rows])}`,
+    '1) 从表格中可以看出',
+  ].join('\n')
+}
+
+const failing = (checks: { name: string; mismatches: string[] }[]) =>
+  checks.filter((c) => c.mismatches.length > 0).map((c) => [c.name, c.mismatches])
+
+describe('npm run audit:sources', () => {
+  it('finds nothing when the texts say what data/ says', () => {
+    expect(failing(auditReference(writeReference(agreeingReference())))).toEqual([])
+    expect(failing(auditArticle(articleText()))).toEqual([])
+  })
+
+  it('names a documented status code the data lacks', () => {
+    const files = agreeingReference()
+    const ping = files.endpoints.find((e) => e.path === '/_ping')
+    if (ping) ping.statuses['404'] = 'doc'
+    expect(failing(auditReference(writeReference(files)))).toEqual([
+      [
+        'documented status codes',
+        ['GET /_ping: data documents [200, 500], the 1.12.6 doc [200, 404, 500]'],
+      ],
+    ])
+  })
+
+  it('names an endpoint missing from the reference and a changed sinceApi', () => {
+    const files = agreeingReference()
+    files.endpoints = files.endpoints.filter((e) => e.path !== '/_ping')
+    const list = files.endpoints.find((e) => e.path === '/containers/json')
+    if (list) list.sinceApi = '1.9'
+    expect(failing(auditReference(writeReference(files)))).toEqual([
+      ['endpoint set', ['reference lists 77 endpoints, not 78', 'route: only in data: GET /_ping']],
+      ['sinceApi', ['ContainerList: data 1.1, reference 1.9']],
+    ])
+  })
+
+  it('names a Kubernetes call and a release line that disagree', () => {
+    const files = agreeingReference()
+    files.used['1.3'].push('POST /containers/{id}/resize')
+    files.releaseRows = files.releaseRows.map((r) => (r.api === '1.22' ? { ...r, api: '1.21' } : r))
+    const found = failing(auditReference(writeReference(files)))
+    expect(found.map(([name]) => name)).toEqual(['Kubernetes source ticks', 'Docker release → API'])
+    expect(found[0]?.[1]).toEqual(['Kubernetes 1.3: only upstream: POST /containers/{}/resize'])
+    expect(found[1]?.[1]).toContain('API version: only in data: 1.22')
+  })
+
+  it("names an article row whose tick differs from the data's", () => {
+    const text = articleText().replace(
+      'POST /containers/(id)/kill |\n√ |\n√ |',
+      'POST /containers/(id)/kill |\n√ |\n |',
+    )
+    expect(text).not.toBe(articleText())
+    expect(failing(auditArticle(text))).toEqual([
+      [
+        'article ticks',
+        ['ContainerKill: data {"1.3":true,"1.4":true}, article {"1.3":false,"1.4":true}'],
+      ],
+    ])
+  })
+})
