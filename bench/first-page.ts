@@ -8,6 +8,7 @@ import { launchChromium } from '../e2e/browser'
 import { serveStatic } from '../scripts/static-server'
 import { loadEndpointRows } from './load-rows'
 import { plainBaselineHtml } from './plain-baseline'
+import { measureTerminalEcho, type TerminalEchoResult } from './terminal-echo'
 
 const BASE = '/explorer/'
 const VISITS = 15
@@ -18,6 +19,10 @@ export interface FirstPageResult {
   gzipBytes: { js: number; css: number; html: number; total: number; files: Record<string, number> }
   readyMs: { app: number; appInteractive: number; plain: number; ratio: number }
   filterMs: { app: number; plain: number; appP95: number }
+  /** The playground's terminal (a lazy chunk, not part of the first page). */
+  terminalEcho: TerminalEchoResult
+  /** The same, with service workers blocked: the handlers answer inside the page. */
+  terminalEchoInPage: TerminalEchoResult
 }
 
 const median = (values: number[]) => {
@@ -158,6 +163,8 @@ export async function runFirstPageBench(): Promise<FirstPageResult> {
     }
     const appFilter = await measureFilter(app.url)
     const plainFilter = await measureFilter(plain.url)
+    const terminalEcho = await measureTerminalEcho(browser, app.url)
+    const terminalEchoInPage = await measureTerminalEcho(browser, app.url, 'in-page')
     return {
       plainHtmlGzip: gzipSync(plainBaselineHtml(rows), { level: 9 }).length,
       gzipBytes,
@@ -168,6 +175,8 @@ export async function runFirstPageBench(): Promise<FirstPageResult> {
         ratio: median(appReady) / median(plainReady),
       },
       filterMs: { app: median(appFilter), plain: median(plainFilter), appP95: p95(appFilter) },
+      terminalEcho,
+      terminalEchoInPage,
     }
   } finally {
     await browser.close()

@@ -70,6 +70,7 @@ function harness(
     settled,
     output,
     fetch: send,
+    text: () => output.map((bytes) => new TextDecoder().decode(bytes)).join(''),
     closed: () => closed,
   }
 }
@@ -132,6 +133,35 @@ describe('TerminalSession', () => {
       `200 POST /v1.24/containers/${container}/attach?stream=1&stdin=1&stdout=1&stderr=1`,
       `200 POST /v1.24/containers/${container}/resize?h=10&w=40`,
     ])
+    h.terminal.close()
+  })
+
+  it('types into the shell through the stdin session: stty size follows 1.4’s resize, exit 3 ends it', async () => {
+    const h = harness('exec', '1.4', { rows: 24, cols: 80 })
+    expect(await h.isOpen).toEqual({ stdin: true })
+    await h.settled()
+    h.terminal.write('stty size\r')
+    await h.settled()
+    expect(h.text()).toContain('stty size\r\n24 80\r\n/ # ')
+    h.terminal.resize({ rows: 31, cols: 101 })
+    await h.settled()
+    h.terminal.write('stty size\r')
+    await h.settled()
+    expect(h.text()).toContain('31 101\r\n')
+    h.terminal.write('exit 3\r')
+    await h.done
+    // The exit code comes from the exec's inspect, as the kubelet read it.
+    expect(h.closed()).toEqual({ exitCode: 3 })
+    expect(h.calls().at(-1)).toMatch(/^200 GET \/v1\.24\/exec\/\w+\/json$/)
+  })
+
+  it('leaves a fresh pseudo-terminal at 0×0 with 1.3’s behaviour', async () => {
+    const h = harness('exec', '1.3', { rows: 24, cols: 80 })
+    await h.isOpen
+    h.terminal.resize({ rows: 40, cols: 120 })
+    h.terminal.write('stty size\r')
+    await h.settled()
+    expect(h.text()).toContain('stty size\r\n0 0\r\n')
     h.terminal.close()
   })
 

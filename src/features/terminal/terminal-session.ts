@@ -38,6 +38,7 @@ export interface TerminalEvents {
 }
 
 const encoder = new TextEncoder()
+const LOG_INTERVAL_MS = 250
 
 /**
  * One terminal session against the simulated daemon, made of the very requests the kubelet sent
@@ -94,6 +95,7 @@ export class TerminalSession {
     }
     this.events.log({ ...entry })
     let headersSeen = false
+    let loggedAt = 0
     try {
       const exchange = await sendRequest(
         this.daemon.baseUrl,
@@ -118,6 +120,11 @@ export class TerminalSession {
           onProgress: (partial) => {
             entry.status = partial.status
             if (!stream) return
+            // The byte count reaches the log a few times a second, not per keystroke: a render
+            // of the log between a key and its echo would delay the echo's frame.
+            const now = performance.now()
+            if (headersSeen && now - loggedAt < LOG_INTERVAL_MS) return
+            loggedAt = now
             this.events.log({ ...entry })
             if (!headersSeen) {
               headersSeen = true
