@@ -340,6 +340,11 @@ export function liveProgram(
     tty: terminal,
     cwd: { path: '/' },
     isDir: (path) => path === '/' || (input.fs?.list(path) ?? null) !== null,
+    listDir: (path) =>
+      input.fs?.list(path) ??
+      (path === '/'
+        ? ['bin', 'dev', 'etc', 'home', 'proc', 'root', 'sys', 'tmp', 'usr', 'var']
+        : null),
   }
   const name = base(input.argv[0] ?? 'sh')
   if (SHELLS.has(name)) return shellSession(ctx, { interactive: terminal !== null, quietStart })

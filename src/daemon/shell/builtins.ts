@@ -76,6 +76,24 @@ export function* interactiveCommand(
         ? { kind: 'out', stream: out, text: 'not a tty\n' }
         : { kind: 'out', stream: out, text: '/dev/pts/0\n' }
       return ctx.tty === null ? 1 : 0
+    case 'ls': {
+      // On a terminal busybox lists in columns that fit its width: a resize is visible here.
+      if (ctx.tty == null || ctx.listDir === undefined) return null
+      if (args.some((a) => a.startsWith('-'))) return null
+      let status = 0
+      const paths = args.length === 0 ? [ctx.cwd?.path ?? '/'] : args
+      for (const [i, p] of paths.entries()) {
+        const entries = ctx.listDir(resolvePath(ctx.cwd?.path ?? '/', p))
+        if (entries === null) {
+          yield { kind: 'out', stream: 2, text: `ls: ${p}: No such file or directory\n` }
+          status = 1
+          continue
+        }
+        const heading = paths.length > 1 ? `${i > 0 ? '\n' : ''}${p}:\n` : ''
+        yield { kind: 'out', stream: out, text: heading + columns(entries, ctx.tty.cols || 80) }
+      }
+      return status
+    }
     case 'clear':
       if (ctx.tty === undefined) return null
       yield { kind: 'out', stream: out, text: '\x1b[H\x1b[J' }
@@ -105,6 +123,24 @@ export function* interactiveCommand(
     default:
       return null
   }
+}
+
+/** busybox ls -C: names down the columns, as many columns as the width holds, two spaces apart. */
+export function columns(names: string[], width: number): string {
+  if (names.length === 0) return ''
+  const colWidth = Math.max(...names.map((n) => n.length)) + 2
+  const cols = Math.max(1, Math.floor((width + 2) / colWidth))
+  const rows = Math.ceil(names.length / cols)
+  let out = ''
+  for (let r = 0; r < rows; r++) {
+    const line: string[] = []
+    for (let c = 0; c < cols; c++) {
+      const name = names[c * rows + r]
+      if (name !== undefined) line.push(name)
+    }
+    out += `${line.map((n, i) => (i === line.length - 1 ? n : n.padEnd(colWidth))).join('')}\n`
+  }
+  return out
 }
 
 /** `a/b/../c` against `cwd`, kept inside `/` as the kernel does. */

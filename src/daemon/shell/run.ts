@@ -54,6 +54,8 @@ export interface ShellContext {
   cwd?: { path: string }
   /** Whether `path` is a directory (`cd`). */
   isDir?: (path: string) => boolean
+  /** A directory's entries, null if there is none (`ls` on a terminal). */
+  listDir?: (path: string) => string[] | null
   /** A file's content, null if there is none (`grep PATTERN FILE`, `wc FILE`). */
   readFile?: (path: string) => string | null
 }

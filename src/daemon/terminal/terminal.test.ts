@@ -160,6 +160,23 @@ describe('docker run -it busybox sh', () => {
     expect(out2.ended).toBe(false)
   })
 
+  it('ls lists in columns that fit the terminal: 80 wide when never resized, narrower after', async () => {
+    const d = daemon()
+    const { out, stdin } = await runIt(d, {})
+    stdin?.write('ls /\r')
+    await settle()
+    const wide = out.text().split('\r\n').slice(1, -1)
+    // Ten names of at most 4 characters, 6 columns each: all on one line of a 0×0 (= 80) tty.
+    expect(wide).toHaveLength(1)
+    await call(d, 'POST', '/v1.24/containers/box/resize?h=24&w=20')
+    const before = out.text().length
+    stdin?.write('ls /\r')
+    await settle()
+    const narrow = out.text().slice(before).split('\r\n').slice(1, -1)
+    expect(narrow.length).toBe(4)
+    expect(narrow.every((l) => l.length <= 20)).toBe(true)
+  })
+
   it('top repaints on a resize and quits on q', async () => {
     const d = daemon()
     const { out, stdin } = await runIt(d, {})
