@@ -1,7 +1,8 @@
 /**
  * `npm run daemon -- --port 2375`: the simulated daemon on a real TCP port, for the docker CLI,
- * dockerode, curl. Exit codes: 0 after SIGINT/SIGTERM, 1 if the server cannot start,
- * 2 for bad flags.
+ * dockerode, curl. Exit codes: 0 after SIGINT/SIGTERM/SIGHUP (or when the parent process is gone),
+ * 1 if the server cannot start, 2 for bad flags. Stopping lets in-flight requests finish (up to
+ * a grace period) and ends /events and log followers with a proper end of stream.
  */
 import { parseCliArgs, USAGE } from './cli-args.ts'
 import { startDaemonServer } from './server.ts'
@@ -39,10 +40,10 @@ async function main(): Promise<void> {
       `  DOCKER_HOST=tcp://${hostPort} docker version\n`,
   )
   let stopping = false
-  const stop = (signal: NodeJS.Signals): void => {
+  const stop = (reason: string): void => {
     if (stopping) return
     stopping = true
-    process.stdout.write(`${signal}: shutting down\n`)
+    process.stdout.write(`${reason}: shutting down\n`)
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -51,8 +52,15 @@ async function main(): Promise<void> {
       },
     )
   }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop)
+  // `npm run daemon` runs `sh -c "exec node …"`, so npm's forwarded SIGTERM/SIGINT reach this
+  // process (a shell in between would die on SIGTERM, or sit on SIGINT, without passing it on).
+  // If the process that started this one goes away anyway (npm killed with SIGKILL, a shell
+  // without the exec), an orphaned server would keep the port: stop as if signalled.
+  const parent = process.ppid
+  setInterval(() => {
+    if (process.ppid !== parent) stop('parent process exited')
+  }, 200).unref()
 }
 
 void main()

@@ -177,6 +177,8 @@ export async function writeFetchResponse(
   response: Response,
   res: ServerResponse,
   method: string,
+  /** Aborted when the server shuts down: a stream ends there, with its terminating chunk. */
+  shutdown?: AbortSignal,
 ): Promise<void> {
   // One writeHead with a flat [name, value, …] list: cheaper than a setHeader per header.
   const flat: string[] = []
@@ -209,6 +211,13 @@ export async function writeFetchResponse(
     }
   }
   res.on('close', onClose)
+  // Cancelling the reader ends the loop below (and unsubscribes the daemon-side follower);
+  // `finally` then ends the chunked body properly.
+  const onShutdown = (): void => {
+    reader.cancel().catch(() => undefined)
+  }
+  if (shutdown?.aborted) onShutdown()
+  else shutdown?.addEventListener('abort', onShutdown, { once: true })
   try {
     for (;;) {
       const { done, value } = await reader.read()
@@ -227,6 +236,7 @@ export async function writeFetchResponse(
     }
   } finally {
     res.off('close', onClose)
+    shutdown?.removeEventListener('abort', onShutdown)
     res.end()
   }
 }

@@ -52,7 +52,8 @@ describe('startDaemonServer (transport only, fake daemon)', () => {
     source.push('{"status":"start"}\n')
     expect(new TextDecoder().decode((await reader?.read())?.value)).toBe('{"status":"start"}\n')
     await current.close()
-    await expect(reader?.read()).rejects.toThrow()
+    // The follower gets a proper end of the chunked body, not a reset.
+    await expect(reader?.read()).resolves.toEqual({ done: true, value: undefined })
     await new Promise((resolve) => setTimeout(resolve, 10))
     expect(source.returned).toBe(true)
   })

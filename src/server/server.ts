@@ -31,6 +31,9 @@ export interface DaemonServer {
   close(): Promise<void>
 }
 
+/** How long close() lets in-flight requests finish before it cuts their connections. */
+const SHUTDOWN_GRACE_MS = 5_000
+
 /** `GET /containers/json 200 1.2ms`: method, path with query, status, time to the last byte. */
 export function formatLogLine(method: string, target: string, status: number, ms: number): string {
   return `${method} ${target} ${status} ${ms.toFixed(1)}ms`
@@ -78,6 +81,8 @@ export async function startDaemonServer(options: DaemonServerOptions): Promise<D
     }
   }
 
+  // Aborted by close(): streaming responses (events, logs?follow=1, stats) end cleanly.
+  const shutdown = new AbortController()
   const server = createServer({ noDelay: true }, (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now()
     const method = req.method ?? 'GET'
@@ -94,7 +99,7 @@ export async function startDaemonServer(options: DaemonServerOptions): Promise<D
         response = error instanceof BodyTooLargeError ? bodyTooLarge(error) : internalError(error)
       }
       try {
-        await writeFetchResponse(response, res, method)
+        await writeFetchResponse(response, res, method, shutdown.signal)
       } catch {
         res.destroy()
       }
@@ -141,14 +146,23 @@ export async function startDaemonServer(options: DaemonServerOptions): Promise<D
     daemon,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        // In-flight requests finish; their keep-alive connections are closed once idle.
+        const idleSweep = setInterval(() => server.closeIdleConnections(), 50)
+        // A request that never finishes (a client that stops sending) is cut after a grace period.
+        const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)
+        // Stop listening; the callback runs once every connection has closed.
         server.close((error) => {
+          clearInterval(idleSweep)
+          clearTimeout(deadline)
           disposeDaemon()
           if (error === undefined) resolve()
           else reject(error)
         })
-        // Followers of /events or logs?follow=1 would otherwise keep the server open forever.
-        server.closeAllConnections()
+        // Followers of /events or logs?follow=1 would otherwise keep the server open forever:
+        // their streams end now, with a proper end of the chunked body.
+        shutdown.abort()
         for (const socket of hijacked) socket.destroy()
+        server.closeIdleConnections()
       }),
   }
 }
