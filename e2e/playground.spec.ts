@@ -66,6 +66,10 @@ describe('the playground in the production build', () => {
     const progress = streams.getByTestId('stream-progress')
     const first = await progress.textContent()
     await expect.poll(() => progress.textContent()).not.toBe(first)
+    // The answer's own status line moves with the clock too (it stayed at 0.0 ms before).
+    const line = await page.locator('.status-line').textContent()
+    expect(line).toMatch(/200 OK .* · streaming…/)
+    await expect.poll(() => page.locator('.status-line').textContent()).not.toBe(line)
     await preset.selectOption('ExecResize')
     // The reference promises 201 Created; a real 1.12 daemon sends 200.
     expect(await send(page)).toMatch(/^HTTP\/1\.1 200 OK/)

@@ -68,6 +68,39 @@ describe('the browser terminal', () => {
     await context.close()
   })
 
+  it('copies the selection with Ctrl+Shift+C and pastes with Ctrl+Shift+V', async () => {
+    const context = await browser.newContext({ viewport: { width: 900, height: 900 } })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(baseUrl).origin,
+    })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}?view=playground`)
+    await page.getByRole('button', { name: 'Open a terminal' }).click()
+    const terminal = pane(page, '1.4')
+    const rows = terminal.locator('.xterm-rows')
+    const input = terminal.getByRole('textbox')
+    await input.waitFor({ state: 'attached' })
+    await input.focus()
+    await expect.poll(() => rows.textContent()).toContain('/ #')
+    await page.keyboard.type('echo copyme\r')
+    await expect.poll(() => rows.textContent()).toMatch(/echo copyme\s*copyme/)
+    // Drag over the start of the output line: "copyme".
+    const box = await rows.locator(':scope > div').nth(1).boundingBox()
+    if (!box) throw new Error('the output row has no box')
+    await page.mouse.move(box.x + 1, box.y + box.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(box.x + 60, box.y + box.height / 2, { steps: 5 })
+    await page.mouse.up()
+    await input.focus()
+    await page.keyboard.press('Control+Shift+C')
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('copyme')
+    await page.evaluate(() => navigator.clipboard.writeText('echo pasted'))
+    await page.keyboard.press('Control+Shift+V')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => rows.textContent()).toMatch(/echo pasted\s*pasted/)
+    await context.close()
+  })
+
   it('can be entered and left with the keyboard (Esc, then Tab)', async () => {
     const context = await browser.newContext({ viewport: { width: 800, height: 900 } })
     const page = await context.newPage()
