@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
-import { matrixRowsPlugin } from './scripts/vite-plugin-matrix-rows'
+import { matrixRowsPlugin } from './scripts/vite-plugin-matrix-rows.ts'
 
 // `base` lets the same build be hosted under any sub-path (the e2e tests use /explorer/).
 export default defineConfig({

@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
-import { matrixRowsPlugin } from './scripts/vite-plugin-matrix-rows'
+import { matrixRowsPlugin } from './scripts/vite-plugin-matrix-rows.ts'
 
 // Two projects: pure code (domain, daemon, server, data) runs in Node; components run in jsdom.
 export default defineConfig({

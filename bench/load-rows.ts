@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { type EndpointRow, toEndpointRow } from '../src/domain/rows'
-import type { EndpointsFile } from '../src/domain/schemas/endpoints'
+import { type EndpointRow, toEndpointRow } from '../src/domain/rows.ts'
+import type { EndpointsFile } from '../src/domain/schemas/endpoints.ts'
 
 export function loadEndpointRows(): EndpointRow[] {
   const file = resolve(import.meta.dirname, '../data/endpoints-1.24.json')

@@ -1,4 +1,4 @@
-import type { EndpointRow } from '../src/domain/rows'
+import type { EndpointRow } from '../src/domain/rows.ts'
 
 const escapeHtml = (text: string) =>
   text.replace(

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { runFirstPageBench } from './first-page'
+import { runFirstPageBench } from './first-page.ts'
 
 const outDir = resolve(import.meta.dirname, 'results')
 mkdirSync(outDir, { recursive: true })
@@ -28,6 +28,6 @@ console.log(`
 `)
 
 if (process.argv.includes('daemon') || process.argv.includes('all')) {
-  const { runDaemonBench } = await import('./daemon')
+  const { runDaemonBench } = await import('./daemon.ts')
   await runDaemonBench()
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import AxeBuilderSource from 'axe-core'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from './browser'
+import { launchChromium } from './browser.ts'
 
 const baseUrl = inject('baseUrl')
 // The v1.24 doc shipped with Docker 1.12.6 documents 78 endpoints; the matrix adds the article's

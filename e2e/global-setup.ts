@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process'
 import { resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { serveStatic } from '../scripts/static-server'
+import { serveStatic } from '../scripts/static-server.ts'
 
 export const BASE_PATH = '/explorer/'
 

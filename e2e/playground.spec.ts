@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from './browser'
+import { launchChromium } from './browser.ts'
 
 const baseUrl = inject('baseUrl')
 let browser: Browser

@@ -5,8 +5,8 @@
 import { execSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { launchChromium } from '../e2e/browser'
-import { serveStatic } from './static-server'
+import { launchChromium } from '../e2e/browser.ts'
+import { serveStatic } from './static-server.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const outDir = resolve(root, process.argv[2] ?? 'e2e/screenshots')

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Plugin } from 'vite'
-import { toEndpointRow, toKubernetesMinimum, toReleaseOption } from '../src/domain/rows'
-import type { DockerReleasesFile } from '../src/domain/schemas/docker-releases'
-import type { EndpointsFile } from '../src/domain/schemas/endpoints'
-import type { KubernetesFile } from '../src/domain/schemas/kubernetes'
+import { toEndpointRow, toKubernetesMinimum, toReleaseOption } from '../src/domain/rows.ts'
+import type { DockerReleasesFile } from '../src/domain/schemas/docker-releases.ts'
+import type { EndpointsFile } from '../src/domain/schemas/endpoints.ts'
+import type { KubernetesFile } from '../src/domain/schemas/kubernetes.ts'
 
 const VIRTUAL_ID = 'virtual:catalog'
 const RESOLVED_ID = `\0${VIRTUAL_ID}`

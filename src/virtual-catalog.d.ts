@@ -1,5 +1,5 @@
 declare module 'virtual:catalog' {
-  import type { EndpointRow, KubernetesMinimum, ReleaseOption } from './domain/rows'
+  import type { EndpointRow, KubernetesMinimum, ReleaseOption } from './domain/rows.ts'
   export const endpointRows: EndpointRow[]
   export const releaseOptions: ReleaseOption[]
   export const kubernetesMinimums: KubernetesMinimum[]

@@ -1,23 +1,23 @@
 import { endpointRows, kubernetesMinimums, releaseOptions } from 'virtual:catalog'
 import { lazy, Suspense, useEffect } from 'react'
-import { AppLink } from '../components/app-link'
-import { EndpointMatrix } from '../features/endpoint-matrix/endpoint-matrix'
-import { useAppState } from '../hooks/use-app-state'
-import { useHydrated } from '../hooks/use-hydrated'
-import { NavigationProvider } from '../hooks/use-navigation'
-import { I18nProvider, translator, useLanguageLoaded } from '../lib/i18n'
-import { type AppState, LANGUAGES, type Language } from '../lib/url-state'
-import { ThemeSwitch } from './theme-switch'
+import { AppLink } from '../components/app-link.tsx'
+import { EndpointMatrix } from '../features/endpoint-matrix/endpoint-matrix.tsx'
+import { useAppState } from '../hooks/use-app-state.ts'
+import { useHydrated } from '../hooks/use-hydrated.ts'
+import { NavigationProvider } from '../hooks/use-navigation.tsx'
+import { I18nProvider, translator, useLanguageLoaded } from '../lib/i18n/index.tsx'
+import { type AppState, LANGUAGES, type Language } from '../lib/url-state.ts'
+import { ThemeSwitch } from './theme-switch.tsx'
 
 // The detail view carries the whole catalogue (descriptions, parameters, examples): load it only
 // when someone opens an endpoint, so the first page stays small.
-const EndpointDetail = lazy(() => import('../features/endpoint-detail/endpoint-detail'))
-const DockerVersions = lazy(() => import('../features/versions-table/docker-versions'))
+const EndpointDetail = lazy(() => import('../features/endpoint-detail/endpoint-detail.tsx'))
+const DockerVersions = lazy(() => import('../features/versions-table/docker-versions.tsx'))
 // The playground brings the simulated daemon and MSW's service worker: the heaviest chunk.
-const Playground = lazy(() => import('../features/playground/playground'))
-const Lessons = lazy(() => import('../features/lessons/lessons'))
+const Playground = lazy(() => import('../features/playground/playground.tsx'))
+const Lessons = lazy(() => import('../features/lessons/lessons.tsx'))
 // xterm.js and the terminal: a chunk of its own, loaded when a terminal is first shown.
-const TerminalPanel = lazy(() => import('../features/terminal/terminal-panel'))
+const TerminalPanel = lazy(() => import('../features/terminal/terminal-panel.tsx'))
 
 interface AppProps {
   initialState: AppState

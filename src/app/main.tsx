@@ -1,8 +1,8 @@
 import { StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
-import { detectLanguage, loadLanguage } from '../lib/i18n'
-import { isPrerenderedState, parseAppState } from '../lib/url-state'
-import { App } from './app'
+import { detectLanguage, loadLanguage } from '../lib/i18n/index.tsx'
+import { isPrerenderedState, parseAppState } from '../lib/url-state.ts'
+import { App } from './app.tsx'
 import './styles.css'
 
 const container = document.getElementById('root')

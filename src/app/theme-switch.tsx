@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { useI18n } from '../lib/i18n'
-import { applyTheme, readTheme, THEMES, type Theme } from '../lib/theme'
+import { useI18n } from '../lib/i18n/index.tsx'
+import { applyTheme, readTheme, THEMES, type Theme } from '../lib/theme.ts'
 
 export function ThemeSwitch() {
   const { t } = useI18n()

@@ -1,6 +1,6 @@
 import type { MouseEvent, ReactNode } from 'react'
-import { useNavigation } from '../hooks/use-navigation'
-import { type AppState, formatAppState } from '../lib/url-state'
+import { useNavigation } from '../hooks/use-navigation.tsx'
+import { type AppState, formatAppState } from '../lib/url-state.ts'
 
 interface AppLinkProps {
   to: (state: AppState) => AppState

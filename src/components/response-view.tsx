@@ -1,7 +1,7 @@
-import { renderBody } from '../lib/daemon-client/render-body'
-import type { Exchange } from '../lib/daemon-client/send-request'
-import { reasonPhrase } from '../lib/http-status'
-import { useI18n } from '../lib/i18n'
+import { renderBody } from '../lib/daemon-client/render-body.ts'
+import type { Exchange } from '../lib/daemon-client/send-request.ts'
+import { reasonPhrase } from '../lib/http-status.ts'
+import { useI18n } from '../lib/i18n/index.tsx'
 
 function Body({ exchange }: { exchange: Exchange }) {
   const { t } = useI18n()

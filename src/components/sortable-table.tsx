@@ -10,8 +10,8 @@ import {
   useTable,
 } from '@tanstack/react-table'
 import { useMemo } from 'react'
-import type { Sort } from '../lib/url-state'
-import { SortableHeader } from './sortable-header'
+import type { Sort } from '../lib/url-state.ts'
+import { SortableHeader } from './sortable-header.tsx'
 
 /** Sorting is the only TanStack feature our tables use; filtering happens in domain/. */
 export const sortingFeatures = tableFeatures({

@@ -1,4 +1,4 @@
-import type { Source } from '../domain/schemas/common'
+import type { Source } from '../domain/schemas/common.ts'
 
 /** Sources as links when they have a URL; the label alone otherwise. */
 export function SourceList({

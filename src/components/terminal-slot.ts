@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import type { DaemonSession } from '../lib/daemon-client/daemon-session'
+import type { DaemonSession } from '../lib/daemon-client/daemon-session.ts'
 
 /**
  * The browser terminal (src/features/terminal) as the playground and the lessons receive it from

@@ -1,4 +1,4 @@
-import { useI18n } from '../lib/i18n'
+import { useI18n } from '../lib/i18n/index.tsx'
 
 /**
  * ✓/✗ with a text alternative, so the meaning never rests on a glyph or a colour alone.

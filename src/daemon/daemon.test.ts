@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
-import { handlers } from './api/handlers'
-import { routes } from './api/routes'
-import { createDaemon, type SimulatedDaemon } from './daemon'
-import { collect } from './scenarios/run'
-import { demux } from './stdcopy'
-import { jsonRequest, readText } from './test-client'
-import type { DaemonResponse } from './types'
+import { handlers } from './api/handlers.ts'
+import { routes } from './api/routes.ts'
+import { createDaemon, type SimulatedDaemon } from './daemon.ts'
+import { collect } from './scenarios/run.ts'
+import { demux } from './stdcopy.ts'
+import { jsonRequest, readText } from './test-client.ts'
+import type { DaemonResponse } from './types.ts'
 
 const dec = new TextDecoder()
 

@@ -1,17 +1,17 @@
-import type { Handler } from './api/context'
-import { Dispatcher } from './api/dispatch'
-import { handlers as defaultHandlers } from './api/handlers'
-import { Engine } from './engine'
-import { fromSnapshot, toSnapshot } from './snapshot'
-import type { DaemonState } from './state'
+import type { Handler } from './api/context.ts'
+import { Dispatcher } from './api/dispatch.ts'
+import { handlers as defaultHandlers } from './api/handlers.ts'
+import { Engine } from './engine.ts'
+import { fromSnapshot, toSnapshot } from './snapshot.ts'
+import type { DaemonState } from './state.ts'
 import type {
   DaemonOptions,
   DaemonRequest,
   DaemonResponse,
   DockerVersion,
   StdinSession,
-} from './types'
-import { isDockerVersion } from './version'
+} from './types.ts'
+import { isDockerVersion } from './version.ts'
 
 export interface Daemon {
   handle(request: DaemonRequest): Promise<DaemonResponse>

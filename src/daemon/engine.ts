@@ -1,14 +1,14 @@
-import { rfc3339Nano } from './clock'
-import { badRequest, conflict, untyped } from './errors'
-import { type ChunkQueue, EventBus } from './events'
-import { processFs } from './fs'
-import { hexId, noSuchContainer, PrefixIndex, Prng, randomName, VALID_NAME } from './ids'
-import { attachNetworks, defaultNetworks, detachNetworks } from './networking'
-import { OutputListeners } from './output'
-import { liveProgram, type ProcessInput, plan, type StartFailure } from './process'
-import { DIGEST_ID, parseReference } from './reference'
-import { seedImages } from './seed'
-import type { ShellProcess } from './shell/run'
+import { rfc3339Nano } from './clock.ts'
+import { badRequest, conflict, untyped } from './errors.ts'
+import { type ChunkQueue, EventBus } from './events.ts'
+import { processFs } from './fs.ts'
+import { hexId, noSuchContainer, PrefixIndex, Prng, randomName, VALID_NAME } from './ids.ts'
+import { attachNetworks, defaultNetworks, detachNetworks } from './networking.ts'
+import { OutputListeners } from './output.ts'
+import { liveProgram, type ProcessInput, plan, type StartFailure } from './process.ts'
+import { DIGEST_ID, parseReference } from './reference.ts'
+import { seedImages } from './seed.ts'
+import type { ShellProcess } from './shell/run.ts'
 import {
   type ContainerRecord,
   type DaemonState,
@@ -19,10 +19,10 @@ import {
   isRunning,
   type LogEntry,
   type NetworkRecord,
-} from './state'
-import { LiveProcess, STDIN_BUFFER_LIMIT } from './terminal/live-process'
-import type { DockerVersion, StdinSession } from './types'
-import { API_VERSION_OF } from './version'
+} from './state.ts'
+import { LiveProcess, STDIN_BUFFER_LIMIT } from './terminal/live-process.ts'
+import type { DockerVersion, StdinSession } from './types.ts'
+import { API_VERSION_OF } from './version.ts'
 
 /**
  * The model behind the API: the state value plus the operations that change it, with the

@@ -7,7 +7,7 @@ import {
   statusFromMessage,
   untyped,
   wrap,
-} from './errors'
+} from './errors.ts'
 
 describe('error → status (api/server/httputils/errors.go at v1.12.6)', () => {
   it.each([

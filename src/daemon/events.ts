@@ -1,4 +1,4 @@
-import type { EventRecord } from './state'
+import type { EventRecord } from './state.ts'
 
 /**
  * The event log plus live subscribers (GET /events without `until` streams new events).

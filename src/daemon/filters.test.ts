@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Filters, parseGoInt } from './filters'
+import { Filters, parseGoInt } from './filters.ts'
 
 describe('filters (engine-api filters.FromParam)', () => {
   it('reads the map form and the older slice form', () => {

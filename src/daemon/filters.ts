@@ -1,5 +1,5 @@
-import { untyped } from './errors'
-import { decodeJSON, jsonKind, typeError } from './json'
+import { untyped } from './errors.ts'
+import { decodeJSON, jsonKind, typeError } from './json.ts'
 
 /**
  * The `filters` query parameter, as engine-api's `filters.FromParam` read it in 1.12:

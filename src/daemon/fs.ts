@@ -1,4 +1,4 @@
-import type { ContainerRecord } from './state'
+import type { ContainerRecord } from './state.ts'
 
 /**
  * The little filesystem a container appears to have: a busybox-like skeleton plus the files

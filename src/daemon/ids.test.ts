@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { HEX64, hexId, PrefixIndex, Prng, randomName, VALID_NAME } from './ids'
+import { HEX64, hexId, PrefixIndex, Prng, randomName, VALID_NAME } from './ids.ts'
 
 describe('ids', () => {
   it('are 64 lowercase hex digits whose short form is never all digits', () => {

@@ -1,4 +1,4 @@
-import { notFound, untyped } from './errors'
+import { notFound, untyped } from './errors.ts'
 
 /**
  * Ids, name validation, unique-prefix lookup and Docker-style random names.

@@ -2,8 +2,8 @@
  * A pure TypeScript Docker Engine 1.12.6 (Remote API 1.24): request in, response out.
  * No React, MSW, DOM or node:http here; adapters live in src/mocks/ and src/server/.
  */
-export { compileRoute, routes } from './api/routes'
-export { createDaemon, type Daemon, type SimulatedDaemon } from './daemon'
+export { compileRoute, routes } from './api/routes.ts'
+export { createDaemon, type Daemon, type SimulatedDaemon } from './daemon.ts'
 export {
   kindOfId,
   listContainers,
@@ -11,13 +11,13 @@ export {
   listImages,
   newestContainer,
   newestExec,
-} from './queries'
-export type * from './state'
+} from './queries.ts'
+export type * from './state.ts'
 export {
   DAEMON_STDIN_HEADER,
   type DaemonRequest,
   type DaemonResponse,
   type DockerVersion,
   type StdinSession,
-} from './types'
-export { API_VERSION_OF, DOCKER_VERSIONS, isDockerVersion } from './version'
+} from './types.ts'
+export { API_VERSION_OF, DOCKER_VERSIONS, isDockerVersion } from './version.ts'

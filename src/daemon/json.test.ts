@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeJSON } from './json'
+import { decodeJSON } from './json.ts'
 
 const message = (text: string): string => {
   try {

@@ -1,5 +1,5 @@
-import type { Engine } from './engine'
-import type { ContainerRecord, NetworkRecord } from './state'
+import type { Engine } from './engine.ts'
+import type { ContainerRecord, NetworkRecord } from './state.ts'
 
 /**
  * The networks a fresh daemon has (bridge, host, none) and the addresses a container's

@@ -1,5 +1,5 @@
-import { ChunkQueue } from './events'
-import { type ContainerRecord, isRunning, type LogEntry } from './state'
+import { ChunkQueue } from './events.ts'
+import { type ContainerRecord, isRunning, type LogEntry } from './state.ts'
 
 /**
  * Live listeners on containers' output (logs follow, attach streams), per container id. The

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { plan } from './process'
+import { plan } from './process.ts'
 
 const p = (argv: string[], extra: { tty?: boolean; openStdin?: boolean } = {}) =>
   plan({ argv, tty: extra.tty ?? false, openStdin: extra.openStdin ?? false })

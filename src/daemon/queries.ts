@@ -1,4 +1,4 @@
-import type { DaemonState } from './state'
+import type { DaemonState } from './state.ts'
 
 /**
  * Read-only summaries of the daemon's state for UIs, lessons and tests: what a learner sees

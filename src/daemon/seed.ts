@@ -1,4 +1,4 @@
-import type { ImageRecord, JsonObject } from './state'
+import type { ImageRecord, JsonObject } from './state.ts'
 
 /**
  * Seed images with the shape `docker pull` gave in late 2016. Ids and sizes are plausible

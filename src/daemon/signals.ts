@@ -1,4 +1,4 @@
-import { untyped } from './errors'
+import { untyped } from './errors.ts'
 
 /**
  * Linux signal names → numbers, as pkg/signal's SignalMap (names without the SIG prefix).

@@ -9,7 +9,7 @@ import {
   networkRecord,
   swarmRecord,
   volumeRecord,
-} from './snapshot-validate'
+} from './snapshot-validate.ts'
 import type {
   ContainerRecord,
   DaemonState,
@@ -18,7 +18,7 @@ import type {
   JsonObject,
   NetworkRecord,
   VolumeRecord,
-} from './state'
+} from './state.ts'
 
 /**
  * JSON snapshots of the state, so the browser can keep the simulated daemon across reloads.

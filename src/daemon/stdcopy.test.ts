@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { concat } from './bytes'
-import { demux, frame } from './stdcopy'
+import { concat } from './bytes.ts'
+import { demux, frame } from './stdcopy.ts'
 
 describe('stdcopy framing (pkg/stdcopy)', () => {
   it('writes an 8-byte header: stream, 0, 0, 0, big-endian size', () => {

@@ -1,4 +1,4 @@
-import { concat } from './bytes'
+import { concat } from './bytes.ts'
 
 /**
  * A minimal ustar writer, enough for GET /archive, /export and /images/get to return bytes

@@ -1,6 +1,6 @@
-import type { Daemon } from './daemon'
-import { collect } from './scenarios/run'
-import type { DaemonRequest, DaemonResponse } from './types'
+import type { Daemon } from './daemon.ts'
+import { collect } from './scenarios/run.ts'
+import type { DaemonRequest, DaemonResponse } from './types.ts'
 
 /**
  * The small client the model's own tests (and the lesson replay) use to talk to a daemon

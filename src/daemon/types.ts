@@ -1,4 +1,4 @@
-import type { DockerVersion } from './version'
+import type { DockerVersion } from './version.ts'
 
 /**
  * The public contract of the simulated daemon: a request goes in, a response comes out.

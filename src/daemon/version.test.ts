@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import dockerReleasesJson from '../../data/docker-releases.json'
-import { createDaemon } from './daemon'
+import { createDaemon } from './daemon.ts'
 import {
   API_VERSION_OF,
   compareVersions,
   DOCKER_VERSIONS,
   MIN_API_VERSION,
   splitVersionPrefix,
-} from './version'
+} from './version.ts'
 
 const req = (method: string, path: string) => ({
   method,

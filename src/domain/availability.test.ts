@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { acceptingKubernetes, isAvailableAt } from './availability'
-import { dockerReleases, endpoints, kubernetesReleases } from './data'
-import type { KubernetesRelease } from './schemas/common'
+import { acceptingKubernetes, isAvailableAt } from './availability.ts'
+import { dockerReleases, endpoints, kubernetesReleases } from './data.ts'
+import type { KubernetesRelease } from './schemas/common.ts'
 
 const availableAt = (api: string) => endpoints.filter((e) => isAvailableAt(e, api))
 const usedBy = (k8s: KubernetesRelease) =>

@@ -2,8 +2,8 @@
  * The two availability rules, free of any data import so the browser bundle can use them:
  * which endpoints a daemon serves, and which Kubernetes releases accept a daemon.
  */
-import type { ApiVersion, KubernetesRelease } from './schemas/common'
-import { apiAtLeast, compareApi } from './version'
+import type { ApiVersion, KubernetesRelease } from './schemas/common.ts'
+import { apiAtLeast, compareApi } from './version.ts'
 
 /** Whether a daemon speaking `api` serves the endpoint: sinceApi ≤ api and not removedInApi ≤ api. */
 export function isAvailableAt(

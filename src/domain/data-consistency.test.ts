@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest'
 import dockerReleasesJson from '../../data/docker-releases.json'
 import endpointsJson from '../../data/endpoints-1.24.json'
 import kubernetesJson from '../../data/kubernetes.json'
-import { DATA_FILES, dockerReleases, endpoints, kubernetesReleases } from './data'
-import { dockerReleasesFileSchema } from './schemas/docker-releases'
-import { endpointsFileSchema } from './schemas/endpoints'
-import { kubernetesFileSchema } from './schemas/kubernetes'
-import { parseDataFile } from './validate-data'
-import { compareApi } from './version'
+import { DATA_FILES, dockerReleases, endpoints, kubernetesReleases } from './data.ts'
+import { dockerReleasesFileSchema } from './schemas/docker-releases.ts'
+import { endpointsFileSchema } from './schemas/endpoints.ts'
+import { kubernetesFileSchema } from './schemas/kubernetes.ts'
+import { parseDataFile } from './validate-data.ts'
+import { compareApi } from './version.ts'
 
 /** "GET /containers/(id)/json" and "/containers/{id}/json" both become "GET /containers/{}/json". */
 function routeKey(method: string, path: string): string {

@@ -6,11 +6,11 @@ import dockerReleasesJson from '../../data/docker-releases.json'
 import endpointsJson from '../../data/endpoints-1.24.json'
 import kubernetesJson from '../../data/kubernetes.json'
 import lessonsJson from '../../data/lessons.json'
-import { dockerReleasesFileSchema } from './schemas/docker-releases'
-import { endpointsFileSchema } from './schemas/endpoints'
-import { kubernetesFileSchema } from './schemas/kubernetes'
-import { lessonsFileSchema } from './schemas/lessons'
-import { parseDataFile } from './validate-data'
+import { dockerReleasesFileSchema } from './schemas/docker-releases.ts'
+import { endpointsFileSchema } from './schemas/endpoints.ts'
+import { kubernetesFileSchema } from './schemas/kubernetes.ts'
+import { lessonsFileSchema } from './schemas/lessons.ts'
+import { parseDataFile } from './validate-data.ts'
 
 export const DATA_FILES = {
   dockerReleases: 'data/docker-releases.json',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { endpoints } from './data'
-import { exampleRequest } from './example-request'
+import { endpoints } from './data.ts'
+import { exampleRequest } from './example-request.ts'
 
 const endpoint = (id: string) => {
   const found = endpoints.find((e) => e.id === id)

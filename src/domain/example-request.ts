@@ -1,4 +1,4 @@
-import type { Endpoint } from './schemas/endpoints'
+import type { Endpoint } from './schemas/endpoints.ts'
 
 /** An endpoint's example exchange, as a request one can send again. */
 export interface ExampleRequest {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { endpoints } from './data'
-import { type EndpointFilter, filterEndpoints, summarizeUsage } from './filter-endpoints'
-import { toEndpointRow } from './rows'
+import { endpoints } from './data.ts'
+import { type EndpointFilter, filterEndpoints, summarizeUsage } from './filter-endpoints.ts'
+import { toEndpointRow } from './rows.ts'
 
 const rows = endpoints.map(toEndpointRow)
 const ANY: EndpointFilter = {

@@ -1,7 +1,7 @@
-import { isAvailableAt } from './availability'
-import type { EndpointRow } from './rows'
-import type { ApiVersion } from './schemas/common'
-import type { EndpointGroup, HttpMethod } from './schemas/endpoints'
+import { isAvailableAt } from './availability.ts'
+import type { EndpointRow } from './rows.ts'
+import type { ApiVersion } from './schemas/common.ts'
+import type { EndpointGroup, HttpMethod } from './schemas/endpoints.ts'
 
 export type Usage = 'any' | 'yes' | 'no'
 

@@ -1,7 +1,7 @@
-import { isAvailableAt } from './availability'
-import type { EndpointRow, KubernetesMinimum, ReleaseRow } from './rows'
-import type { ApiVersion, KubernetesRelease } from './schemas/common'
-import { compareApi } from './version'
+import { isAvailableAt } from './availability.ts'
+import type { EndpointRow, KubernetesMinimum, ReleaseRow } from './rows.ts'
+import type { ApiVersion, KubernetesRelease } from './schemas/common.ts'
+import { compareApi } from './version.ts'
 
 export interface ReleaseFilter {
   q: string

@@ -1,7 +1,7 @@
-import type { ApiVersion, KubernetesRelease, Localized } from './schemas/common'
-import type { DockerRelease } from './schemas/docker-releases'
-import type { Endpoint, EndpointGroup, HttpMethod } from './schemas/endpoints'
-import type { KubernetesReleaseEntry } from './schemas/kubernetes'
+import type { ApiVersion, KubernetesRelease, Localized } from './schemas/common.ts'
+import type { DockerRelease } from './schemas/docker-releases.ts'
+import type { Endpoint, EndpointGroup, HttpMethod } from './schemas/endpoints.ts'
+import type { KubernetesReleaseEntry } from './schemas/kubernetes.ts'
 
 /**
  * The slim projection of an endpoint that the first page needs. The full record (parameters,

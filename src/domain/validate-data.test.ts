@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import endpointsJson from '../../data/endpoints-1.24.json'
-import { endpointsFileSchema } from './schemas/endpoints'
-import { formatPath, parseDataFile } from './validate-data'
+import { endpointsFileSchema } from './schemas/endpoints.ts'
+import { formatPath, parseDataFile } from './validate-data.ts'
 
 /** A deep copy of the endpoints file with one entry broken by `breakIt`. */
 function withBrokenEntry(id: string, breakIt: (entry: Record<string, unknown>) => void) {

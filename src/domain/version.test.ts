@@ -9,7 +9,7 @@ import {
   minApi,
   parseApi,
   sortApis,
-} from './version'
+} from './version.ts'
 
 describe('compareApi', () => {
   it('compares numerically per field, not as text', () => {

@@ -3,7 +3,7 @@
  * field, never as text: "1.9" < "1.10" < "1.24". Docker does the same
  * (@see engine-api types/versions/compare.go at Docker v1.12.6).
  */
-import type { ApiVersion } from './schemas/common'
+import type { ApiVersion } from './schemas/common.ts'
 
 const API_VERSION = /^(\d+)\.(\d+)$/
 

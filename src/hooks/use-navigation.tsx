@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext } from 'react'
-import { type AppState, DEFAULT_STATE } from '../lib/url-state'
-import type { UpdateAppState } from './use-app-state'
+import { type AppState, DEFAULT_STATE } from '../lib/url-state.ts'
+import type { UpdateAppState } from './use-app-state.ts'
 
 interface Navigation {
   state: AppState

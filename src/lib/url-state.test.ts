@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_STATE, formatAppState, isPrerenderedState, parseAppState } from './url-state'
+import { DEFAULT_STATE, formatAppState, isPrerenderedState, parseAppState } from './url-state.ts'
 
 describe('URL state', () => {
   it('parses an empty query as the default state and formats it back to nothing', () => {

@@ -1,7 +1,10 @@
-import { type DockerVersion, DOCKER_VERSIONS as SIMULATED_DOCKER_VERSIONS } from '../daemon/version'
-import type { EndpointFilter, Usage } from '../domain/filter-endpoints'
-import type { EndpointGroup, HttpMethod } from '../domain/schemas/endpoints'
-import { ENDPOINT_GROUPS, HTTP_METHODS } from '../domain/vocabulary'
+import {
+  type DockerVersion,
+  DOCKER_VERSIONS as SIMULATED_DOCKER_VERSIONS,
+} from '../daemon/version.ts'
+import type { EndpointFilter, Usage } from '../domain/filter-endpoints.ts'
+import type { EndpointGroup, HttpMethod } from '../domain/schemas/endpoints.ts'
+import { ENDPOINT_GROUPS, HTTP_METHODS } from '../domain/vocabulary.ts'
 
 /**
  * Every view state lives in the URL's query string, so a reload or a shared link restores it

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
-import { MAX_REQUEST_BODY_BYTES } from '../../src/server/node-http'
+import { MAX_REQUEST_BODY_BYTES } from '../../src/server/node-http.ts'
 
 /**
  * A hostile body must not grow the daemon process without bound. The server runs in its own

@@ -1,7 +1,7 @@
-import { untyped } from '../errors'
-import { jsonKind, typeError } from '../json'
-import type { JsonObject, JsonValue } from '../state'
-import { isObject } from './context'
+import { untyped } from '../errors.ts'
+import { jsonKind, typeError } from '../json.ts'
+import type { JsonObject, JsonValue } from '../state.ts'
+import { isObject } from './context.ts'
 
 /**
  * Container create bodies: Go decodes JSON keys case-insensitively into the structs of

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createDaemon } from '../daemon'
-import { parseMediaType } from './context'
+import { createDaemon } from '../daemon.ts'
+import { parseMediaType } from './context.ts'
 
 describe('mime.ParseMediaType as CheckForJSON uses it', () => {
   it.each([

@@ -1,9 +1,9 @@
-import type { Engine } from '../engine'
-import { untyped } from '../errors'
-import { decodeJSON } from '../json'
-import type { DaemonRequest, DaemonResponse } from '../types'
-import { compareVersions } from '../version'
-import { fromUtf8 } from './http'
+import type { Engine } from '../engine.ts'
+import { untyped } from '../errors.ts'
+import { decodeJSON } from '../json.ts'
+import type { DaemonRequest, DaemonResponse } from '../types.ts'
+import { compareVersions } from '../version.ts'
+import { fromUtf8 } from './http.ts'
 
 /** What a handler gets: the request, the negotiated version, path variables and the model. */
 export interface Ctx {

@@ -1,11 +1,11 @@
-import type { Engine } from '../engine'
-import { DaemonError, errorMessage } from '../errors'
-import type { ContainerRecord } from '../state'
-import type { DaemonRequest, DaemonResponse } from '../types'
-import { compareVersions, MIN_API_VERSION, splitVersionPrefix } from '../version'
-import { type Ctx, type Handler, parseMediaType } from './context'
-import { emptyOk, goJSON, JSON_TYPE, TEXT_TYPE } from './http'
-import { type CompiledRoute, registeredRoutes } from './routes'
+import type { Engine } from '../engine.ts'
+import { DaemonError, errorMessage } from '../errors.ts'
+import type { ContainerRecord } from '../state.ts'
+import type { DaemonRequest, DaemonResponse } from '../types.ts'
+import { compareVersions, MIN_API_VERSION, splitVersionPrefix } from '../version.ts'
+import { type Ctx, type Handler, parseMediaType } from './context.ts'
+import { emptyOk, goJSON, JSON_TYPE, TEXT_TYPE } from './http.ts'
+import { type CompiledRoute, registeredRoutes } from './routes.ts'
 
 /**
  * Routes whose handlers only read the state (GET and HEAD, minus the websocket attach). Any

@@ -1,18 +1,25 @@
-import type { Engine } from '../engine'
-import { conflict, errNotRunning, errorMessage, notFound, untyped } from '../errors'
-import { ChunkQueue } from '../events'
-import { parseGoInt } from '../filters'
-import { processFs } from '../fs'
-import { jsonKind, typeError } from '../json'
-import { plan } from '../process'
-import { type ExecRecord, isRunning, type JsonObject, type LogEntry } from '../state'
-import { frame } from '../stdcopy'
-import { detachKeyBytes, HijackedStdin, withEnd } from '../terminal/stdin-session'
-import { DAEMON_STDIN_HEADER, type DaemonResponse } from '../types'
-import { checkKind, type Kind, pick } from './config'
-import { statusText } from './containers/status'
-import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject, versionGreater } from './context'
-import { emptyOk, json, utf8 } from './http'
+import type { Engine } from '../engine.ts'
+import { conflict, errNotRunning, errorMessage, notFound, untyped } from '../errors.ts'
+import { ChunkQueue } from '../events.ts'
+import { parseGoInt } from '../filters.ts'
+import { processFs } from '../fs.ts'
+import { jsonKind, typeError } from '../json.ts'
+import { plan } from '../process.ts'
+import { type ExecRecord, isRunning, type JsonObject, type LogEntry } from '../state.ts'
+import { frame } from '../stdcopy.ts'
+import { detachKeyBytes, HijackedStdin, withEnd } from '../terminal/stdin-session.ts'
+import { DAEMON_STDIN_HEADER, type DaemonResponse } from '../types.ts'
+import { checkKind, type Kind, pick } from './config.ts'
+import { statusText } from './containers/status.ts'
+import {
+  bodyJSON,
+  type Ctx,
+  checkForJSON,
+  type Handler,
+  isObject,
+  versionGreater,
+} from './context.ts'
+import { emptyOk, json, utf8 } from './http.ts'
 
 /**
  * Exec routes.

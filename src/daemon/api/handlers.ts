@@ -1,11 +1,11 @@
-import * as containers from './containers'
-import type { Handler } from './context'
-import * as exec from './exec'
-import * as images from './images'
-import * as networks from './networks'
-import * as swarm from './swarm'
-import * as system from './system'
-import * as volumes from './volumes'
+import * as containers from './containers/index.ts'
+import type { Handler } from './context.ts'
+import * as exec from './exec.ts'
+import * as images from './images/index.ts'
+import * as networks from './networks.ts'
+import * as swarm from './swarm.ts'
+import * as system from './system.ts'
+import * as volumes from './volumes.ts'
 
 /**
  * Endpoint id → handler. Every registered route has one (a test checks it). The six plugin

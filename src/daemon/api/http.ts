@@ -1,4 +1,4 @@
-import type { DaemonResponse } from '../types'
+import type { DaemonResponse } from '../types.ts'
 
 /**
  * Response builders mirroring moby's `httputils.WriteJSON` and the Go net/http defaults.

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createDaemon, type SimulatedDaemon } from '../daemon'
-import { Prng } from '../ids'
-import type { DaemonResponse } from '../types'
-import { listCache } from './containers/list-cache'
+import { createDaemon, type SimulatedDaemon } from '../daemon.ts'
+import { Prng } from '../ids.ts'
+import type { DaemonResponse } from '../types.ts'
+import { listCache } from './containers/list-cache.ts'
 
 /**
  * GET /containers/json serves cached, pre-serialised entries (api/containers/list-cache.ts). Here random

@@ -1,9 +1,9 @@
-import type { Engine } from '../engine'
-import { forbidden, untyped } from '../errors'
-import { Filters } from '../filters'
-import { isRunning, type NetworkRecord } from '../state'
-import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject } from './context'
-import { emptyOk, json, noContent } from './http'
+import type { Engine } from '../engine.ts'
+import { forbidden, untyped } from '../errors.ts'
+import { Filters } from '../filters.ts'
+import { isRunning, type NetworkRecord } from '../state.ts'
+import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject } from './context.ts'
+import { emptyOk, json, noContent } from './http.ts'
 
 /**
  * Network routes (API ≥ 1.21).

@@ -1,9 +1,9 @@
-import type { Engine } from '../engine'
-import { forbidden, untyped } from '../errors'
-import { Filters } from '../filters'
-import type { JsonObject, ServiceRecord, SwarmRecord } from '../state'
-import { bodyJSON, type Ctx, type Handler, isObject } from './context'
-import { emptyOk, json } from './http'
+import type { Engine } from '../engine.ts'
+import { forbidden, untyped } from '../errors.ts'
+import { Filters } from '../filters.ts'
+import type { JsonObject, ServiceRecord, SwarmRecord } from '../state.ts'
+import { bodyJSON, type Ctx, type Handler, isObject } from './context.ts'
+import { emptyOk, json } from './http.ts'
 
 /**
  * Swarm mode routes (new in API 1.24). The daemon starts outside any swarm, so manager-only

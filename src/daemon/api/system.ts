@@ -1,12 +1,12 @@
-import { badRequest, untyped } from '../errors'
-import { ChunkQueue } from '../events'
-import { Filters, goQuote } from '../filters'
-import { parseReference } from '../reference'
-import { type EventRecord, isRunning } from '../state'
-import { GIT_COMMIT_OF, GO_VERSION_OF } from '../version'
-import { bodyJSON, type Handler, isObject } from './context'
-import { goJSON, JSON_TYPE, json, stream, text, utf8 } from './http'
-import { SIMULATED_SYSINFO } from './verify-settings'
+import { badRequest, untyped } from '../errors.ts'
+import { ChunkQueue } from '../events.ts'
+import { Filters, goQuote } from '../filters.ts'
+import { parseReference } from '../reference.ts'
+import { type EventRecord, isRunning } from '../state.ts'
+import { GIT_COMMIT_OF, GO_VERSION_OF } from '../version.ts'
+import { bodyJSON, type Handler, isObject } from './context.ts'
+import { goJSON, JSON_TYPE, json, stream, text, utf8 } from './http.ts'
+import { SIMULATED_SYSINFO } from './verify-settings.ts'
 
 /**
  * System routes: _ping, version, info, events, auth.

@@ -1,6 +1,6 @@
-import { untyped } from '../errors'
-import type { JsonObject } from '../state'
-import { isObject } from './context'
+import { untyped } from '../errors.ts'
+import type { JsonObject } from '../state.ts'
+import { isObject } from './context.ts'
 
 /**
  * What `sysinfo.New(true)` finds on the simulated host: an Ubuntu 16.04 machine with kernel

@@ -1,9 +1,9 @@
-import { conflict, untyped } from '../errors'
-import { Filters } from '../filters'
-import type { VolumeRecord } from '../state'
-import { ensureVolume } from './containers/mounts'
-import { bodyJSON, checkForJSON, type Handler, isObject } from './context'
-import { json, noContent } from './http'
+import { conflict, untyped } from '../errors.ts'
+import { Filters } from '../filters.ts'
+import type { VolumeRecord } from '../state.ts'
+import { ensureVolume } from './containers/mounts.ts'
+import { bodyJSON, checkForJSON, type Handler, isObject } from './context.ts'
+import { json, noContent } from './http.ts'
 
 /**
  * Volume routes (API ≥ 1.21).

@@ -1,5 +1,5 @@
-import { create, err, pause, plain, running, start, stop, TOP, TTY_SH, wait } from './helpers'
-import type { Scenario } from './types'
+import { create, err, pause, plain, running, start, stop, TOP, TTY_SH, wait } from './helpers.ts'
+import type { Scenario } from './types.ts'
 
 /**
  * Container endpoints. Messages are the 1.12.6 texts.

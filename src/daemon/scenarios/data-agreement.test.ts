@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { endpoints } from '../../domain/data'
-import { type Scenario, scenarios, unreachableStatuses } from './index'
+import { endpoints } from '../../domain/data.ts'
+import { type Scenario, scenarios, unreachableStatuses } from './index.ts'
 
 /**
  * The scenarios (what the simulated 1.12.6 daemon answers) and data/endpoints-1.24.json (what a

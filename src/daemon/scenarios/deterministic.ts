@@ -1,4 +1,4 @@
-import { createDaemon, type SimulatedDaemon } from '../daemon'
+import { createDaemon, type SimulatedDaemon } from '../daemon.ts'
 
 /**
  * The daemon every scenario runs on, whatever the transport (the model test, the HTTP test):

@@ -8,8 +8,8 @@ import {
   start,
   stop,
   TTY_SH,
-} from './helpers'
-import type { Scenario } from './types'
+} from './helpers.ts'
+import type { Scenario } from './types.ts'
 
 /**
  * Exec endpoints.

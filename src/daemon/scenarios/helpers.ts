@@ -1,5 +1,5 @@
-import { goJSON } from '../api/http'
-import type { ScenarioStep } from './types'
+import { goJSON } from '../api/http.ts'
+import type { ScenarioStep } from './types.ts'
 
 /** The exact JSON error body of a 1.12.6 daemon for API > 1.23 or no version. */
 export const err = (message: string): string => goJSON({ message })

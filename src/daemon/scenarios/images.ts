@@ -1,5 +1,5 @@
-import { create, EMPTY_TAR, err, running, tarOf, tarWith } from './helpers'
-import type { Scenario } from './types'
+import { create, EMPTY_TAR, err, running, tarOf, tarWith } from './helpers.ts'
+import type { Scenario } from './types.ts'
 
 /**
  * Image endpoints.

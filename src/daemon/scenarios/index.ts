@@ -1,6 +1,6 @@
-import { containerScenarios } from './containers'
-import { execScenarios } from './exec'
-import { imageScenarios } from './images'
+import { containerScenarios } from './containers.ts'
+import { execScenarios } from './exec.ts'
+import { imageScenarios } from './images.ts'
 import {
   networkScenarios,
   pluginScenarios,
@@ -8,9 +8,9 @@ import {
   swarmScenarios,
   systemScenarios,
   volumeScenarios,
-} from './misc'
-import { settingsScenarios } from './settings'
-import type { Scenario } from './types'
+} from './misc.ts'
+import { settingsScenarios } from './settings.ts'
+import type { Scenario } from './types.ts'
 
 /**
  * Every status-code scenario, written once as data. `runScenario(s, send)` runs one through
@@ -29,7 +29,7 @@ export const scenarios: readonly Scenario[] = [
   ...pluginScenarios,
 ]
 
-export { deterministicDaemon } from './deterministic'
-export { runScenario, sendToDaemon } from './run'
-export type { Scenario, Send, SentResponse } from './types'
-export { unreachableStatuses } from './unreachable'
+export { deterministicDaemon } from './deterministic.ts'
+export { runScenario, sendToDaemon } from './run.ts'
+export type { Scenario, Send, SentResponse } from './types.ts'
+export { unreachableStatuses } from './unreachable.ts'

@@ -1,5 +1,5 @@
-import { create, err, plain, running, swarmInit } from './helpers'
-import type { Scenario } from './types'
+import { create, err, plain, running, swarmInit } from './helpers.ts'
+import type { Scenario } from './types.ts'
 
 /**
  * System, routing and version negotiation, volumes, networks, swarm mode, plugins.

@@ -1,4 +1,4 @@
-import type { Daemon } from '../daemon'
+import type { Daemon } from '../daemon.ts'
 import type {
   ExpectedBody,
   Scenario,
@@ -6,7 +6,7 @@ import type {
   Send,
   SentResponse,
   WireRequest,
-} from './types'
+} from './types.ts'
 
 /**
  * Runs scenarios through any transport: `sendToDaemon(daemon)` for the model, or an HTTP

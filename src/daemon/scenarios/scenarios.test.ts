@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import endpointsJson from '../../../data/endpoints-1.24.json'
-import { routes } from '../api/routes'
-import type { SimulatedDaemon } from '../daemon'
-import { deterministicDaemon } from './deterministic'
-import { runScenario, scenarios, sendToDaemon, unreachableStatuses } from './index'
+import { routes } from '../api/routes.ts'
+import type { SimulatedDaemon } from '../daemon.ts'
+import { deterministicDaemon } from './deterministic.ts'
+import { runScenario, scenarios, sendToDaemon, unreachableStatuses } from './index.ts'
 
 let daemons: SimulatedDaemon[] = []
 afterEach(() => {

@@ -1,5 +1,5 @@
-import { create, err, plain, TOP } from './helpers'
-import type { Scenario } from './types'
+import { create, err, plain, TOP } from './helpers.ts'
+import type { Scenario } from './types.ts'
 
 /**
  * How create, update and start (with a HostConfig, API < 1.24) decode and verify container

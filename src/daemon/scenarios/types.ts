@@ -1,4 +1,4 @@
-import type { DockerVersion } from '../types'
+import type { DockerVersion } from '../types.ts'
 
 /**
  * Status-code scenarios as data: a few setup requests, one request, the expected answer.

@@ -1,4 +1,4 @@
-import type { UnreachableStatus } from './types'
+import type { UnreachableStatus } from './types.ts'
 
 /**
  * Documented statuses that a Docker 1.12.6 daemon (stable build, single host) never sends,

@@ -1,4 +1,4 @@
-import { ParseError, parse } from './parse'
+import { ParseError, parse } from './parse.ts'
 import {
   Exit,
   Interrupt,
@@ -8,7 +8,7 @@ import {
   runList,
   type ShellContext,
   type Step,
-} from './run'
+} from './run.ts'
 
 /**
  * `sh` reading its commands from stdin: with a terminal it is interactive (a prompt before

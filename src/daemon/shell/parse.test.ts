@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type Command, type List, ParseError, parse } from './parse'
+import { type Command, type List, ParseError, parse } from './parse.ts'
 
 /** The parsed list with words flattened to their source text, for compact expectations. */
 function show(list: List): unknown[] {

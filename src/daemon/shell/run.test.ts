@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parse } from './parse'
-import { type External, type Pending, runScript, ShellProcess } from './run'
+import { parse } from './parse.ts'
+import { type External, type Pending, runScript, ShellProcess } from './run.ts'
 
 const external: External = (name, args) => {
   if (name === 'hostname') return { kind: 'exits', exitCode: 0, stdout: 'box\n', stderr: '' }

@@ -1,6 +1,6 @@
-import { ArithmeticError, evaluate } from './arithmetic'
-import { interactiveCommand } from './builtins'
-import type { Command, List, Word } from './parse'
+import { ArithmeticError, evaluate } from './arithmetic.ts'
+import { interactiveCommand } from './builtins.ts'
+import type { Command, List, Word } from './parse.ts'
 
 /**
  * Runs a parsed `sh -c` script as a generator of steps, so the engine can interleave it with the

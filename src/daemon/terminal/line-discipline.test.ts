@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LineDiscipline, MAX_LINE, ttyOutput } from './line-discipline'
+import { LineDiscipline, MAX_LINE, ttyOutput } from './line-discipline.ts'
 
 const typed = (ld: LineDiscipline, input: string) => ld.receive(input)
 

@@ -1,5 +1,5 @@
-import { Interrupt, type Program, type ReadResult, type Step } from '../shell/run'
-import { LineDiscipline, ttyOutput } from './line-discipline'
+import { Interrupt, type Program, type ReadResult, type Step } from '../shell/run.ts'
+import { LineDiscipline, ttyOutput } from './line-discipline.ts'
 
 /** What a live process needs from the daemon: somewhere to write, to exit, and a clock. */
 export interface LiveHost {

@@ -1,4 +1,4 @@
-import type { StdinSession } from '../types'
+import type { StdinSession } from '../types.ts'
 
 /** `term.ToBytes`: "ctrl-p,ctrl-q" → [16, 17]; throws on a key it does not know. */
 export function detachKeyBytes(keys: string): number[] {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createDaemon, type SimulatedDaemon } from '../daemon'
-import { demux } from '../stdcopy'
-import { call, jsonRequest } from '../test-client'
-import { DAEMON_STDIN_HEADER, type DaemonResponse } from '../types'
+import { createDaemon, type SimulatedDaemon } from '../daemon.ts'
+import { demux } from '../stdcopy.ts'
+import { call, jsonRequest } from '../test-client.ts'
+import { DAEMON_STDIN_HEADER, type DaemonResponse } from '../types.ts'
 
 /**
  * Interactive sessions through the daemon's own API, as the docker CLI drives them: create,

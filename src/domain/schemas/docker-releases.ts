@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { apiVersionSchema, sourceSchema } from './common'
+import { apiVersionSchema, sourceSchema } from './common.ts'
 
 /**
  * One Docker Engine release line (e.g. "1.12.x") and the Remote API version its daemon speaks.

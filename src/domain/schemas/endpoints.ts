@@ -1,6 +1,11 @@
 import { z } from 'zod'
-import { ENDPOINT_GROUPS, HTTP_METHODS } from '../vocabulary'
-import { apiVersionSchema, kubernetesReleaseSchema, localizedSchema, sourceSchema } from './common'
+import { ENDPOINT_GROUPS, HTTP_METHODS } from '../vocabulary.ts'
+import {
+  apiVersionSchema,
+  kubernetesReleaseSchema,
+  localizedSchema,
+  sourceSchema,
+} from './common.ts'
 
 export const httpMethodSchema = z.enum(HTTP_METHODS)
 

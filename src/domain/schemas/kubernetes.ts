@@ -1,5 +1,10 @@
 import { z } from 'zod'
-import { apiVersionSchema, kubernetesReleaseSchema, localizedSchema, sourceSchema } from './common'
+import {
+  apiVersionSchema,
+  kubernetesReleaseSchema,
+  localizedSchema,
+  sourceSchema,
+} from './common.ts'
 
 export const interfaceMethodSchema = z.object({
   /** DockerInterface method, e.g. "ResizeExecTTY". */

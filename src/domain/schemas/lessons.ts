@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { kubernetesReleaseSchema, localizedSchema, sourceSchema } from './common'
+import { kubernetesReleaseSchema, localizedSchema, sourceSchema } from './common.ts'
 
 /**
  * A lesson step is one scripted request in the language of the status scenarios

@@ -1,7 +1,7 @@
-import { SourceList } from '../../components/source-list'
-import { Tick } from '../../components/tick'
-import type { Endpoint } from '../../domain/schemas/endpoints'
-import { useI18n } from '../../lib/i18n'
+import { SourceList } from '../../components/source-list.tsx'
+import { Tick } from '../../components/tick.tsx'
+import type { Endpoint } from '../../domain/schemas/endpoints.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
 
 const RELEASES = ['1.2', '1.3', '1.4'] as const
 

@@ -1,7 +1,7 @@
-import { SourceList } from '../../components/source-list'
-import { Tick } from '../../components/tick'
-import type { Status } from '../../domain/schemas/endpoints'
-import { useI18n } from '../../lib/i18n'
+import { SourceList } from '../../components/source-list.tsx'
+import { Tick } from '../../components/tick.tsx'
+import type { Status } from '../../domain/schemas/endpoints.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
 
 /** Documented and real status codes side by side; rows where they differ are called out. */
 export function StatusTable({ statuses }: { statuses: readonly Status[] }) {

@@ -1,5 +1,5 @@
-import type { EndpointRow } from '../../domain/rows'
-import { useI18n } from '../../lib/i18n'
+import type { EndpointRow } from '../../domain/rows.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
 
 /**
  * Text badges (not colour alone) for what a learner should notice about a row; the legend under

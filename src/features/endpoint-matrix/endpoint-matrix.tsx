@@ -1,23 +1,23 @@
 import { useCallback, useMemo, useRef } from 'react'
-import { filterEndpoints, summarizeUsage } from '../../domain/filter-endpoints'
-import type { EndpointRow, ReleaseOption } from '../../domain/rows'
-import { useHydrated } from '../../hooks/use-hydrated'
-import { useNavigation } from '../../hooks/use-navigation'
-import { downloadText } from '../../lib/csv'
-import { useI18n } from '../../lib/i18n'
+import { filterEndpoints, summarizeUsage } from '../../domain/filter-endpoints.ts'
+import type { EndpointRow, ReleaseOption } from '../../domain/rows.ts'
+import { useHydrated } from '../../hooks/use-hydrated.ts'
+import { useNavigation } from '../../hooks/use-navigation.tsx'
+import { downloadText } from '../../lib/csv.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
 import {
   DEFAULT_MATRIX,
   DEFAULT_STATE,
   formatAppState,
   type MatrixState,
-} from '../../lib/url-state'
+} from '../../lib/url-state.ts'
 
 // A placeholder id that formatAppState keeps as is (it matches the endpoint id pattern).
 const ID_SLOT = 'EndpointIdSlot'
 
-import { matrixCsv } from './matrix-csv'
-import { MatrixFilters } from './matrix-filters'
-import { MatrixTable } from './matrix-table'
+import { matrixCsv } from './matrix-csv.ts'
+import { MatrixFilters } from './matrix-filters.tsx'
+import { MatrixTable } from './matrix-table.tsx'
 
 interface EndpointMatrixProps {
   rows: readonly EndpointRow[]

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { endpoints } from '../../domain/data'
-import { toEndpointRow } from '../../domain/rows'
-import { matrixCsv } from './matrix-csv'
+import { endpoints } from '../../domain/data.ts'
+import { toEndpointRow } from '../../domain/rows.ts'
+import { matrixCsv } from './matrix-csv.ts'
 
 const rows = endpoints.map(toEndpointRow)
 

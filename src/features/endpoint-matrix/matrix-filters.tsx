@@ -1,8 +1,13 @@
-import { type Choice, FilterBar, SearchField, SelectField } from '../../components/filter-fields'
-import type { ReleaseOption } from '../../domain/rows'
-import type { EndpointGroup, HttpMethod } from '../../domain/schemas/endpoints'
-import { useI18n } from '../../lib/i18n'
-import { GROUPS, type MatrixState, METHODS, USAGE, type Usage } from '../../lib/url-state'
+import {
+  type Choice,
+  FilterBar,
+  SearchField,
+  SelectField,
+} from '../../components/filter-fields.tsx'
+import type { ReleaseOption } from '../../domain/rows.ts'
+import type { EndpointGroup, HttpMethod } from '../../domain/schemas/endpoints.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
+import { GROUPS, type MatrixState, METHODS, USAGE, type Usage } from '../../lib/url-state.ts'
 
 interface MatrixFiltersProps {
   value: MatrixState

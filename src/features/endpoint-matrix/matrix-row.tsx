@@ -1,10 +1,10 @@
 import { type MouseEvent, memo } from 'react'
-import { MethodBadge } from '../../components/method-badge'
-import { Tick } from '../../components/tick'
-import type { EndpointRow } from '../../domain/rows'
-import { useI18n } from '../../lib/i18n'
-import type { Language } from '../../lib/url-state'
-import { ChangeBadges } from './change-badges'
+import { MethodBadge } from '../../components/method-badge.tsx'
+import { Tick } from '../../components/tick.tsx'
+import type { EndpointRow } from '../../domain/rows.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
+import type { Language } from '../../lib/url-state.ts'
+import { ChangeBadges } from './change-badges.tsx'
 
 function UsageCell({ row, release }: { row: EndpointRow; release: '1.3' | '1.4' }) {
   const { t } = useI18n()

@@ -1,11 +1,15 @@
 import { createColumnHelper } from '@tanstack/react-table'
 import { type RefObject, useEffect, useMemo } from 'react'
-import { SortableHead, type SortingFeatures, useSortedTable } from '../../components/sortable-table'
-import type { EndpointRow } from '../../domain/rows'
-import { compareApi } from '../../domain/version'
-import { type Translate, useI18n } from '../../lib/i18n'
-import type { Language, Sort } from '../../lib/url-state'
-import { MatrixRow } from './matrix-row'
+import {
+  SortableHead,
+  type SortingFeatures,
+  useSortedTable,
+} from '../../components/sortable-table.tsx'
+import type { EndpointRow } from '../../domain/rows.ts'
+import { compareApi } from '../../domain/version.ts'
+import { type Translate, useI18n } from '../../lib/i18n/index.tsx'
+import type { Language, Sort } from '../../lib/url-state.ts'
+import { MatrixRow } from './matrix-row.tsx'
 
 const helper = createColumnHelper<SortingFeatures, EndpointRow>()
 

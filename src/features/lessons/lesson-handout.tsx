@@ -1,8 +1,8 @@
-import type { Lesson } from '../../domain/schemas/lessons'
-import { reasonPhrase } from '../../lib/http-status'
-import { useI18n } from '../../lib/i18n'
-import { statusChoices } from './status-choices'
-import { readableText } from './step-path'
+import type { Lesson } from '../../domain/schemas/lessons.ts'
+import { reasonPhrase } from '../../lib/http-status.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
+import { statusChoices } from './status-choices.ts'
+import { readableText } from './step-path.ts'
 
 /**
  * The whole lesson for print: every step with its request, the choices a class predicts from,

@@ -1,7 +1,7 @@
-import { AppLink } from '../../components/app-link'
-import type { Lesson } from '../../domain/schemas/lessons'
-import { useI18n } from '../../lib/i18n'
-import { useAllProgress } from './lesson-progress'
+import { AppLink } from '../../components/app-link.tsx'
+import type { Lesson } from '../../domain/schemas/lessons.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
+import { useAllProgress } from './lesson-progress.ts'
 
 export function LessonList({ lessons }: { lessons: readonly Lesson[] }) {
   const { t, language } = useI18n()

@@ -1,7 +1,7 @@
 import { Suspense, useState } from 'react'
-import type { TerminalPanelComponent } from '../../components/terminal-slot'
-import type { DaemonSession } from '../../lib/daemon-client/daemon-session'
-import { useI18n } from '../../lib/i18n'
+import type { TerminalPanelComponent } from '../../components/terminal-slot.ts'
+import type { DaemonSession } from '../../lib/daemon-client/daemon-session.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
 
 /**
  * The two lessons about interactive sessions end at a real terminal on the lesson's own

@@ -1,5 +1,5 @@
-import type { Lesson } from '../../domain/schemas/lessons'
-import { useI18n } from '../../lib/i18n'
+import type { Lesson } from '../../domain/schemas/lessons.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
 
 const RELEASES = ['1.3', '1.4'] as const
 

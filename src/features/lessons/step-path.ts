@@ -1,5 +1,5 @@
-import type { Lesson } from '../../domain/schemas/lessons'
-import type { Translate } from '../../lib/i18n'
+import type { Lesson } from '../../domain/schemas/lessons.ts'
+import type { Translate } from '../../lib/i18n/index.tsx'
 
 /**
  * A step's path or body for reading: captured values filled in, and a value not captured yet

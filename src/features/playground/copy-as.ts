@@ -1,7 +1,7 @@
 import kubernetesFile from '../../../data/kubernetes.json'
-import { compileRoute, routes } from '../../daemon'
-import type { KubernetesFile } from '../../domain/schemas/kubernetes'
-import type { PlaygroundState } from '../../lib/url-state'
+import { compileRoute, routes } from '../../daemon/index.ts'
+import type { KubernetesFile } from '../../domain/schemas/kubernetes.ts'
+import type { PlaygroundState } from '../../lib/url-state.ts'
 
 /**
  * A playground request as the commands and calls people paste elsewhere: curl over the Unix

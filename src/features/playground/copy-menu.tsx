@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useI18n } from '../../lib/i18n'
+import { useI18n } from '../../lib/i18n/index.tsx'
 import {
   type CopyRequest,
   curlTcp,
@@ -7,7 +7,7 @@ import {
   dockerCommand,
   dockerodeCall,
   kubeletCall,
-} from './copy-as'
+} from './copy-as.ts'
 
 type Format = 'curl-socket' | 'curl-tcp' | 'docker' | 'dockerode' | 'go'
 

@@ -1,8 +1,8 @@
 import { type ChangeEvent, useRef, useState } from 'react'
-import type { Exchange } from '../../lib/daemon-client/send-request'
-import { useI18n } from '../../lib/i18n'
-import { curlUnixSocket } from './copy-as'
-import { historyFromJson, historyToJson } from './history-store'
+import type { Exchange } from '../../lib/daemon-client/send-request.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
+import { curlUnixSocket } from './copy-as.ts'
+import { historyFromJson, historyToJson } from './history-store.ts'
 
 interface HistoryPanelProps {
   history: readonly Exchange[]

@@ -1,5 +1,5 @@
-import type { Exchange } from '../../lib/daemon-client/send-request'
-import { toPlaygroundRequest } from '../../lib/url-state'
+import type { Exchange } from '../../lib/daemon-client/send-request.ts'
+import { toPlaygroundRequest } from '../../lib/url-state.ts'
 
 /**
  * The playground's history, kept per Docker version in localStorage next to that version's

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import type { Exchange } from '../../lib/daemon-client/send-request'
-import { useI18n } from '../../lib/i18n'
+import type { Exchange } from '../../lib/daemon-client/send-request.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
 import './open-streams.css'
 
 export interface OpenStream {

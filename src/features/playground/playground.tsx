@@ -1,20 +1,25 @@
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import endpointsFile from '../../../data/endpoints-1.24.json'
-import { ResponseView } from '../../components/response-view'
-import type { TerminalPanelComponent } from '../../components/terminal-slot'
-import { API_VERSION_OF, type DockerVersion, newestContainer, newestExec } from '../../daemon'
-import { exampleRequest } from '../../domain/example-request'
-import type { EndpointsFile } from '../../domain/schemas/endpoints'
-import { useNavigation } from '../../hooks/use-navigation'
-import type { DaemonSession } from '../../lib/daemon-client/daemon-session'
-import { failureMessage } from '../../lib/daemon-client/failure-message'
-import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request'
-import { openWorkerSession } from '../../lib/daemon-client/worker-session'
-import { useI18n } from '../../lib/i18n'
-import { type PlaygroundState, toPlaygroundRequest } from '../../lib/url-state'
-import { type OpenStream, OpenStreams, useTicking } from './open-streams'
-import { RequestForm } from './request-form'
-import { StatePanel } from './state-panel'
+import { ResponseView } from '../../components/response-view.tsx'
+import type { TerminalPanelComponent } from '../../components/terminal-slot.ts'
+import {
+  API_VERSION_OF,
+  type DockerVersion,
+  newestContainer,
+  newestExec,
+} from '../../daemon/index.ts'
+import { exampleRequest } from '../../domain/example-request.ts'
+import type { EndpointsFile } from '../../domain/schemas/endpoints.ts'
+import { useNavigation } from '../../hooks/use-navigation.tsx'
+import type { DaemonSession } from '../../lib/daemon-client/daemon-session.ts'
+import { failureMessage } from '../../lib/daemon-client/failure-message.ts'
+import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request.ts'
+import { openWorkerSession } from '../../lib/daemon-client/worker-session.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
+import { type PlaygroundState, toPlaygroundRequest } from '../../lib/url-state.ts'
+import { type OpenStream, OpenStreams, useTicking } from './open-streams.tsx'
+import { RequestForm } from './request-form.tsx'
+import { StatePanel } from './state-panel.tsx'
 
 const endpoints = (endpointsFile as EndpointsFile).endpoints
 const HISTORY_LIMIT = 20

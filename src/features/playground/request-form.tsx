@@ -1,6 +1,6 @@
-import { type Choice, SelectField } from '../../components/filter-fields'
-import type { Endpoint } from '../../domain/schemas/endpoints'
-import { useI18n } from '../../lib/i18n'
+import { type Choice, SelectField } from '../../components/filter-fields.tsx'
+import type { Endpoint } from '../../domain/schemas/endpoints.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
 import {
   CONTENT_TYPES,
   DOCKER_VERSIONS,
@@ -9,7 +9,7 @@ import {
   type PlaygroundContentType,
   type PlaygroundMethod,
   type PlaygroundState,
-} from '../../lib/url-state'
+} from '../../lib/url-state.ts'
 
 /** The query of a container or exec resize path, whose h and w get number fields. */
 function resizeQuery(path: string): URLSearchParams | null {

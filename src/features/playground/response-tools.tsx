@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { kindOfId, type SimulatedDaemon } from '../../daemon'
-import type { Exchange } from '../../lib/daemon-client/send-request'
-import { useI18n } from '../../lib/i18n'
-import { copyText } from './copy-menu'
-import type { IdKind } from './id-path'
+import { kindOfId, type SimulatedDaemon } from '../../daemon/index.ts'
+import type { Exchange } from '../../lib/daemon-client/send-request.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
+import { copyText } from './copy-menu.tsx'
+import type { IdKind } from './id-path.ts'
 
 const latin1 = new TextDecoder('latin1')
 

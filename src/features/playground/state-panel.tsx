@@ -1,6 +1,6 @@
-import { listContainers, listExecs, listImages, type SimulatedDaemon } from '../../daemon'
-import { useI18n } from '../../lib/i18n'
-import type { IdKind } from './id-path'
+import { listContainers, listExecs, listImages, type SimulatedDaemon } from '../../daemon/index.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
+import type { IdKind } from './id-path.ts'
 
 interface StatePanelProps {
   daemon: SimulatedDaemon

@@ -1,6 +1,6 @@
 import { type SetStateAction, useCallback, useState } from 'react'
-import type { Exchange } from '../../lib/daemon-client/send-request'
-import { loadHistory, saveHistory } from './history-store'
+import type { Exchange } from '../../lib/daemon-client/send-request.ts'
+import { loadHistory, saveHistory } from './history-store.ts'
 
 /** The playground's history for one Docker version, saved on every change. */
 export function useHistory(version: string) {

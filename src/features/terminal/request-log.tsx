@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
-import { reasonPhrase } from '../../lib/http-status'
-import { useI18n } from '../../lib/i18n'
-import type { LoggedRequest, ResizeBehaviour } from './terminal-session'
+import { reasonPhrase } from '../../lib/http-status.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
+import type { LoggedRequest, ResizeBehaviour } from './terminal-session.ts'
 
 export interface PaneRequest extends LoggedRequest {
   pane: ResizeBehaviour

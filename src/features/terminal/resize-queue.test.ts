@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ResizeQueue, type TerminalSize } from './resize-queue'
+import { ResizeQueue, type TerminalSize } from './resize-queue.ts'
 
 /** A queue whose calls answer only when the test says so. */
 function controlled() {

@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState } from 'react'
-import type { DaemonSession } from '../../lib/daemon-client/daemon-session'
-import { useI18n } from '../../lib/i18n'
-import type { TerminalSize } from './resize-queue'
+import type { DaemonSession } from '../../lib/daemon-client/daemon-session.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
+import type { TerminalSize } from './resize-queue.ts'
 import {
   type LoggedRequest,
   type ResizeBehaviour,
   type TerminalMode,
   TerminalSession,
   type TerminalTarget,
-} from './terminal-session'
-import XtermView, { type XtermHandle } from './xterm-view'
+} from './terminal-session.ts'
+import XtermView, { type XtermHandle } from './xterm-view.tsx'
 
 type PaneState =
   | { kind: 'connecting' }

@@ -2,15 +2,15 @@ import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createDaemon } from '../../daemon'
-import { makeSession } from '../../lib/daemon-client/daemon-session'
-import { createHandlers } from '../../mocks/handlers'
-import TerminalPanel from './terminal-panel'
-import type { XtermViewProps } from './xterm-view'
+import { createDaemon } from '../../daemon/index.ts'
+import { makeSession } from '../../lib/daemon-client/daemon-session.ts'
+import { createHandlers } from '../../mocks/handlers/index.ts'
+import TerminalPanel from './terminal-panel.tsx'
+import type { XtermViewProps } from './xterm-view.tsx'
 
 // xterm.js needs a real layout engine; jsdom has none. The stand-in reports a pane of 24×80 and
 // lets the test resize it, which is all the panel's logic sees of xterm.
-vi.mock('./xterm-view', () => ({
+vi.mock('./xterm-view.tsx', () => ({
   default: function FakeXterm({ label, onReady, onResize }: XtermViewProps) {
     onReady({ write: () => {}, size: () => ({ rows: 24, cols: 80 }) })
     return (

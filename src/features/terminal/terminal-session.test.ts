@@ -1,15 +1,15 @@
 import { getResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createDaemon, type SimulatedDaemon } from '../../daemon'
-import { makeSession } from '../../lib/daemon-client/daemon-session'
-import { createHandlers } from '../../mocks/handlers'
-import type { TerminalSize } from './resize-queue'
+import { createDaemon, type SimulatedDaemon } from '../../daemon/index.ts'
+import { makeSession } from '../../lib/daemon-client/daemon-session.ts'
+import { createHandlers } from '../../mocks/handlers/index.ts'
+import type { TerminalSize } from './resize-queue.ts'
 import {
   type LoggedRequest,
   type ResizeBehaviour,
   type TerminalMode,
   TerminalSession,
-} from './terminal-session'
+} from './terminal-session.ts'
 
 const BASE = 'http://docker.test/'
 const daemons: SimulatedDaemon[] = []

@@ -1,7 +1,7 @@
-import { API_VERSION_OF, DAEMON_STDIN_HEADER, type StdinSession } from '../../daemon'
-import type { DaemonSession } from '../../lib/daemon-client/daemon-session'
-import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request'
-import { ResizeQueue, type TerminalSize } from './resize-queue'
+import { API_VERSION_OF, DAEMON_STDIN_HEADER, type StdinSession } from '../../daemon/index.ts'
+import type { DaemonSession } from '../../lib/daemon-client/daemon-session.ts'
+import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request.ts'
+import { ResizeQueue, type TerminalSize } from './resize-queue.ts'
 
 /** `kubectl exec -it` (a second process with its own TTY) or `kubectl attach -it` (the container's). */
 export type TerminalMode = 'exec' | 'attach'

@@ -1,6 +1,11 @@
-import { type Choice, FilterBar, SearchField, SelectField } from '../../components/filter-fields'
-import { useI18n } from '../../lib/i18n'
-import { K8S, type K8sFilter, type VersionsState } from '../../lib/url-state'
+import {
+  type Choice,
+  FilterBar,
+  SearchField,
+  SelectField,
+} from '../../components/filter-fields.tsx'
+import { useI18n } from '../../lib/i18n/index.tsx'
+import { K8S, type K8sFilter, type VersionsState } from '../../lib/url-state.ts'
 
 interface VersionsFiltersProps {
   value: VersionsState

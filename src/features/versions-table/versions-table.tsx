@@ -1,11 +1,15 @@
 import { createColumnHelper } from '@tanstack/react-table'
 import { useMemo } from 'react'
-import { SortableHead, type SortingFeatures, useSortedTable } from '../../components/sortable-table'
-import { Tick } from '../../components/tick'
-import type { KubernetesMinimum, ReleaseRow } from '../../domain/rows'
-import { compareApi } from '../../domain/version'
-import { type Translate, useI18n } from '../../lib/i18n'
-import type { Sort } from '../../lib/url-state'
+import {
+  SortableHead,
+  type SortingFeatures,
+  useSortedTable,
+} from '../../components/sortable-table.tsx'
+import { Tick } from '../../components/tick.tsx'
+import type { KubernetesMinimum, ReleaseRow } from '../../domain/rows.ts'
+import { compareApi } from '../../domain/version.ts'
+import { type Translate, useI18n } from '../../lib/i18n/index.tsx'
+import type { Sort } from '../../lib/url-state.ts'
 
 /** A release row with what the view derives for it. */
 export interface ReleaseView extends ReleaseRow {

@@ -1,4 +1,9 @@
-import { createDaemon, type Daemon, type DockerVersion, type SimulatedDaemon } from '../../daemon'
+import {
+  createDaemon,
+  type Daemon,
+  type DockerVersion,
+  type SimulatedDaemon,
+} from '../../daemon/index.ts'
 
 /**
  * One simulated daemon per Docker version, kept in localStorage between visits: a learner's

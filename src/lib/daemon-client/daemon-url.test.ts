@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daemonUrl, RejectedPath } from './daemon-url'
+import { daemonUrl, RejectedPath } from './daemon-url.ts'
 
 const BASE = 'http://localhost:4173/explorer/docker-api/'
 

@@ -1,5 +1,5 @@
-import type { Translate } from '../i18n'
-import { RejectedPath } from './daemon-url'
+import type { Translate } from '../i18n/index.tsx'
+import { RejectedPath } from './daemon-url.ts'
 
 /** What to tell the learner when a request never reached the daemon. */
 export function failureMessage(error: unknown, t: Translate): string {

@@ -1,4 +1,4 @@
-import { demux } from '../../daemon/stdcopy'
+import { demux } from '../../daemon/stdcopy.ts'
 
 export type RenderedBody =
   | { kind: 'empty' }

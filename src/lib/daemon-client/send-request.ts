@@ -1,6 +1,6 @@
-import { concat } from '../../daemon/bytes'
-import type { PlaygroundState } from '../url-state'
-import { daemonUrl } from './daemon-url'
+import { concat } from '../../daemon/bytes.ts'
+import type { PlaygroundState } from '../url-state.ts'
+import { daemonUrl } from './daemon-url.ts'
 
 export interface Exchange {
   id: number

@@ -1,11 +1,11 @@
-import type { DockerVersion } from '../../daemon'
+import type { DockerVersion } from '../../daemon/index.ts'
 import {
   type DaemonSession,
   DaemonSwitch,
   makeSession,
   openDaemon,
   type Transport,
-} from './daemon-session'
+} from './daemon-session.ts'
 
 // The daemon answers under the app's own path (e.g. /explorer/docker-api/), so the service
 // worker's scope covers it and no cross-origin rules apply.
@@ -22,13 +22,13 @@ function connect(initial: DaemonSwitch['current']) {
   connected ??= (async () => {
     const target = new DaemonSwitch(initial)
     try {
-      const { startDaemonWorker } = await import('../../mocks/browser')
+      const { startDaemonWorker } = await import('../../mocks/browser.ts')
       await startDaemonWorker({ daemon: target, baseUrl: baseUrl() })
       return { target, transport: { fetch: (input, init) => fetch(input, init), inPage: false } }
     } catch {
       const [{ getResponse }, { createHandlers }] = await Promise.all([
         import('msw'),
-        import('../../mocks/handlers'),
+        import('../../mocks/handlers/index.ts'),
       ])
       const handlers = createHandlers(target, { baseUrl: baseUrl() })
       const inPage: typeof fetch = async (input, init) =>

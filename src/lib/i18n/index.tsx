@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
-import type { Language } from '../url-state'
-import { en, type MessageKey, type Messages } from './en'
+import type { Language } from '../url-state.ts'
+import { en, type MessageKey, type Messages } from './en.ts'
 
 /**
  * English ships with the first page; Chinese is a small lazy chunk, loaded before the first
@@ -14,7 +14,7 @@ export function isLanguageLoaded(language: Language): boolean {
 }
 
 export async function loadLanguage(language: Language): Promise<void> {
-  if (language === 'zh' && !CATALOGUES.zh) CATALOGUES.zh = (await import('./zh')).zh
+  if (language === 'zh' && !CATALOGUES.zh) CATALOGUES.zh = (await import('./zh.ts')).zh
 }
 
 /** Re-renders once the catalogue for `language` has loaded. */

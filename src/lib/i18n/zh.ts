@@ -1,4 +1,4 @@
-import type { Messages } from './en'
+import type { Messages } from './en.ts'
 
 /** 中文界面文字。API 标识符（路径、方法、operationId）一律不翻译。 */
 export const zh: Messages = {
@@ -181,11 +181,13 @@ export const zh: Messages = {
   idsInAnswer: '此应答中的 id（点击即可用到路径中）：',
   useIdInPath: '在请求路径中使用这个 id',
   useIdInPathNamed: '在请求路径中使用 id {id}',
-  presetNeedsContainer: '这个示例需要一个容器，而守护进程中还没有：请先发送 ContainerCreate 示例（它会创建 “web”）。',
+  presetNeedsContainer:
+    '这个示例需要一个容器，而守护进程中还没有：请先发送 ContainerCreate 示例（它会创建 “web”）。',
   presetNeedsExec: '这个示例需要一个 exec 实例，而守护进程中还没有：请先发送 ContainerExec 示例。',
   resizeHeight: '高度（h，行数）',
   resizeWidth: '宽度（w，列数）',
-  resetConfirm: '要重置模拟的 Docker {version} 守护进程吗？其中的容器、exec 实例和拉取的镜像都会消失；历史记录会保留。',
+  resetConfirm:
+    '要重置模拟的 Docker {version} 守护进程吗？其中的容器、exec 实例和拉取的镜像都会消失；历史记录会保留。',
   sendShortcut: 'Ctrl+Enter 发送',
   historyExportJson: '导出 JSON',
   historyExportSh: '导出 .sh（curl）',
@@ -257,7 +259,8 @@ export const zh: Messages = {
   startOver: '重新开始（重置模拟守护进程）',
   openInPlayground: '在演练场中打开',
   capturedFrom: '‹第 {step} 步得到的 {field}›',
-  needsEarlierSteps: '这一步要用到前面某一步创建的值（还有 {count} 个前面的步骤没有在这个守护进程上运行过）。',
+  needsEarlierSteps:
+    '这一步要用到前面某一步创建的值（还有 {count} 个前面的步骤没有在这个守护进程上运行过）。',
   earlierStepsNotRun: '还有 {count} 个前面的步骤没有在这个守护进程上运行过：这一步以它们为基础。',
   runEarlierSteps: '先运行前面的 {count} 个步骤',
   predictMode: '运行前先预测',
@@ -274,7 +277,8 @@ export const zh: Messages = {
   nextLesson: '下一课：{title}',
   continueLesson: '继续',
   stepDone: '已运行',
-  startOverConfirm: '要重新开始吗？这会重置模拟的 Docker 1.12.6 守护进程（包括演练场中的容器）以及本课的进度。',
+  startOverConfirm:
+    '要重新开始吗？这会重置模拟的 Docker 1.12.6 守护进程（包括演练场中的容器）以及本课的进度。',
   traceCaption: '每个版本的 kubelet 按顺序发出的 Docker API 调用，以及发出调用的源码行',
   traceStep: '调用',
   traceKubelet: 'Kubernetes {release} 的 kubelet',

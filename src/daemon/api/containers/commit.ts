@@ -1,10 +1,10 @@
-import { untyped } from '../../errors'
-import { goQuote } from '../../filters'
-import { parseReference } from '../../reference'
-import type { JsonObject } from '../../state'
-import { CONFIG_KINDS, pick } from '../config'
-import { bodyJSON, checkForJSON, type Handler, isObject } from '../context'
-import { json } from '../http'
+import { untyped } from '../../errors.ts'
+import { goQuote } from '../../filters.ts'
+import { parseReference } from '../../reference.ts'
+import type { JsonObject } from '../../state.ts'
+import { CONFIG_KINDS, pick } from '../config.ts'
+import { bodyJSON, checkForJSON, type Handler, isObject } from '../context.ts'
+import { json } from '../http.ts'
 
 /** POST /commit: a new image from a container's config and changes. @see moby daemon/commit.go */
 

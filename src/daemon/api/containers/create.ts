@@ -1,10 +1,10 @@
-import { ZERO_TIME } from '../../clock'
-import type { Engine } from '../../engine'
-import { badRequest, notFound, untyped } from '../../errors'
-import { goQuote } from '../../filters'
-import { parseReference, withDefaultTag } from '../../reference'
-import { parseSignal } from '../../signals'
-import type { ContainerRecord, JsonObject, JsonValue } from '../../state'
+import { ZERO_TIME } from '../../clock.ts'
+import type { Engine } from '../../engine.ts'
+import { badRequest, notFound, untyped } from '../../errors.ts'
+import { goQuote } from '../../filters.ts'
+import { parseReference, withDefaultTag } from '../../reference.ts'
+import { parseSignal } from '../../signals.ts'
+import type { ContainerRecord, JsonObject, JsonValue } from '../../state.ts'
 import {
   CONFIG_FIELDS,
   defaultHostConfig,
@@ -13,11 +13,11 @@ import {
   strs,
   validateDecoded,
   withZeroValues,
-} from '../config'
-import { bodyJSON, checkForJSON, type Handler, isObject, versionGTE } from '../context'
-import { json } from '../http'
-import { adaptSettings, verifySettings } from '../verify-settings'
-import { setupMounts, validateBind } from './mounts'
+} from '../config.ts'
+import { bodyJSON, checkForJSON, type Handler, isObject, versionGTE } from '../context.ts'
+import { json } from '../http.ts'
+import { adaptSettings, verifySettings } from '../verify-settings.ts'
+import { setupMounts, validateBind } from './mounts.ts'
 
 /**
  * POST /containers/create: the body is decoded and verified, the image's config merged in,

@@ -1,10 +1,10 @@
-import type { DaemonError } from '../../errors'
-import { errorMessage, untyped } from '../../errors'
-import { statPath } from '../../fs'
-import type { ContainerRecord } from '../../state'
-import { tar, untar } from '../../tar'
-import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject, versionGTE } from '../context'
-import { bytes, emptyOk, json } from '../http'
+import type { DaemonError } from '../../errors.ts'
+import { errorMessage, untyped } from '../../errors.ts'
+import { statPath } from '../../fs.ts'
+import type { ContainerRecord } from '../../state.ts'
+import { tar, untar } from '../../tar.ts'
+import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject, versionGTE } from '../context.ts'
+import { bytes, emptyOk, json } from '../http.ts'
 
 /**
  * A container's filesystem: export, the archive routes, the old copy route and `docker diff`.

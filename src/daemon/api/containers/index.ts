@@ -3,8 +3,8 @@
  * @see moby api/server/router/container/container_routes.go and daemon/*.go at v1.12.6
  */
 
-export { commit } from './commit'
-export { create } from './create'
+export { commit } from './commit.ts'
+export { create } from './create.ts'
 export {
   archiveGet,
   archiveHead,
@@ -12,12 +12,12 @@ export {
   changes,
   copy,
   exportContainer,
-} from './filesystem'
-export { inspect } from './inspect'
-export { kill, pause, remove, rename, restart, start, stop, unpause, wait } from './lifecycle'
-export { list } from './list'
-export { attach, attachWebsocket, logs } from './logs'
-export { resize } from './resize'
-export { stats } from './stats'
-export { top } from './top'
-export { update } from './update'
+} from './filesystem.ts'
+export { inspect } from './inspect.ts'
+export { kill, pause, remove, rename, restart, start, stop, unpause, wait } from './lifecycle.ts'
+export { list } from './list.ts'
+export { attach, attachWebsocket, logs } from './logs.ts'
+export { resize } from './resize.ts'
+export { stats } from './stats.ts'
+export { top } from './top.ts'
+export { update } from './update.ts'

@@ -1,9 +1,9 @@
-import type { Engine } from '../../engine'
-import { type ContainerRecord, isRunning, type JsonObject } from '../../state'
-import { boolValue, type Handler, versionGTE, versionLT } from '../context'
-import { json } from '../http'
-import { mountsJSON, networksJSON, portMap } from './shapes'
-import { stateString } from './status'
+import type { Engine } from '../../engine.ts'
+import { type ContainerRecord, isRunning, type JsonObject } from '../../state.ts'
+import { boolValue, type Handler, versionGTE, versionLT } from '../context.ts'
+import { json } from '../http.ts'
+import { mountsJSON, networksJSON, portMap } from './shapes.ts'
+import { stateString } from './status.ts'
 
 /** `types.ContainerJSON` (GET /containers/{id}/json). */
 export function inspectJSON(e: Engine, c: ContainerRecord, size: boolean): JsonObject {

@@ -1,12 +1,19 @@
-import type { Engine } from '../../engine'
-import { badRequest, conflict, DaemonError, errNotRunning, untyped, wrap } from '../../errors'
-import { jsonKind, typeError } from '../../json'
-import { parseSignal, terminates, validSignal } from '../../signals'
-import { type ContainerRecord, isRunning, type JsonObject } from '../../state'
-import { defaultHostConfig, str, withZeroValues, wrapperHostConfig } from '../config'
-import { bodyJSON, boolValue, checkForJSON, type Handler, isObject, versionGTE } from '../context'
-import { json, noContent } from '../http'
-import { adaptSettings, verifySettings } from '../verify-settings'
+import type { Engine } from '../../engine.ts'
+import { badRequest, conflict, DaemonError, errNotRunning, untyped, wrap } from '../../errors.ts'
+import { jsonKind, typeError } from '../../json.ts'
+import { parseSignal, terminates, validSignal } from '../../signals.ts'
+import { type ContainerRecord, isRunning, type JsonObject } from '../../state.ts'
+import { defaultHostConfig, str, withZeroValues, wrapperHostConfig } from '../config.ts'
+import {
+  bodyJSON,
+  boolValue,
+  checkForJSON,
+  type Handler,
+  isObject,
+  versionGTE,
+} from '../context.ts'
+import { json, noContent } from '../http.ts'
+import { adaptSettings, verifySettings } from '../verify-settings.ts'
 
 /**
  * Start, stop, restart, kill, pause, unpause, rename, wait and delete.

@@ -1,8 +1,8 @@
-import type { Engine } from '../../engine'
-import type { ContainerRecord, JsonObject } from '../../state'
-import { goJSONValue } from '../http'
-import { statusChangesAt, statusSinceMs, statusTextAt } from './status'
-import { summaryMiddle, summaryTail } from './summary'
+import type { Engine } from '../../engine.ts'
+import type { ContainerRecord, JsonObject } from '../../state.ts'
+import { goJSONValue } from '../http.ts'
+import { statusChangesAt, statusSinceMs, statusTextAt } from './status.ts'
+import { summaryMiddle, summaryTail } from './summary.ts'
 
 /**
  * The cache behind GET /containers/json: each container's entry kept serialised, and the last

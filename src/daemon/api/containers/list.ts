@@ -1,13 +1,13 @@
-import { ZERO_TIME } from '../../clock'
-import type { Engine } from '../../engine'
-import { untyped } from '../../errors'
-import { Filters, parseGoInt } from '../../filters'
-import { type ContainerRecord, isRunning } from '../../state'
-import { boolValue, type Handler } from '../context'
-import { JSON_TYPE, json } from '../http'
-import { CACHED_LIST_MAX, listBody, listCache, standingBody } from './list-cache'
-import { stateString } from './status'
-import { summaryJSON } from './summary'
+import { ZERO_TIME } from '../../clock.ts'
+import type { Engine } from '../../engine.ts'
+import { untyped } from '../../errors.ts'
+import { Filters, parseGoInt } from '../../filters.ts'
+import { type ContainerRecord, isRunning } from '../../state.ts'
+import { boolValue, type Handler } from '../context.ts'
+import { JSON_TYPE, json } from '../http.ts'
+import { CACHED_LIST_MAX, listBody, listCache, standingBody } from './list-cache.ts'
+import { stateString } from './status.ts'
+import { summaryJSON } from './summary.ts'
 
 const PS_FILTERS = [
   'ancestor',

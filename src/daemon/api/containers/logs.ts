@@ -1,12 +1,12 @@
-import { conflict, DaemonError, errorMessage, untyped } from '../../errors'
-import { ChunkQueue } from '../../events'
-import { parseGoInt } from '../../filters'
-import { type ContainerRecord, isRunning, type LogEntry } from '../../state'
-import { frame } from '../../stdcopy'
-import { detachKeyBytes, HijackedStdin, withEnd } from '../../terminal/stdin-session'
-import { DAEMON_STDIN_HEADER, type DaemonResponse } from '../../types'
-import { boolValue, type Ctx, type Handler, isObject } from '../context'
-import { stream, TEXT_TYPE, utf8 } from '../http'
+import { conflict, DaemonError, errorMessage, untyped } from '../../errors.ts'
+import { ChunkQueue } from '../../events.ts'
+import { parseGoInt } from '../../filters.ts'
+import { type ContainerRecord, isRunning, type LogEntry } from '../../state.ts'
+import { frame } from '../../stdcopy.ts'
+import { detachKeyBytes, HijackedStdin, withEnd } from '../../terminal/stdin-session.ts'
+import { DAEMON_STDIN_HEADER, type DaemonResponse } from '../../types.ts'
+import { boolValue, type Ctx, type Handler, isObject } from '../context.ts'
+import { stream, TEXT_TYPE, utf8 } from '../http.ts'
 
 /**
  * A container's output: GET /logs, POST /attach and GET /attach/ws.

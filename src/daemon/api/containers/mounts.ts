@@ -1,9 +1,9 @@
-import type { Engine } from '../../engine'
-import { untyped } from '../../errors'
-import { goQuote } from '../../filters'
-import type { ContainerRecord } from '../../state'
-import { strs } from '../config'
-import { isObject } from '../context'
+import type { Engine } from '../../engine.ts'
+import { untyped } from '../../errors.ts'
+import { goQuote } from '../../filters.ts'
+import type { ContainerRecord } from '../../state.ts'
+import { strs } from '../config.ts'
+import { isObject } from '../context.ts'
 
 /** `volume.ParseMountSpec` for `src:dst[:mode]`. */
 export function validateBind(bind: string): string[] {

@@ -1,8 +1,8 @@
-import { errNotRunning, untyped } from '../../errors'
-import { parseGoInt } from '../../filters'
-import { isRunning } from '../../state'
-import type { Handler } from '../context'
-import { emptyOk } from '../http'
+import { errNotRunning, untyped } from '../../errors.ts'
+import { parseGoInt } from '../../filters.ts'
+import { isRunning } from '../../state.ts'
+import type { Handler } from '../context.ts'
+import { emptyOk } from '../http.ts'
 
 /**
  * h and w are parsed (Go 1.6 `strconv.Atoi` = `ParseInt(s, 10, 0)`) before the lookup, so a

@@ -1,5 +1,5 @@
-import { type ContainerRecord, isRunning, type JsonValue } from '../../state'
-import { isObject } from '../context'
+import { type ContainerRecord, isRunning, type JsonValue } from '../../state.ts'
+import { isObject } from '../context.ts'
 
 /** Pieces of a container's JSON that inspect and the list entries share. */
 

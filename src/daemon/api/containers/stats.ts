@@ -1,9 +1,9 @@
-import { rfc3339Nano, ZERO_TIME } from '../../clock'
-import type { Engine } from '../../engine'
-import { ChunkQueue } from '../../events'
-import { type ContainerRecord, isRunning, type JsonObject } from '../../state'
-import { boolValueOrDefault, type Ctx, type Handler, versionLT } from '../context'
-import { goJSON, json, stream, TEXT_TYPE, utf8 } from '../http'
+import { rfc3339Nano, ZERO_TIME } from '../../clock.ts'
+import type { Engine } from '../../engine.ts'
+import { ChunkQueue } from '../../events.ts'
+import { type ContainerRecord, isRunning, type JsonObject } from '../../state.ts'
+import { boolValueOrDefault, type Ctx, type Handler, versionLT } from '../context.ts'
+import { goJSON, json, stream, TEXT_TYPE, utf8 } from '../http.ts'
 
 /** GET /containers/{id}/stats: made-up samples in the shape of `types.Stats`. */
 

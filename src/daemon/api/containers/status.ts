@@ -1,6 +1,6 @@
-import { humanDuration, ZERO_TIME } from '../../clock'
-import type { Engine } from '../../engine'
-import type { ContainerRecord } from '../../state'
+import { humanDuration, ZERO_TIME } from '../../clock.ts'
+import type { Engine } from '../../engine.ts'
+import type { ContainerRecord } from '../../state.ts'
 
 /**
  * A container's state as the API words it: the State column and the human Status text, and

@@ -1,7 +1,7 @@
-import type { Engine } from '../../engine'
-import type { ContainerRecord, JsonObject, JsonValue } from '../../state'
-import { mountsJSON, networksJSON, portMap } from './shapes'
-import { stateString, statusText } from './status'
+import type { Engine } from '../../engine.ts'
+import type { ContainerRecord, JsonObject, JsonValue } from '../../state.ts'
+import { mountsJSON, networksJSON, portMap } from './shapes.ts'
+import { stateString, statusText } from './status.ts'
 
 /** `daemon.transformContainer` (one entry of GET /containers/json). */
 export function summaryJSON(

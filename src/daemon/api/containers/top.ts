@@ -1,8 +1,8 @@
-import { conflict, errNotRunning, untyped } from '../../errors'
-import { psRows } from '../../process'
-import { isRunning, type JsonObject } from '../../state'
-import type { Handler } from '../context'
-import { json } from '../http'
+import { conflict, errNotRunning, untyped } from '../../errors.ts'
+import { psRows } from '../../process.ts'
+import { isRunning, type JsonObject } from '../../state.ts'
+import type { Handler } from '../context.ts'
+import { json } from '../http.ts'
 
 /** GET /containers/{id}/top. @see moby daemon/top_unix.go at v1.12.6 */
 

@@ -1,11 +1,11 @@
-import { untyped } from '../../errors'
-import { jsonKind, typeError } from '../../json'
-import { parseSignal } from '../../signals'
-import { isRunning, type JsonObject } from '../../state'
-import { HOST_CONFIG_KINDS, pick, withZeroValues } from '../config'
-import { bodyJSON, checkForJSON, type Handler, isObject } from '../context'
-import { json } from '../http'
-import { verifySettings } from '../verify-settings'
+import { untyped } from '../../errors.ts'
+import { jsonKind, typeError } from '../../json.ts'
+import { parseSignal } from '../../signals.ts'
+import { isRunning, type JsonObject } from '../../state.ts'
+import { HOST_CONFIG_KINDS, pick, withZeroValues } from '../config.ts'
+import { bodyJSON, checkForJSON, type Handler, isObject } from '../context.ts'
+import { json } from '../http.ts'
+import { verifySettings } from '../verify-settings.ts'
 
 /** container.UpdateConfig: the whole of Resources (all verified) plus RestartPolicy. */
 const UPDATE_FIELDS = [

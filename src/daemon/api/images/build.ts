@@ -1,13 +1,13 @@
-import { untyped } from '../../errors'
-import { ChunkQueue } from '../../events'
-import { shortId } from '../../ids'
-import { parseReference } from '../../reference'
-import type { ImageRecord, JsonObject } from '../../state'
-import { untar } from '../../tar'
-import { type Handler, isObject } from '../context'
-import { JSON_TYPE, stream } from '../http'
-import { progressLine, streamError } from './progress'
-import { addTag } from './store'
+import { untyped } from '../../errors.ts'
+import { ChunkQueue } from '../../events.ts'
+import { shortId } from '../../ids.ts'
+import { parseReference } from '../../reference.ts'
+import type { ImageRecord, JsonObject } from '../../state.ts'
+import { untar } from '../../tar.ts'
+import { type Handler, isObject } from '../context.ts'
+import { JSON_TYPE, stream } from '../http.ts'
+import { progressLine, streamError } from './progress.ts'
+import { addTag } from './store.ts'
 
 /**
  * POST /build with a tar context holding a Dockerfile. FROM, CMD, ENTRYPOINT, ENV, LABEL,

@@ -1,12 +1,12 @@
-import { untyped } from '../../errors'
-import { ChunkQueue } from '../../events'
-import { parseReference, referenceError } from '../../reference'
-import { untar } from '../../tar'
-import type { DaemonResponse } from '../../types'
-import type { Ctx } from '../context'
-import { JSON_TYPE, stream } from '../http'
-import { progressLine, streamError } from './progress'
-import { addTag } from './store'
+import { untyped } from '../../errors.ts'
+import { ChunkQueue } from '../../events.ts'
+import { parseReference, referenceError } from '../../reference.ts'
+import { untar } from '../../tar.ts'
+import type { DaemonResponse } from '../../types.ts'
+import type { Ctx } from '../context.ts'
+import { JSON_TYPE, stream } from '../http.ts'
+import { progressLine, streamError } from './progress.ts'
+import { addTag } from './store.ts'
 
 /** POST /images/create?fromSrc=-: import a tarball from the body as a one-layer image. */
 export function importImage(ctx: Ctx): DaemonResponse {

@@ -4,13 +4,13 @@
  * daemon/image_tag.go, daemon/image.go at v1.12.6
  */
 
-export { build } from './build'
-export { history, inspect } from './inspect'
-export { list } from './list'
-export { load } from './load'
-export { create } from './pull'
-export { push } from './push'
-export { remove } from './remove'
-export { get, getAll } from './save'
-export { search } from './search'
-export { tag } from './tag'
+export { build } from './build.ts'
+export { history, inspect } from './inspect.ts'
+export { list } from './list.ts'
+export { load } from './load.ts'
+export { create } from './pull.ts'
+export { push } from './push.ts'
+export { remove } from './remove.ts'
+export { get, getAll } from './save.ts'
+export { search } from './search.ts'
+export { tag } from './tag.ts'

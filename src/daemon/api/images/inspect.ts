@@ -1,8 +1,8 @@
-import { notFound } from '../../errors'
-import type { ImageRecord, JsonObject } from '../../state'
-import type { Handler } from '../context'
-import { json } from '../http'
-import { getImage } from './store'
+import { notFound } from '../../errors.ts'
+import type { ImageRecord, JsonObject } from '../../state.ts'
+import type { Handler } from '../context.ts'
+import { json } from '../http.ts'
+import { getImage } from './store.ts'
 
 /** GET /images/{name}/json and /history. @see moby daemon/image.go, daemon/image_history.go */
 

@@ -1,10 +1,10 @@
-import { untyped } from '../../errors'
-import { Filters } from '../../filters'
-import { parseReference } from '../../reference'
-import type { ImageRecord, JsonObject } from '../../state'
-import { boolValue, type Handler } from '../context'
-import { json } from '../http'
-import { childrenOf, getImage, refName } from './store'
+import { untyped } from '../../errors.ts'
+import { Filters } from '../../filters.ts'
+import { parseReference } from '../../reference.ts'
+import type { ImageRecord, JsonObject } from '../../state.ts'
+import { boolValue, type Handler } from '../context.ts'
+import { json } from '../http.ts'
+import { childrenOf, getImage, refName } from './store.ts'
 
 /** GET /images/json. @see moby daemon/images.go at v1.12.6 */
 

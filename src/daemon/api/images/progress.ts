@@ -1,5 +1,5 @@
-import type { JsonObject } from '../../state'
-import { goJSONValue, utf8 } from '../http'
+import type { JsonObject } from '../../state.ts'
+import { goJSONValue, utf8 } from '../http.ts'
 
 /**
  * pkg/streamformatter's line end: FormatStream, FormatStatus, FormatError and FormatProgress all

@@ -1,12 +1,12 @@
-import { errorMessage, untyped } from '../../errors'
-import { ChunkQueue } from '../../events'
-import { decodeJSON } from '../../json'
-import { parseReference, referenceError } from '../../reference'
-import { type Handler, isObject } from '../context'
-import { JSON_TYPE, stream } from '../http'
-import { progressLine, streamError } from './progress'
-import { pseudoHex } from './registry'
-import { refName } from './store'
+import { errorMessage, untyped } from '../../errors.ts'
+import { ChunkQueue } from '../../events.ts'
+import { decodeJSON } from '../../json.ts'
+import { parseReference, referenceError } from '../../reference.ts'
+import { type Handler, isObject } from '../context.ts'
+import { JSON_TYPE, stream } from '../http.ts'
+import { progressLine, streamError } from './progress.ts'
+import { pseudoHex } from './registry.ts'
+import { refName } from './store.ts'
 
 /** POST /images/{name}/push, to a registry that wants a login. */
 

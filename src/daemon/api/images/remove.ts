@@ -1,12 +1,12 @@
-import type { Engine } from '../../engine'
-import { conflict, type DaemonError, notFound, untyped } from '../../errors'
-import { goQuote } from '../../filters'
-import { shortId } from '../../ids'
-import { parseReference, referenceError } from '../../reference'
-import type { ImageRecord, JsonObject } from '../../state'
-import { boolValue, type Handler } from '../context'
-import { json } from '../http'
-import { childrenOf, refName } from './store'
+import type { Engine } from '../../engine.ts'
+import { conflict, type DaemonError, notFound, untyped } from '../../errors.ts'
+import { goQuote } from '../../filters.ts'
+import { shortId } from '../../ids.ts'
+import { parseReference, referenceError } from '../../reference.ts'
+import type { ImageRecord, JsonObject } from '../../state.ts'
+import { boolValue, type Handler } from '../context.ts'
+import { json } from '../http.ts'
+import { childrenOf, refName } from './store.ts'
 
 /** DELETE /images/{name}. @see moby daemon/image_delete.go at v1.12.6 */
 

@@ -1,11 +1,11 @@
-import type { Engine } from '../../engine'
-import { untyped } from '../../errors'
-import { parseReference } from '../../reference'
-import type { ImageRecord, JsonObject } from '../../state'
-import { tar } from '../../tar'
-import type { Handler } from '../context'
-import { imageInspectJSON } from './inspect'
-import { refName } from './store'
+import type { Engine } from '../../engine.ts'
+import { untyped } from '../../errors.ts'
+import { parseReference } from '../../reference.ts'
+import type { ImageRecord, JsonObject } from '../../state.ts'
+import { tar } from '../../tar.ts'
+import type { Handler } from '../context.ts'
+import { imageInspectJSON } from './inspect.ts'
+import { refName } from './store.ts'
 
 /** GET /images/{name}/get and /images/get: `docker save` archives. @see moby image/tarexport/save.go */
 

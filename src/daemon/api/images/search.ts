@@ -1,7 +1,7 @@
-import { untyped } from '../../errors'
-import { Filters, parseGoInt } from '../../filters'
-import type { Handler } from '../context'
-import { json } from '../http'
+import { untyped } from '../../errors.ts'
+import { Filters, parseGoInt } from '../../filters.ts'
+import type { Handler } from '../context.ts'
+import { json } from '../http.ts'
 
 /** GET /images/search over a small fixed catalogue of Docker Hub results. */
 

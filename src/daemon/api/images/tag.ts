@@ -1,8 +1,8 @@
-import { untyped } from '../../errors'
-import { parseReference } from '../../reference'
-import type { Handler } from '../context'
-import { emptyOk } from '../http'
-import { addTag, getImage } from './store'
+import { untyped } from '../../errors.ts'
+import { parseReference } from '../../reference.ts'
+import type { Handler } from '../context.ts'
+import { emptyOk } from '../http.ts'
+import { addTag, getImage } from './store.ts'
 
 /** POST /images/{name}/tag. @see moby daemon/image_tag.go at v1.12.6 */
 
