@@ -54,25 +54,125 @@ export function tar(entries: readonly TarEntry[]): Uint8Array {
   return concat(blocks)
 }
 
-/** Lists the entries of a ustar archive (for PUT /archive); null when it is not a tar. */
-export function untar(
-  bytes: Uint8Array,
-): Array<{ name: string; content: string; dir: boolean }> | null {
-  const out: Array<{ name: string; content: string; dir: boolean }> = []
-  const decoder = new TextDecoder()
-  let i = 0
-  while (i + 512 <= bytes.length) {
-    const header = bytes.subarray(i, i + 512)
-    if (header.every((b) => b === 0)) return out
-    const name = decoder.decode(header.subarray(0, 100)).replace(/\0.*$/s, '')
-    const sizeText = decoder.decode(header.subarray(124, 136)).replace(/[\0 ]/g, '')
-    if (!/^[0-7]*$/.test(sizeText)) return null
-    const size = sizeText === '' ? 0 : Number.parseInt(sizeText, 8)
-    const type = header[156]
-    i += 512
-    const content = decoder.decode(bytes.subarray(i, i + size))
-    out.push({ name, content, dir: type === 0x35 })
-    i += Math.ceil(size / 512) * 512
+export type TarMemberType = 'file' | 'dir' | 'symlink' | 'link' | 'other'
+
+export interface TarMember {
+  /** The name as stored (ustar prefix joined, PAX `path` / GNU long name applied). */
+  name: string
+  content: string
+  dir: boolean
+  type: TarMemberType
+  /** Target of a hard or symbolic link. */
+  linkname: string
+}
+
+/** What a tar reader got through: the members before the first error, and that error. */
+export interface TarRead {
+  members: TarMember[]
+  /** Go 1.6 archive/tar's error text, or null when the archive ended properly. */
+  error: string | null
+}
+
+const decoder = new TextDecoder()
+const text = (b: Uint8Array): string => decoder.decode(b).replace(/\0.*$/s, '')
+
+function octalField(b: Uint8Array): number | null {
+  const t = decoder.decode(b).replace(/[\0 ]/g, '')
+  if (!/^[0-7]*$/.test(t)) return null
+  return t === '' ? 0 : Number.parseInt(t, 8)
+}
+
+/**
+ * archive/tar's checksum test (Go 1.6 reader.go): the header's bytes summed with the checksum
+ * field read as spaces, unsigned — or signed, which some old tars used.
+ */
+function checksumOk(header: Uint8Array): boolean {
+  const stored = octalField(header.subarray(148, 156))
+  if (stored === null) return false
+  let unsigned = 0
+  let signed = 0
+  for (let i = 0; i < 512; i++) {
+    const b = i >= 148 && i < 156 ? 0x20 : (header[i] ?? 0)
+    unsigned += b
+    signed += b > 127 ? b - 256 : b
   }
-  return out.length > 0 || bytes.length === 0 ? out : null
+  return stored === unsigned || stored === signed
+}
+
+/** PAX extended header records (`<len> key=value\n`): only `path` and `linkpath` matter here. */
+function paxRecords(data: string): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const line of data.split('\n')) {
+    const m = /^\d+ ([^=]+)=(.*)$/s.exec(line)
+    if (m?.[1] !== undefined && m[2] !== undefined) out.set(m[1], m[2])
+  }
+  return out
+}
+
+/**
+ * Reads a tar stream as Go 1.6's archive/tar does: each header's checksum is verified
+ * ("archive/tar: invalid tar header"), a stream that stops inside a header or a member's data
+ * is "unexpected EOF", two zero blocks (or the end of the bytes) end it. PAX `x` headers and
+ * GNU long names (`L`, `K`) apply to the next member; `g` headers are skipped.
+ */
+export function readTar(bytes: Uint8Array): TarRead {
+  const members: TarMember[] = []
+  let i = 0
+  let longName: string | null = null
+  let longLink: string | null = null
+  for (;;) {
+    if (i >= bytes.length) return { members, error: null }
+    if (i + 512 > bytes.length) return { members, error: 'unexpected EOF' }
+    const header = bytes.subarray(i, i + 512)
+    if (header.every((b) => b === 0)) return { members, error: null }
+    if (!checksumOk(header)) return { members, error: 'archive/tar: invalid tar header' }
+    const size = octalField(header.subarray(124, 136))
+    if (size === null) return { members, error: 'archive/tar: invalid tar header' }
+    const flag = String.fromCharCode(header[156] ?? 0)
+    i += 512
+    if (i + size > bytes.length) return { members, error: 'unexpected EOF' }
+    const data = bytes.subarray(i, i + size)
+    i += Math.ceil(size / 512) * 512
+    if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
+      if (flag === 'x') {
+        const records = paxRecords(decoder.decode(data))
+        longName = records.get('path') ?? longName
+        longLink = records.get('linkpath') ?? longLink
+      } else if (flag === 'L') longName = text(data)
+      else if (flag === 'K') longLink = text(data)
+      continue
+    }
+    let name = text(header.subarray(0, 100))
+    const magic = decoder.decode(header.subarray(257, 263))
+    const prefix = magic.startsWith('ustar') ? text(header.subarray(345, 500)) : ''
+    if (prefix !== '') name = `${prefix}/${name}`
+    if (longName !== null) name = longName
+    const linkname = longLink ?? text(header.subarray(157, 257))
+    longName = null
+    longLink = null
+    const type: TarMemberType =
+      flag === '5' || (flag === '0' && name.endsWith('/'))
+        ? 'dir'
+        : flag === '0' || flag === '\0' || flag === '7'
+          ? 'file'
+          : flag === '1'
+            ? 'link'
+            : flag === '2'
+              ? 'symlink'
+              : 'other'
+    members.push({
+      name,
+      content: type === 'file' ? decoder.decode(data) : '',
+      dir: type === 'dir',
+      type,
+      linkname,
+    })
+  }
+}
+
+/** The members of a tar archive (image import and load); null when it is not a valid tar. */
+export function untar(bytes: Uint8Array): TarMember[] | null {
+  const read = readTar(bytes)
+  if (read.error === null) return read.members
+  return null
 }

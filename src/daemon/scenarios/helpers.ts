@@ -78,7 +78,7 @@ export const swarmInit: ScenarioStep = {
 export const EMPTY_TAR = '\u0000'.repeat(1024)
 
 /** One ustar header + data blocks for a file, built as text (ASCII content only). */
-function tarFile(name: string, content: string): string {
+function tarFile(name: string, content: string, type = '0', linkname = ''): string {
   const header = new Array<string>(512).fill('\u0000')
   const put = (offset: number, value: string) => {
     for (let i = 0; i < value.length; i++) header[offset + i] = value[i] ?? '\u0000'
@@ -90,7 +90,8 @@ function tarFile(name: string, content: string): string {
   put(124, `${content.length.toString(8).padStart(11, '0')}\u0000`)
   put(136, '13042760000\u0000')
   put(148, '        ')
-  header[156] = '0'
+  header[156] = type
+  put(157, linkname)
   put(257, 'ustar\u0000')
   put(263, '00')
   let sum = 0
@@ -103,6 +104,16 @@ function tarFile(name: string, content: string): string {
 /** A ustar archive with several files (name → content), built as text (ASCII content only). */
 export function tarOf(files: ReadonlyArray<readonly [string, string]>): string {
   return files.map(([name, content]) => tarFile(name, content)).join('') + EMPTY_TAR
+}
+
+/** A ustar archive with one hard ('1') or symbolic ('2') link `name` → `linkname`. */
+export function tarLink(name: string, linkname: string, type: '1' | '2'): string {
+  return tarFile(name, '', type, linkname) + EMPTY_TAR
+}
+
+/** The archive with one byte of the first header changed: its checksum no longer matches. */
+export function corruptTar(archive: string): string {
+  return `${archive.slice(0, 10)}X${archive.slice(11)}`
 }
 
 /** A ustar archive with one file, built as text (ASCII content only). */

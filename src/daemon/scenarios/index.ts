@@ -1,3 +1,4 @@
+import { archivePathScenarios } from './archive-paths.ts'
 import { containerScenarios } from './containers.ts'
 import { execScenarios } from './exec.ts'
 import { imageScenarios } from './images.ts'
@@ -21,6 +22,7 @@ export const scenarios: readonly Scenario[] = [
   ...systemScenarios,
   ...containerScenarios,
   ...settingsScenarios,
+  ...archivePathScenarios,
   ...execScenarios,
   ...imageScenarios,
   ...volumeScenarios,

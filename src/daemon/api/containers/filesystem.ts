@@ -1,8 +1,8 @@
 import type { DaemonError } from '../../errors.ts'
 import { errorMessage, untyped } from '../../errors.ts'
-import { statPath } from '../../fs.ts'
+import { cleanPath, statPath } from '../../fs.ts'
 import type { ContainerRecord } from '../../state.ts'
-import { tar, untar } from '../../tar.ts'
+import { readTar, type TarMember, tar } from '../../tar.ts'
 import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject, versionGTE } from '../context.ts'
 import { bytes, emptyOk, json } from '../http.ts'
 
@@ -102,20 +102,50 @@ export const archivePut: Handler = (ctx) => {
   if (!s.dir) throw untyped(`extraction point is not a directory`)
   // ErrRootFSReadOnly has no HTTP status in 1.12: 500, although the doc lists 403.
   if (c.hostConfig.ReadonlyRootfs === true) throw untyped('container rootfs is marked read-only')
-  const entries = untar(ctx.req.body ?? new Uint8Array())
-  if (entries === null) throw untyped('archive/tar: invalid tar header')
-  const dir = path.replace(/\/$/, '')
-  for (const entry of entries) {
-    if (entry.dir) continue
-    const target = `${dir}/${entry.name.replace(/^\.?\//, '')}`
-    const existed = statPath(c, target) !== null
-    c.files = c.files.filter((f) => f.path !== target)
-    c.files.push({ path: target, content: entry.content })
-    recordChange(c, target, existed ? 0 : 1)
-    c.sizeRw += entry.content.length
-  }
+  // GetResourcePath: the path is joined in the scope of the container's root, so
+  // `path=../../etc` is /etc, never a literal `../../etc`.
+  const dir = cleanPath(path)
+  const read = readTar(ctx.req.body ?? new Uint8Array())
+  const failed = (reason: string) => untyped(`Error processing tar file(exit status 1): ${reason}`)
+  for (const member of read.members) extractMember(c, dir, member)
+  // docker-untar extracted the members before the bad header, then failed (no event).
+  if (read.error !== null) throw failed(read.error)
   e.containerEvent(c, 'extract-to-dir')
   return emptyOk()
+}
+
+/**
+ * One member as chrootarchive.Untar extracts it at v1.12.6: the docker-untar child chroots into
+ * the extraction directory and unpacks to "/", so a name is cleaned (filepath.Clean) and joined
+ * to "/" — `../../../tmp/x`, `a/../../b` and `/etc/passwd` all land *inside* the directory
+ * (at /tmp/x, /b, /etc/passwd under it). pkg/archive's breakout checks compare against "/" there
+ * and never fire. A hard link's target is resolved the same way; a missing one is os.Link's
+ * error (404 through "no such"). Symbolic links, devices and FIFOs are not modelled (skipped).
+ * @see moby pkg/chrootarchive/archive_unix.go untar, pkg/archive/archive.go Unpack, createTarFile
+ */
+function extractMember(c: ContainerRecord, dir: string, member: TarMember): void {
+  const inChroot = cleanPath(member.name)
+  if (inChroot === '/' || member.type === 'dir') return // directories exist implicitly
+  const target = dir === '/' ? inChroot : `${dir}${inChroot}`
+  let content = member.content
+  if (member.type === 'link') {
+    const linkInChroot = cleanPath(member.linkname)
+    const source = statPath(c, dir === '/' ? linkInChroot : `${dir}${linkInChroot}`)
+    if (source === null || source.dir) {
+      const reason = source === null ? 'no such file or directory' : 'operation not permitted'
+      throw untyped(
+        `Error processing tar file(exit status 1): link ${linkInChroot} ${inChroot}: ${reason}`,
+      )
+    }
+    content = source.content
+  } else if (member.type !== 'file') {
+    return
+  }
+  const existed = statPath(c, target) !== null
+  c.files = c.files.filter((f) => f.path !== target)
+  c.files.push({ path: target, content })
+  recordChange(c, target, existed ? 0 : 1)
+  c.sizeRw += content.length
 }
 
 /** `docker diff` kinds: 0 = changed, 1 = added, 2 = deleted; parent directories count as changed. */
