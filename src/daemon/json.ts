@@ -23,6 +23,8 @@ const isHex = (c: string) => /^[0-9a-fA-F]$/.test(c)
 
 class Scanner {
   i = 0
+  /** The deepest nesting of containers seen. */
+  maxDepth = 0
   constructor(readonly s: string) {}
 
   fail(c: string, context: string): never {
@@ -60,6 +62,7 @@ class Scanner {
           this.i++ // an empty container is a complete value
         } else {
           open.push(c)
+          if (open.length > this.maxDepth) this.maxDepth = open.length
           if (c === '{') this.key()
           context = 'looking for beginning of value'
           continue
@@ -189,7 +192,38 @@ export function decodeJSON(text: string): unknown {
   }
   // A bare number at the very end is complete; one followed by garbage is also complete for
   // the Decoder (the garbage is the next value). Either way the first value is what we parse.
-  return JSON.parse(text.slice(start, s.i))
+  // (V8's JSON.parse is iterative: depth does not overflow it.)
+  const value: unknown = JSON.parse(text.slice(start, s.i))
+  return s.maxDepth > MAX_KEPT_DEPTH ? prune(value) : value
+}
+
+/**
+ * No Go type of the API nests anywhere near this deep (a service spec, the deepest, is about 8
+ * levels), so Go's typed decode never keeps a value past it: the first level that does not fit
+ * is a type error, or the whole branch is an unknown field and dropped. Containers below this
+ * depth are replaced by null, which changes no answer (type errors are decided at a shallower
+ * level) but keeps every later recursive walk (JSON.stringify, structuredClone, snapshots) off
+ * a stack overflow.
+ */
+const MAX_KEPT_DEPTH = 64
+
+/** `value` with every object or array deeper than MAX_KEPT_DEPTH replaced by null (iterative). */
+function prune(value: unknown): unknown {
+  const stack: Array<{ node: Record<string, unknown> | unknown[]; depth: number }> = []
+  if (typeof value === 'object' && value !== null)
+    stack.push({ node: value as Record<string, unknown>, depth: 1 })
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { node, depth } = top
+    const entries: Array<[string | number, unknown]> = Array.isArray(node)
+      ? node.map((v, i) => [i, v])
+      : Object.entries(node)
+    for (const [key, child] of entries) {
+      if (typeof child !== 'object' || child === null) continue
+      if (depth >= MAX_KEPT_DEPTH) (node as Record<string | number, unknown>)[key] = null
+      else stack.push({ node: child as Record<string, unknown>, depth: depth + 1 })
+    }
+  }
+  return value
 }
 
 /** Go 1.6's UnmarshalTypeError text. */

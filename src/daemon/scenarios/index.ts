@@ -1,5 +1,6 @@
 import { archivePathScenarios } from './archive-paths.ts'
 import { containerScenarios } from './containers.ts'
+import { deepJsonScenarios } from './deep-json.ts'
 import { execScenarios } from './exec.ts'
 import { imageScenarios } from './images.ts'
 import {
@@ -23,6 +24,7 @@ export const scenarios: readonly Scenario[] = [
   ...containerScenarios,
   ...settingsScenarios,
   ...archivePathScenarios,
+  ...deepJsonScenarios,
   ...execScenarios,
   ...imageScenarios,
   ...volumeScenarios,
