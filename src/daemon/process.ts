@@ -348,6 +348,9 @@ export function liveProgram(
   }
   const name = base(input.argv[0] ?? 'sh')
   if (SHELLS.has(name)) return shellSession(ctx, { interactive: terminal !== null, quietStart })
+  // A restored `top` or `cat` cannot pick up where it was: it stays running and silent (like a
+  // restored script), rather than writing its output into the logs a second time.
+  if (quietStart) return waitForever()
   const words = input.argv.map((a) => [{ text: a, expand: false }])
   return runScript([{ op: ';', cmd: { kind: 'simple', words, toStderr: false } }], ctx)
 }
@@ -367,4 +370,9 @@ export function psRows(argv: string[], pid: number, startedAt: string): string[]
       argv.join(' '),
     ],
   ]
+}
+
+function* waitForever(): Program {
+  yield { kind: 'forever' }
+  return 0
 }
