@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import type { TerminalPanelProps } from '../../components/terminal-slot.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { type PaneRequest, RequestLog } from './request-log.tsx'
@@ -35,6 +35,9 @@ export default function TerminalPanel({
   const name = useId()
   const panes: ResizeBehaviour[] = behaviours === 'both' ? ['1.3', '1.4'] : [behaviours]
 
+  const panel = useRef<HTMLDivElement>(null)
+  // The panel replaces the button that opened it: the focus follows instead of falling to the page.
+  useEffect(() => panel.current?.focus(), [])
   const latest = useRef(generation)
   latest.current = generation
 
@@ -74,7 +77,7 @@ export default function TerminalPanel({
   )
 
   return (
-    <div className="terminal-panel">
+    <div className="terminal-panel" ref={panel} tabIndex={-1}>
       <div className="terminal-controls">
         {!fixedMode && (
           <fieldset>
