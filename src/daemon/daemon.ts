@@ -1,6 +1,7 @@
 import type { Handler } from './api/context.ts'
 import { Dispatcher } from './api/dispatch.ts'
 import { handlers as defaultHandlers } from './api/handlers.ts'
+import { systemClock, timeoutWake } from './engine/real-time.ts'
 import { Engine } from './engine.ts'
 import { fromSnapshot, toSnapshot } from './snapshot.ts'
 import type { DaemonState } from './state.ts'
@@ -41,7 +42,8 @@ export function createDaemon(options: DaemonOptions = {}): SimulatedDaemon {
   }
   const engine = new Engine({
     dockerVersion,
-    clock: options.clock ?? (() => new Date()),
+    clock: options.clock ?? systemClock,
+    wake: options.wake ?? timeoutWake,
     idGenerator: options.idGenerator ?? null,
     seed: options.seed ?? true,
   })
@@ -67,8 +69,8 @@ export function createDaemon(options: DaemonOptions = {}): SimulatedDaemon {
     snapshot() {
       return toSnapshot(engine.state, {
         dockerVersion,
-        prng: engine.prng.state,
-        pid: engine.pidState,
+        prng: engine.registry.prng.state,
+        pid: engine.registry.pidState,
       })
     },
     restore(json) {
@@ -79,7 +81,7 @@ export function createDaemon(options: DaemonOptions = {}): SimulatedDaemon {
       engine.dispose()
     },
     stdin(token) {
-      return engine.stdinSessions.get(token)
+      return engine.live.session(token)
     },
   }
   if (options.snapshot !== undefined) daemon.restore(options.snapshot)

@@ -1,4 +1,3 @@
-import type { Engine } from './engine.ts'
 import type { ContainerRecord, NetworkRecord } from './state.ts'
 
 /**
@@ -6,10 +5,16 @@ import type { ContainerRecord, NetworkRecord } from './state.ts'
  * endpoints get when it starts.
  */
 
+/** What these need from the daemon: fresh ids and the network lookup (engine/registry.ts). */
+export interface NetworkStore {
+  newId(): string
+  findNetwork(idOrName: string): NetworkRecord | undefined
+}
+
 /** Gives each endpoint of a starting container an address on its network (not host/none). */
-export function attachNetworks(engine: Engine, c: ContainerRecord): void {
+export function attachNetworks(store: NetworkStore, c: ContainerRecord): void {
   for (const ep of c.networks) {
-    const n = engine.findNetwork(ep.name)
+    const n = store.findNetwork(ep.name)
     if (n === undefined || n.driver === 'host' || n.driver === 'null') continue
     n.nextHost += 1
     const ip = hostAddress(n.subnet, n.nextHost)
@@ -17,7 +22,7 @@ export function attachNetworks(engine: Engine, c: ContainerRecord): void {
     ep.gateway = n.gateway
     ep.ipPrefixLen = Number(n.subnet.split('/')[1] ?? 16)
     ep.macAddress = macFor(ip)
-    ep.endpointId = engine.newId()
+    ep.endpointId = store.newId()
     n.containers.push({
       containerId: c.id,
       endpointId: ep.endpointId,
@@ -28,9 +33,9 @@ export function attachNetworks(engine: Engine, c: ContainerRecord): void {
 }
 
 /** Releases the endpoints of a stopped container. */
-export function detachNetworks(engine: Engine, c: ContainerRecord): void {
+export function detachNetworks(store: NetworkStore, c: ContainerRecord): void {
   for (const ep of c.networks) {
-    const n = engine.findNetwork(ep.name)
+    const n = store.findNetwork(ep.name)
     if (n !== undefined) {
       const i = n.containers.findIndex((x) => x.containerId === c.id)
       if (i >= 0) n.containers.splice(i, 1)
@@ -59,9 +64,9 @@ export function macFor(ip: string): string {
   )
 }
 
-export function defaultNetworks(engine: Engine): NetworkRecord[] {
+export function defaultNetworks(store: Pick<NetworkStore, 'newId'>): NetworkRecord[] {
   const mk = (name: string, driver: string, subnet: string, gateway: string): NetworkRecord => ({
-    id: engine.newId(),
+    id: store.newId(),
     name,
     driver,
     scope: 'local',

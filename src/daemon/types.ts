@@ -29,8 +29,15 @@ export type { DockerVersion }
 export interface DaemonOptions {
   /** Docker release to imitate → max API 1.21 / 1.22 / 1.23 / 1.24; default 1.12.6. */
   dockerVersion?: DockerVersion
-  /** Injectable for determinism. */
+  /** The daemon's time; injectable for determinism (default: the wall clock). */
   clock?: () => Date
+  /**
+   * Real-time wake-ups for the daemon's timed work (a `sleep 5` container exiting, a restart
+   * back-off, stats samples), so it happens without new requests: `wake` once after about
+   * `delayMs`, and return a cancel function. Default: setTimeout, unref'd. A test with a fake
+   * clock can pass `() => () => {}` and let requests (which run due work first) drive time.
+   */
+  wake?: WakeDriver
   /** 64-hex ids; the default is a seeded generator, deterministic per daemon instance. */
   idGenerator?: () => string
   /** Seed the images busybox, nginx and alpine (default true). */
@@ -38,6 +45,9 @@ export interface DaemonOptions {
   /** A JSON snapshot from `daemon.snapshot()` to start from. */
   snapshot?: string
 }
+
+/** Real time for the daemon's wake-ups (see `DaemonOptions.wake`). */
+export type WakeDriver = (delayMs: number, wake: () => void) => () => void
 
 /**
  * A hijacked attach or exec start that reads stdin answers with this header: the token names

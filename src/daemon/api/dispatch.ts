@@ -1,6 +1,5 @@
 import type { Engine } from '../engine.ts'
 import { DaemonError, errorMessage } from '../errors.ts'
-import type { ContainerRecord } from '../state.ts'
 import type { DaemonRequest, DaemonResponse } from '../types.ts'
 import { compareVersions, MIN_API_VERSION, splitVersionPrefix } from '../version.ts'
 import { type Ctx, type Handler, parseMediaType } from './context.ts'
@@ -9,7 +8,7 @@ import { type CompiledRoute, registeredRoutes } from './routes.ts'
 
 /**
  * Routes whose handlers only read the state (GET and HEAD, minus the websocket attach). Any
- * other route counts as a write for the list cache (see `Engine.revision`).
+ * other route runs as a mutation for the list cache (engine/revisions.ts).
  */
 const READ_ONLY_ROUTES: ReadonlySet<string> = new Set([
   'ContainerList',
@@ -135,37 +134,24 @@ export class Dispatcher {
       query: formValues(req),
     }
     try {
-      this.engine.tick()
+      this.engine.clock.tick()
       if (handler === undefined) throw new DaemonError('page not found', 404)
       const id = match.route.info.id
       if (READ_ONLY_ROUTES.has(id)) {
         const res = await handler(ctx)
         return { ...res, headers: { ...headers, ...res.headers } }
       }
-      // A route that may write: tell the caches of derived container data (engine.revision).
-      // Handlers are synchronous (only ContainerWait awaits, and it writes nothing), so marking
-      // right after the call, before anything else can run, covers every change they make.
+      // A route that may write runs as one mutation: the list cache learns of whatever it
+      // changed (one container for a /containers/{id}/… route, anything otherwise) when the
+      // handler returns and again when its promise settles.
       const target = match.route.info.path.startsWith('/containers/{id}')
-        ? this.engine.lookupContainer(match.param)
+        ? this.engine.registry.lookupContainer(match.param)
         : null
-      let pending: ReturnType<Handler>
-      try {
-        pending = handler(ctx)
-      } finally {
-        this.changed(target)
-      }
-      const res = await pending
-      this.changed(target)
+      const res = await this.engine.revisions.mutation(target, () => handler(ctx))
       return { ...res, headers: { ...headers, ...res.headers } }
     } catch (err) {
       return this.errorResponse(err, urlVersion, headers)
     }
-  }
-
-  /** A route about one container changed that one (at most); anything else may change any. */
-  private changed(target: ContainerRecord | null): void {
-    if (target === null) this.engine.revision++
-    else this.engine.touch(target)
   }
 
   /**

@@ -94,7 +94,7 @@ export const create: Handler = (ctx) => {
     : []
   // Not "no command": this text has no status keyword, so it is a 500.
   if (cmd.length === 0) throw untyped('No exec command specified')
-  const c = e.getContainer(ctx.param)
+  const c = e.registry.getContainer(ctx.param)
   if (!isRunning(c)) throw errNotRunning(c.id)
   if (c.state.status === 'paused') {
     throw conflict(`Container ${ctx.param} is paused, unpause the container before exec`)
@@ -111,7 +111,7 @@ export const create: Handler = (ctx) => {
       throw untyped(`Invalid escape keys (${detachKeys}) provided`)
     }
   }
-  const id = e.newId()
+  const id = e.registry.newId()
   const user =
     typeof cfg.User === 'string' && cfg.User !== '' ? cfg.User : String(c.config.User ?? '')
   const ex: ExecRecord = {
@@ -134,7 +134,7 @@ export const create: Handler = (ctx) => {
   }
   e.state.execs.set(id, ex)
   c.execIds.push(id)
-  e.containerEvent(c, `exec_create: ${ex.entrypoint} ${ex.arguments.join(' ')}`)
+  e.events.container(c, `exec_create: ${ex.entrypoint} ${ex.arguments.join(' ')}`)
   return json(201, { Id: id })
 }
 
@@ -144,7 +144,7 @@ function run(e: Engine, ex: ExecRecord): LogEntry[] {
   if (c === undefined) throw errExecNotFound(ex.id)
   if (ex.exitCode !== null) throw conflict(`Error: Exec command ${ex.id} has already run`)
   if (ex.phase === 'running') throw untyped(`Error: Exec command ${ex.id} is already running`)
-  e.containerEvent(c, `exec_start: ${ex.entrypoint} ${ex.arguments.join(' ')}`)
+  e.events.container(c, `exec_start: ${ex.entrypoint} ${ex.arguments.join(' ')}`)
   const input = {
     fs: processFs(c),
     argv: [ex.entrypoint, ...ex.arguments],
@@ -165,22 +165,22 @@ function run(e: Engine, ex: ExecRecord): LogEntry[] {
       `rpc error: code = 2 desc = "oci runtime error: exec failed: exec: \\"${ex.entrypoint}\\": ${reason}"`,
     )
   }
-  const now = e.nowString()
+  const now = e.clock.nowString()
   const out: LogEntry[] = []
   if (p.stdout !== '') out.push({ stream: 1, text: p.stdout, time: now })
   if (p.stderr !== '') out.push({ stream: 2, text: p.stderr, time: now })
   ex.output = out
-  ex.pid = e.nextPid()
+  ex.pid = e.registry.nextPid()
   if (p.kind === 'exits') {
     ex.phase = 'exited'
     ex.exitCode = p.exitCode
   } else {
     ex.phase = 'running'
-    if (p.live !== undefined) e.spawnExecLive(ex, input)
+    if (p.live !== undefined) e.live.spawnExec(ex, input)
     else if (p.runForMs !== null) {
-      ex.exitAt = e.nowMs() + p.runForMs
+      ex.exitAt = e.clock.nowMs() + p.runForMs
       ex.exitCode = null
-      e.schedule('exec', ex.id, ex.exitAt)
+      e.execs.scheduleExit(ex)
     }
   }
   return out
@@ -209,7 +209,7 @@ export const start: Handler = (ctx): DaemonResponse => {
   const encode = (stream: 1 | 2, text: string) => (tty ? utf8(text) : frame(stream, text))
   const wanted = (stream: 1 | 2) => (stream === 1 ? ex.attachStdout : ex.attachStderr)
   // A process that reads stdin writes as it goes (after this returns): listen before it starts.
-  const unsubscribe = e.onExecOutput(ex.id, (stream, text) => {
+  const unsubscribe = e.live.onExecOutput(ex.id, (stream, text) => {
     if (wanted(stream)) q.push(encode(stream, text))
   })
   let session: HijackedStdin | null = null
@@ -230,21 +230,21 @@ export const start: Handler = (ctx): DaemonResponse => {
       const c = e.state.containers.get(ex.containerId)
       let token = ''
       session = new HijackedStdin({
-        target: e.stdinOf({ exec: ex }),
+        target: e.live.stdinOf({ exec: ex }),
         tty: ex.tty,
         // ContainerExecStart passes stdinOnce = true.
         stdinOnce: true,
         detachKeys: [...atob(ex.detachKeys)].map((ch) => ch.charCodeAt(0)),
         endAttach: (detached) => {
-          if (detached && c !== undefined) e.containerEvent(c, 'exec_detach')
+          if (detached && c !== undefined) e.events.container(c, 'exec_detach')
           finish()
         },
-        unregister: () => e.stdinSessions.delete(token),
+        unregister: () => e.live.unregisterStdin(token),
       })
-      token = e.registerStdin(session)
+      token = e.live.registerStdin(session)
       headers[DAEMON_STDIN_HEADER] = token
     }
-    e.onExecEnd(ex.id, finish)
+    e.execs.onEnd(ex.id, finish)
   } else {
     finish()
   }
@@ -267,7 +267,7 @@ export const resize: Handler = (ctx) => {
   if (ex.phase !== 'running') {
     throw untyped('rpc error: code = 2 desc = containerd: process not found for container')
   }
-  e.resizeTty(
+  e.live.resizeTty(
     { exec: ex },
     parseGoInt(ctx.query.get('h') ?? '', 64),
     parseGoInt(ctx.query.get('w') ?? '', 64),

@@ -122,7 +122,7 @@ export const create: Handler = (ctx) => {
     subnet = `172.${k}.0.0/16`
     gateway = `172.${k}.0.1`
   }
-  const id = e.newId()
+  const id = e.registry.newId()
   const labels = isObject(req.Labels)
     ? (Object.fromEntries(Object.entries(req.Labels).map(([k, v]) => [k, String(v)])) as Record<
         string,
@@ -154,7 +154,7 @@ export const create: Handler = (ctx) => {
     subnet,
     gateway,
   })
-  e.event('network', 'create', id, { name, type: driver })
+  e.events.emit('network', 'create', id, { name, type: driver })
   return json(201, { Id: id, Warning: warning })
 }
 
@@ -169,7 +169,7 @@ export const connect: Handler = (ctx) => {
   const body = connectBody(ctx)
   const n = findNetwork(e, ctx.param)
   if (n.scope === 'swarm') throw forbidden('operation not supported for swarm scoped networks')
-  const c = e.getContainer(typeof body.Container === 'string' ? body.Container : '')
+  const c = e.registry.getContainer(typeof body.Container === 'string' ? body.Container : '')
   const mode = String(c.hostConfig.NetworkMode ?? 'default')
   if (n.driver === 'host' || mode === 'host') {
     throw untyped('container cannot be disconnected from host network or connected to host network')
@@ -199,7 +199,7 @@ export const connect: Handler = (ctx) => {
       ep.ipAddress = `${base[0]}.${base[1]}.${base[2]}.${(base[3] ?? 0) + n.nextHost}`
       ep.gateway = n.gateway
       ep.ipPrefixLen = Number(n.subnet.split('/')[1] ?? 16)
-      ep.endpointId = e.newId()
+      ep.endpointId = e.registry.newId()
       ep.macAddress = `02:42:${ep.ipAddress
         .split('.')
         .map((x) => Number(x).toString(16).padStart(2, '0'))
@@ -212,7 +212,7 @@ export const connect: Handler = (ctx) => {
       })
     }
   }
-  e.event('network', 'connect', n.id, { container: c.id, name: n.name, type: n.driver })
+  e.events.emit('network', 'connect', n.id, { container: c.id, name: n.name, type: n.driver })
   return emptyOk()
 }
 
@@ -221,7 +221,7 @@ export const disconnect: Handler = (ctx) => {
   const body = connectBody(ctx)
   const n = findNetwork(e, ctx.param)
   if (n.scope === 'swarm') throw forbidden('operation not supported for swarm scoped networks')
-  const c = e.getContainer(typeof body.Container === 'string' ? body.Container : '')
+  const c = e.registry.getContainer(typeof body.Container === 'string' ? body.Container : '')
   if (n.driver === 'host') {
     throw untyped('container cannot be disconnected from host network or connected to host network')
   }
@@ -230,7 +230,7 @@ export const disconnect: Handler = (ctx) => {
   c.networks.splice(i, 1)
   const j = n.containers.findIndex((x) => x.containerId === c.id)
   if (j >= 0) n.containers.splice(j, 1)
-  e.event('network', 'disconnect', n.id, { container: c.id, name: n.name, type: n.driver })
+  e.events.emit('network', 'disconnect', n.id, { container: c.id, name: n.name, type: n.driver })
   return emptyOk()
 }
 
@@ -251,6 +251,6 @@ export const remove: Handler = (ctx) => {
     const i = c.networks.findIndex((x) => x.networkId === n.id)
     if (i >= 0) c.networks.splice(i, 1)
   }
-  e.event('network', 'destroy', n.id, { name: n.name, type: n.driver })
+  e.events.emit('network', 'destroy', n.id, { name: n.name, type: n.driver })
   return noContent()
 }

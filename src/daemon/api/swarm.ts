@@ -49,7 +49,7 @@ function validateAddr(addr: string, what: string): string {
 }
 
 function token(e: Engine, kind: string): string {
-  return `SWMTKN-1-${e.newId().slice(0, 50)}-${kind}${e.newId().slice(0, 24)}`
+  return `SWMTKN-1-${e.registry.newId().slice(0, 50)}-${kind}${e.registry.newId().slice(0, 24)}`
 }
 
 function swarmJSON(s: SwarmRecord) {
@@ -77,10 +77,10 @@ export const init: Handler = (ctx) => {
   const spec = isObject(req.Spec) ? req.Spec : {}
   const name = typeof spec.Name === 'string' ? spec.Name : ''
   if (name !== '' && name !== 'default') throw untyped('swarm spec must be named "default"')
-  const now = e.nowString()
-  const nodeId = e.newId().slice(0, 25)
+  const now = e.clock.nowString()
+  const nodeId = e.registry.newId().slice(0, 25)
   e.state.swarm = {
-    id: e.newId().slice(0, 25),
+    id: e.registry.newId().slice(0, 25),
     nodeId,
     createdAt: now,
     updatedAt: now,
@@ -96,7 +96,7 @@ export const init: Handler = (ctx) => {
     services: [],
   }
   // Swarm mode creates the routing-mesh network.
-  const ingressId = e.newId().slice(0, 25)
+  const ingressId = e.registry.newId().slice(0, 25)
   e.state.networks.set(ingressId, {
     id: ingressId,
     name: 'ingress',
@@ -168,7 +168,7 @@ export const update: Handler = (ctx) => {
   if (ctx.query.get('rotateWorkerToken') === 'true') s.workerToken = token(ctx.engine, '')
   if (ctx.query.get('rotateManagerToken') === 'true') s.managerToken = token(ctx.engine, '')
   s.version += 1
-  s.updatedAt = ctx.engine.nowString()
+  s.updatedAt = ctx.engine.clock.nowString()
   return emptyOk()
 }
 
@@ -284,7 +284,7 @@ function checkNetworks(e: Engine, spec: JsonObject): void {
       (x) => x.scope === 'swarm' && (x.name === target || x.id.startsWith(target)),
     )
     if (swarmNet !== undefined) continue
-    const local = e.findNetwork(target)
+    const local = e.registry.findNetwork(target)
     if (local !== undefined)
       throw forbidden(`network ${local.name} is not eligible for docker services`)
     throw untyped(`network ${target} not found`)
@@ -327,16 +327,16 @@ export const serviceCreate: Handler = (ctx) => {
   if (name !== '' && s.services.some((x) => x.spec.Name === name)) {
     throw untyped('rpc error: code = 2 desc = name conflicts with an existing object')
   }
-  const id = e.newId().slice(0, 25)
-  if (name === '') name = e.generateName(e.newId()).slice(1)
-  const now = e.nowString()
+  const id = e.registry.newId().slice(0, 25)
+  if (name === '') name = e.registry.generateName(e.registry.newId()).slice(1)
+  const now = e.clock.nowString()
   s.services.push({
     id,
     version: 12,
     createdAt: now,
     updatedAt: now,
     spec: { ...spec, Name: name },
-    taskIds: Array.from({ length: replicas(spec) }, () => e.newId().slice(0, 25)),
+    taskIds: Array.from({ length: replicas(spec) }, () => e.registry.newId().slice(0, 25)),
   })
   return json(201, { ID: id })
 }
@@ -358,9 +358,9 @@ export const serviceUpdate: Handler = (ctx) => {
   }
   svc.spec = { ...spec, Name: svc.spec.Name ?? '' }
   svc.version += 1
-  svc.updatedAt = e.nowString()
+  svc.updatedAt = e.clock.nowString()
   const n = replicas(spec)
-  while (svc.taskIds.length < n) svc.taskIds.push(e.newId().slice(0, 25))
+  while (svc.taskIds.length < n) svc.taskIds.push(e.registry.newId().slice(0, 25))
   svc.taskIds.length = n
   return emptyOk()
 }
@@ -387,7 +387,7 @@ function tasksOf(ctx: Ctx, s: SwarmRecord) {
         Timestamp: svc.updatedAt,
         State: 'running',
         Message: 'started',
-        ContainerStatus: { ContainerID: ctx.engine.newIdFor(`${id}`), PID: 4000 + i },
+        ContainerStatus: { ContainerID: ctx.engine.registry.newIdFor(`${id}`), PID: 4000 + i },
       },
       DesiredState: 'running',
       NetworksAttachments: [],

@@ -86,7 +86,7 @@ export const info: Handler = (ctx) => {
     NFd: 24 + running * 4,
     OomKillDisable: SIMULATED_SYSINFO.OomKillDisable,
     NGoroutines: 38 + running * 6,
-    SystemTime: e.nowString(),
+    SystemTime: e.clock.nowString(),
     ExecutionDriver: '',
     LoggingDriver: 'json-file',
     CgroupDriver: 'cgroupfs',
@@ -219,7 +219,7 @@ export const events: Handler = (ctx) => {
       `\`since\` time (${ctx.query.get('since')}) cannot be after \`until\` time (${ctx.query.get('until')})`,
     )
   }
-  const nowNs = ctx.engine.nowMs() * 1e6
+  const nowNs = ctx.engine.clock.nowMs() * 1e6
   const onlyPast = until !== null && until < nowNs
   const f = Filters.parse(ctx.query.get('filters'))
   const q = new ChunkQueue()
@@ -234,19 +234,20 @@ export const events: Handler = (ctx) => {
   if (onlyPast) {
     q.close()
   } else {
-    const unsubscribe = ctx.engine.bus.subscribe((e) => {
+    const unsubscribe = ctx.engine.events.bus.subscribe((e) => {
       if (includeEvent(f, e)) q.push(encodeEvent(e))
     })
-    q.onCancel = unsubscribe
-    if (until !== null) {
-      const t = setTimeout(
-        () => {
-          unsubscribe()
-          q.close()
-        },
-        Math.min((until - nowNs) / 1e6, 2 ** 31 - 1),
-      )
-      ;(t as unknown as { unref?: () => void }).unref?.()
+    // The stream ends when the daemon clock reaches `until`.
+    const cancelUntil =
+      until === null
+        ? () => {}
+        : ctx.engine.clock.at(until / 1e6, () => {
+            unsubscribe()
+            q.close()
+          })
+    q.onCancel = () => {
+      unsubscribe()
+      cancelUntil()
     }
   }
   return stream(q, JSON_TYPE)

@@ -68,7 +68,7 @@ export const create: Handler = (ctx) => {
   const req = isObject(body) ? body : {}
   let name = typeof req.Name === 'string' ? req.Name : ''
   const driver = typeof req.Driver === 'string' && req.Driver !== '' ? req.Driver : 'local'
-  if (name === '') name = e.newId()
+  if (name === '') name = e.registry.newId()
   if (driver !== 'local') {
     throw untyped(`create ${name}: Error looking up volume plugin ${driver}: plugin not found`)
   }
@@ -111,6 +111,6 @@ export const remove: Handler = (ctx) => {
     )
   }
   e.state.volumes.delete(v.name)
-  e.event('volume', 'destroy', v.name, { driver: v.driver })
+  e.events.emit('volume', 'destroy', v.name, { driver: v.driver })
   return noContent()
 }

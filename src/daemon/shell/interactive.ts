@@ -7,7 +7,6 @@ import {
   type Run,
   runList,
   type ShellContext,
-  type Step,
 } from './run.ts'
 
 /**

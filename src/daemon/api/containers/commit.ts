@@ -19,7 +19,7 @@ export const commit: Handler = (ctx) => {
     const decoded = bodyJSON(ctx)
     if (isObject(decoded)) overrides = pick(decoded, CONFIG_KINDS)
   }
-  const c = e.getContainer(containerName)
+  const c = e.registry.getContainer(containerName)
   const repo = ctx.query.get('repo') ?? ''
   const tag = ctx.query.get('tag') ?? ''
   let refTag: string | null = null
@@ -34,14 +34,14 @@ export const commit: Handler = (ctx) => {
     refTag = `${ref.name}:${tag === '' ? 'latest' : tag}`
   }
   const parent = e.state.images.get(c.image)
-  const id = `sha256:${e.newId()}`
-  const now = e.nowString()
+  const id = `sha256:${e.registry.newId()}`
+  const now = e.clock.nowString()
   const config: JsonObject = { ...c.config, ...overrides }
   if (refTag !== null) {
     for (const img of e.state.images.values())
       img.repoTags = img.repoTags.filter((t) => t !== refTag)
   }
-  e.putImage({
+  e.registry.putImage({
     id,
     repoTags: refTag === null ? [] : [refTag],
     repoDigests: [],
@@ -64,8 +64,8 @@ export const commit: Handler = (ctx) => {
         comment: ctx.query.get('comment') ?? '',
       },
     ],
-    layers: [...(parent?.layers ?? []), `sha256:${e.newId()}`],
+    layers: [...(parent?.layers ?? []), `sha256:${e.registry.newId()}`],
   })
-  e.containerEvent(c, 'commit', { comment: ctx.query.get('comment') ?? '' })
+  e.events.container(c, 'commit', { comment: ctx.query.get('comment') ?? '' })
   return json(201, { Id: id })
 }

@@ -146,29 +146,29 @@ export const create: Handler = (ctx) => {
   }
   if (hc.NetworkMode === '' || hc.NetworkMode === null) hc.NetworkMode = 'default'
   const mode = String(hc.NetworkMode)
-  if (mode.startsWith('container:')) e.getContainer(mode.slice('container:'.length))
+  if (mode.startsWith('container:')) e.registry.getContainer(mode.slice('container:'.length))
   else if (
     !['default', 'bridge', 'host', 'none'].includes(mode) &&
-    e.findNetwork(mode) === undefined
+    e.registry.findNetwork(mode) === undefined
   ) {
     throw notFound(`network ${mode} not found`)
   }
   for (const link of strs(hc, 'Links')) {
     const [target = ''] = link.split(':')
     try {
-      e.getContainer(target)
+      e.registry.getContainer(target)
     } catch {
       throw untyped(`Could not get container for ${target}`)
     }
   }
 
-  const id = e.newId()
-  const finalName = name === '' ? e.generateName(id) : e.reserveName(id, name)
+  const id = e.registry.newId()
+  const finalName = name === '' ? e.registry.generateName(id) : e.registry.reserveName(id, name)
   const path = entrypoint.length > 0 ? (entrypoint[0] ?? '') : (cmd[0] ?? '')
   const args = entrypoint.length > 0 ? [...entrypoint.slice(1), ...cmd] : cmd.slice(1)
-  const now = e.nowString()
+  const now = e.clock.nowString()
   const netName = mode === 'default' ? 'bridge' : mode.startsWith('container:') ? '' : mode
-  const net = netName === '' ? undefined : e.findNetwork(netName)
+  const net = netName === '' ? undefined : e.registry.findNetwork(netName)
   const c: ContainerRecord = {
     id,
     name: finalName,
@@ -211,14 +211,14 @@ export const create: Handler = (ctx) => {
     sizeRw: 0,
   }
   setupMounts(e, c)
-  e.addContainer(c)
-  e.containerEvent(c, 'create')
+  e.registry.addContainer(c)
+  e.events.container(c, 'create')
   return json(201, { Id: id, Warnings: warnings })
 }
 
 /** `daemon.GetImage` + `imageNotExistToErrcode` (daemon/errors.go). */
 function lookupImageForCreate(e: Engine, name: string) {
-  const img = e.findImage(name)
+  const img = e.registry.findImage(name)
   if (img !== undefined) return img
   if (name.includes('@')) throw notFound(`No such image: ${name}`)
   if (/^sha256:/.test(name)) throw notFound(`No such image: ${name}`)

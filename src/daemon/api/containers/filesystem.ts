@@ -27,8 +27,8 @@ function rootfs(c: ContainerRecord): ReturnType<typeof tar> {
 
 export const exportContainer: Handler = (ctx) => {
   const e = ctx.engine
-  const c = e.getContainer(ctx.param)
-  e.containerEvent(c, 'export')
+  const c = e.registry.getContainer(ctx.param)
+  e.events.container(c, 'export')
   // ContainerExport sets no Content-Type; Go sniffs the tar header bytes as binary.
   return bytes(200, rootfs(c), 'application/octet-stream')
 }
@@ -59,7 +59,7 @@ function noSuchPath(c: ContainerRecord, path: string): DaemonError {
 
 /** The container, the `path` parameter, then what is at that path: the archive routes' order. */
 function archiveTarget(ctx: Ctx) {
-  const c = ctx.engine.getContainer(ctx.param)
+  const c = ctx.engine.registry.getContainer(ctx.param)
   const path = archivePath(ctx)
   const s = statPath(c, path)
   if (s === null) throw noSuchPath(c, path)
@@ -85,7 +85,7 @@ export const archiveGet: Handler = (ctx) => {
           })),
       ])
     : tar([{ name: s.name, content: s.content }])
-  e.containerEvent(c, 'archive-path')
+  e.events.container(c, 'archive-path')
   return {
     status: 200,
     headers: {
@@ -110,7 +110,7 @@ export const archivePut: Handler = (ctx) => {
   for (const member of read.members) extractMember(c, dir, member)
   // docker-untar extracted the members before the bad header, then failed (no event).
   if (read.error !== null) throw failed(read.error)
-  e.containerEvent(c, 'extract-to-dir')
+  e.events.container(c, 'extract-to-dir')
   return emptyOk()
 }
 
@@ -179,7 +179,7 @@ export const copy: Handler = (ctx) => {
   if (resource === '') throw untyped('Path cannot be empty')
   let c: ContainerRecord
   try {
-    c = e.getContainer(ctx.param)
+    c = e.registry.getContainer(ctx.param)
   } catch (err) {
     // "no such container" → a bare 404 with no body (copy.go).
     if (/no such container/i.test(errorMessage(err))) return bareNotFound()
@@ -187,11 +187,11 @@ export const copy: Handler = (ctx) => {
   }
   const s = statPath(c, resource)
   if (s === null) throw untyped(`Could not find the file ${resource} in container ${ctx.param}`)
-  e.containerEvent(c, 'copy')
+  e.events.container(c, 'copy')
   return bytes(200, tar([{ name: s.name, content: s.content, dir: s.dir }]), 'application/x-tar')
 }
 
 export const changes: Handler = (ctx) => {
-  const c = ctx.engine.getContainer(ctx.param)
+  const c = ctx.engine.registry.getContainer(ctx.param)
   return json(200, c.changes.length > 0 ? c.changes : null)
 }

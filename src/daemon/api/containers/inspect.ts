@@ -77,7 +77,7 @@ export function inspectJSON(e: Engine, c: ContainerRecord, size: boolean): JsonO
  * @see moby daemon/inspect.go ContainerInspect, daemon/inspect_unix.go at v1.12.6
  */
 export const inspect: Handler = (ctx) => {
-  const c = ctx.engine.getContainer(ctx.param)
+  const c = ctx.engine.registry.getContainer(ctx.param)
   if (versionGTE(ctx, '1.21')) return json(200, inspectJSON(ctx.engine, c, boolValue(ctx, 'size')))
   const current = inspectJSON(ctx.engine, c, false)
   const { Mounts, Config, NetworkSettings, ...base } = current

@@ -42,7 +42,7 @@ export const start: Handler = (ctx) => {
     const hc = decoded === null ? null : wrapperHostConfig(decoded)
     hostConfig = hc === null ? null : withZeroValues(hc)
   }
-  const c = e.getContainer(ctx.param)
+  const c = e.registry.getContainer(ctx.param)
   if (c.state.status === 'paused')
     throw untyped('Cannot start a paused container, try unpause instead.')
   if (isRunning(c)) throw new DaemonError('Container already started', 304)
@@ -58,7 +58,7 @@ export const start: Handler = (ctx) => {
   if (c.state.status === 'dead')
     throw untyped('Container is marked for removal and cannot be started.')
   checkPortsFree(e, c)
-  e.start(c)
+  e.lifecycle.start(c)
   return noContent()
 }
 
@@ -78,7 +78,7 @@ function checkPortsFree(e: Engine, c: ContainerRecord): void {
     const taken = hostPorts(other)
     const clash = mine.find((b) => taken.includes(b.port))
     if (clash !== undefined) {
-      const endpointId = e.newId()
+      const endpointId = e.registry.newId()
       throw untyped(
         `driver failed programming external connectivity on endpoint ${c.name.slice(1)} (${endpointId}): Bind for ${clash.ip}:${clash.port} failed: port is already allocated`,
       )
@@ -129,25 +129,25 @@ function stopContainer(e: Engine, c: ContainerRecord): void {
   if (c.state.status === 'restarting') {
     // killWithSignal returns early for a restarting container: no kill event, the pending
     // restart is cancelled (ExitOnNext).
-    e.finish(c, c.state.exitCode, true)
-    e.containerEvent(c, 'stop')
+    e.lifecycle.finish(c, c.state.exitCode, true)
+    e.events.container(c, 'stop')
     return
   }
   const stopSignal = str(c.config, 'StopSignal')
   const sig = stopSignal === '' ? 15 : parseSignal(stopSignal)
-  e.containerEvent(c, 'kill', { signal: String(sig) })
+  e.events.container(c, 'kill', { signal: String(sig) })
   let code = signalOutcome(c, sig)
   if (code === null) {
-    e.containerEvent(c, 'kill', { signal: '9' })
+    e.events.container(c, 'kill', { signal: '9' })
     code = 137
   }
-  e.finish(c, code, true)
-  e.containerEvent(c, 'stop')
+  e.lifecycle.finish(c, code, true)
+  e.events.container(c, 'stop')
 }
 
 export const stop: Handler = (ctx) => {
   const e = ctx.engine
-  const c = e.getContainer(ctx.param)
+  const c = e.registry.getContainer(ctx.param)
   if (!isRunning(c)) throw new DaemonError(`Container ${ctx.param} is already stopped`, 304)
   if (c.state.status === 'paused') {
     throw untyped(
@@ -160,18 +160,18 @@ export const stop: Handler = (ctx) => {
 
 export const restart: Handler = (ctx) => {
   const e = ctx.engine
-  const c = e.getContainer(ctx.param)
+  const c = e.registry.getContainer(ctx.param)
   try {
     if (c.state.status === 'paused') {
       throw untyped(`Container ${c.id} is paused. Unpause the container before stopping`)
     }
     stopContainer(e, c)
     checkPortsFree(e, c)
-    e.start(c)
+    e.lifecycle.start(c)
   } catch (err) {
     throw wrap(`Cannot restart container ${ctx.param}: `, err)
   }
-  e.containerEvent(c, 'restart')
+  e.events.container(c, 'restart')
   return noContent()
 }
 
@@ -180,7 +180,7 @@ export const kill: Handler = (ctx) => {
   const sigText = ctx.query.get('signal') ?? ''
   const sig = sigText === '' ? 0 : parseSignal(sigText)
   try {
-    const c = e.getContainer(ctx.param)
+    const c = e.registry.getContainer(ctx.param)
     if (sig !== 0 && !validSignal(sig))
       throw untyped(`The linux daemon does not support signal ${sig}`)
     if (c.state.status === 'paused') {
@@ -190,13 +190,13 @@ export const kill: Handler = (ctx) => {
     if (c.state.status === 'restarting') {
       // daemon/kill.go: "if the container is currently restarting we do not need to send the
       // signal to the process" — the restart is cancelled and the call succeeds.
-      e.finish(c, c.state.exitCode, true)
+      e.lifecycle.finish(c, c.state.exitCode, true)
       return noContent()
     }
     const effective = sig === 0 ? 9 : sig
-    e.containerEvent(c, 'kill', { signal: String(effective) })
+    e.events.container(c, 'kill', { signal: String(effective) })
     const code = signalOutcome(c, effective)
-    if (code !== null) e.finish(c, code, true)
+    if (code !== null) e.lifecycle.finish(c, code, true)
   } catch (err) {
     // API ≥ 1.20 wraps every error, which drops typed statuses: only keywords count.
     if (
@@ -211,25 +211,25 @@ export const kill: Handler = (ctx) => {
 
 export const pause: Handler = (ctx) => {
   const e = ctx.engine
-  const c = e.getContainer(ctx.param)
+  const c = e.registry.getContainer(ctx.param)
   if (!isRunning(c)) throw errNotRunning(c.id)
   if (c.state.status === 'paused') throw untyped(`Container ${c.id} is already paused`)
   if (c.state.status === 'restarting') {
     throw conflict(`Container ${c.id} is restarting, wait until the container is running`)
   }
   c.state = { ...c.state, status: 'paused' }
-  e.containerEvent(c, 'pause')
+  e.events.container(c, 'pause')
   return noContent()
 }
 
 export const unpause: Handler = (ctx) => {
   const e = ctx.engine
-  const c = e.getContainer(ctx.param)
+  const c = e.registry.getContainer(ctx.param)
   if (!isRunning(c)) throw errNotRunning(c.id)
   if (c.state.status !== 'paused') throw untyped(`Container ${c.id} is not paused`)
   c.state = { ...c.state, status: 'running' }
-  e.containerEvent(c, 'unpause')
-  e.resumeUnpaused(c)
+  e.events.container(c, 'unpause')
+  e.lifecycle.resumeUnpaused(c)
   return noContent()
 }
 
@@ -239,24 +239,24 @@ export const rename: Handler = (ctx) => {
   let newName = ctx.query.get('name') ?? ''
   if (oldName === '' || newName === '') throw untyped('Neither old nor new names may be empty')
   if (!newName.startsWith('/')) newName = `/${newName}`
-  const c = e.getContainer(oldName)
+  const c = e.registry.getContainer(oldName)
   const previous = c.name
   if (previous === newName)
     throw untyped('Renaming a container with the same name as its current name')
   try {
-    e.reserveName(c.id, newName)
+    e.registry.reserveName(c.id, newName)
   } catch (err) {
     throw wrap('Error when allocating new name: ', err)
   }
   c.name = newName
   if (e.state.names.get(previous) === c.id) e.state.names.delete(previous)
-  e.containerEvent(c, 'rename', { oldName: previous })
+  e.events.container(c, 'rename', { oldName: previous })
   return noContent()
 }
 
 export const wait: Handler = async (ctx) => {
-  const c = ctx.engine.getContainer(ctx.param)
-  const code = await ctx.engine.waitStop(c)
+  const c = ctx.engine.registry.getContainer(ctx.param)
+  const code = await ctx.engine.lifecycle.waitStop(c)
   return json(200, { StatusCode: code })
 }
 
@@ -264,7 +264,7 @@ export const remove: Handler = (ctx) => {
   const e = ctx.engine
   const force = boolValue(ctx, 'force')
   const removeVolumes = boolValue(ctx, 'v')
-  const c = e.getContainer(ctx.param)
+  const c = e.registry.getContainer(ctx.param)
   if (boolValue(ctx, 'link')) {
     // rmLink: only link aliases (`/parent/alias`) can be removed this way.
     const name = ctx.param.startsWith('/') ? ctx.param : `/${ctx.param}`
@@ -284,8 +284,8 @@ export const remove: Handler = (ctx) => {
         `Could not kill running container ${c.id}, cannot remove - Container ${c.id} is paused. Unpause the container before stopping`,
       )
     }
-    e.containerEvent(c, 'kill', { signal: '9' })
-    e.finish(c, 137, true)
+    e.events.container(c, 'kill', { signal: '9' })
+    e.lifecycle.finish(c, 137, true)
   }
   for (const m of c.mounts) {
     // removeMountPoints: named volumes (-v name:/path) are kept; anonymous ones go with v=1
@@ -295,9 +295,9 @@ export const remove: Handler = (ctx) => {
       (o) => o.id !== c.id && o.mounts.some((x) => x.name === m.name),
     )
     if (!inUse && e.state.volumes.delete(m.name))
-      e.event('volume', 'destroy', m.name, { driver: 'local' })
+      e.events.emit('volume', 'destroy', m.name, { driver: 'local' })
   }
-  e.removeContainer(c)
-  e.containerEvent(c, 'destroy')
+  e.lifecycle.remove(c)
+  e.events.container(c, 'destroy')
   return noContent()
 }

@@ -90,8 +90,8 @@ export function standingBody(e: Engine, key: string, now: number): string | unde
   const answered = lastBodies.get(e)?.get(key)
   if (
     answered !== undefined &&
-    answered.revision === e.revision &&
-    answered.touched === e.touched &&
+    answered.revision === e.revisions.revision &&
+    answered.touched === e.revisions.touched &&
     now >= answered.from &&
     now < answered.until
   ) {
@@ -123,7 +123,7 @@ export function listBody(
     if (given !== c.image) {
       let foundId = found.get(given)
       if (foundId === undefined) {
-        foundId = e.findImage(given)?.id ?? ''
+        foundId = e.registry.findImage(given)?.id ?? ''
         found.set(given, foundId)
       }
       if (foundId !== c.image) image = c.image
@@ -182,7 +182,13 @@ export function listBody(
   if (!bodies.has(key) && (bodies.size >= LAST_BODIES_KEPT || kept > LAST_BODIES_CHARS)) {
     bodies.clear()
   }
-  bodies.set(key, { revision: e.revision, touched: e.touched, from: now, until, body })
+  bodies.set(key, {
+    revision: e.revisions.revision,
+    touched: e.revisions.touched,
+    from: now,
+    until,
+    body,
+  })
   return body
 }
 
@@ -195,8 +201,8 @@ function cachedSummary(
   image: string,
   now: number,
 ): CachedSummary {
-  const revision = e.revision
-  const containerRevision = e.containerRevision(c)
+  const revision = e.revisions.revision
+  const containerRevision = e.revisions.of(c)
   let entry = summaryCache.get(c)
   let head: string
   let middle: string

@@ -41,7 +41,7 @@ function allNames(e: Engine): Map<string, string[]> {
  */
 export const list: Handler = (ctx) => {
   const e = ctx.engine
-  const now = e.nowMs()
+  const now = e.clock.nowMs()
   const key = listCache.enabled ? ctx.query.toString() : ''
   const standing = listCache.enabled ? standingBody(e, key, now) : undefined
   if (standing !== undefined) {
@@ -61,13 +61,13 @@ export const list: Handler = (ctx) => {
   }
   let before: ContainerRecord | null = null
   let since: ContainerRecord | null = null
-  for (const v of f.get('before')) before = e.getContainer(v)
-  for (const v of f.get('since')) since = e.getContainer(v)
+  for (const v of f.get('before')) before = e.registry.getContainer(v)
+  for (const v of f.get('since')) since = e.registry.getContainer(v)
   let ancestorImages: Set<string> | null = null
   if (f.include('ancestor')) {
     ancestorImages = new Set()
     for (const a of f.get('ancestor')) {
-      const img = e.findImage(a)
+      const img = e.registry.findImage(a)
       if (img !== undefined) {
         ancestorImages.add(img.id)
         // populateImageFilterByParents: images built on top of it count too.
@@ -85,7 +85,7 @@ export const list: Handler = (ctx) => {
     const matches = new Set<string>()
     for (const id of idFilter) {
       try {
-        const full = e.containerIndex.find(id)
+        const full = e.registry.containerIndex.find(id)
         if (full !== undefined) matches.add(full)
       } catch {
         // an ambiguous prefix matches nothing

@@ -41,7 +41,7 @@ export const logs: Handler = (ctx) => {
   const stderr = boolValue(ctx, 'stderr')
   // Checked in the router before the container lookup (keyword `bad parameter` → 400).
   if (!stdout && !stderr) throw untyped('Bad parameters: you must choose at least one stream')
-  const c = e.getContainer(ctx.param)
+  const c = e.registry.getContainer(ctx.param)
   // Only json-file and journald can be read back (logger.LogReader); see daemon/logs.go.
   const logType = isObject(c.hostConfig.LogConfig) ? String(c.hostConfig.LogConfig.Type ?? '') : ''
   if (logType !== '' && logType !== 'json-file' && logType !== 'journald') {
@@ -61,7 +61,7 @@ export const logs: Handler = (ctx) => {
   // No explicit Content-Type, but daemon/logs.go flushes before the first write, so Go
   // sniffs an empty body: text/plain even for multiplexed binary frames.
   if (boolValue(ctx, 'follow') && isRunning(c)) {
-    const q = e.follow(c, (x) => (wanted(x) ? encodeEntry(x, tty, timestamps) : null))
+    const q = e.output.follow(c, (x) => (wanted(x) ? encodeEntry(x, tty, timestamps) : null))
     return stream(prepend(chunks, q), TEXT_TYPE)
   }
   const q = new ChunkQueue()
@@ -99,7 +99,7 @@ export const attach: Handler = (ctx) => {
   let c: ContainerRecord
   try {
     checkDetachKeys(ctx)
-    c = e.getContainer(ctx.param)
+    c = e.registry.getContainer(ctx.param)
   } catch (err) {
     const status = err instanceof DaemonError ? err.status : 500
     return { status, headers: { 'content-type': RAW_STREAM }, body: `${errorMessage(err)}\r\n` }
@@ -118,14 +118,14 @@ export const attach: Handler = (ctx) => {
   const chunks = boolValue(ctx, 'logs')
     ? c.logs.filter(wanted).map((x) => encodeEntry(x, tty, false))
     : []
-  e.containerEvent(c, 'attach')
+  e.events.container(c, 'attach')
   const upgrade = ctx.req.headers.upgrade !== undefined
   const status = upgrade ? 101 : 200
   const headers: Record<string, string> = upgrade
     ? { 'content-type': RAW_STREAM, connection: 'Upgrade', upgrade: 'tcp' }
     : { 'content-type': RAW_STREAM }
   if (boolValue(ctx, 'stream')) {
-    const q = e.follow(c, (x) => (wanted(x) ? encodeEntry(x, tty, false) : null), true)
+    const q = e.output.follow(c, (x) => (wanted(x) ? encodeEntry(x, tty, false) : null), true)
     const session = boolValue(ctx, 'stdin') ? attachStdin(ctx, c, q) : null
     if (session !== null) headers[DAEMON_STDIN_HEADER] = session.token
     const body = prepend(chunks, q)
@@ -153,18 +153,18 @@ function attachStdin(
   const keys = ctx.query.get('detachKeys') ?? ''
   let token = ''
   const session = new HijackedStdin({
-    target: e.stdinOf({ container: c }),
+    target: e.live.stdinOf({ container: c }),
     tty: c.config.Tty === true,
     stdinOnce: c.config.StdinOnce === true,
     detachKeys: keys === '' ? [] : detachKeyBytes(keys),
     endAttach: (detached) => {
-      if (detached) e.containerEvent(c, 'detach')
+      if (detached) e.events.container(c, 'detach')
       q.close()
       q.onCancel?.()
     },
-    unregister: () => e.stdinSessions.delete(token),
+    unregister: () => e.live.unregisterStdin(token),
   })
-  token = e.registerStdin(session)
+  token = e.live.registerStdin(session)
   return { token, close: () => session.close() }
 }
 
@@ -181,7 +181,7 @@ function attachStdin(
 export const attachWebsocket: Handler = (ctx): DaemonResponse => {
   checkDetachKeys(ctx)
   const e = ctx.engine
-  const c = e.getContainer(ctx.param)
+  const c = e.registry.getContainer(ctx.param)
   if (c.state.status === 'paused') {
     throw conflict(`Container ${ctx.param} is paused. Unpause the container before attach`)
   }
@@ -202,7 +202,7 @@ export const attachWebsocket: Handler = (ctx): DaemonResponse => {
     return badHandshake('missing or bad WebSocket Version', { 'sec-websocket-version': '13' })
   }
   const chunks = boolValue(ctx, 'logs') ? c.logs.map((x) => utf8(x.text)) : []
-  e.containerEvent(c, 'attach')
+  e.events.container(c, 'attach')
   const headers: Record<string, string> = { upgrade: 'websocket', connection: 'Upgrade' }
   if (!boolValue(ctx, 'stream')) {
     const q = new ChunkQueue()
@@ -210,7 +210,7 @@ export const attachWebsocket: Handler = (ctx): DaemonResponse => {
     q.close()
     return { status: 101, headers, body: q }
   }
-  const q = e.follow(c, (x) => utf8(x.text), true)
+  const q = e.output.follow(c, (x) => utf8(x.text), true)
   const session = attachStdin(ctx, c, q)
   if (session !== null) headers[DAEMON_STDIN_HEADER] = session.token
   const body = prepend(chunks, q)

@@ -41,7 +41,7 @@ export function setupMounts(e: Engine, c: ContainerRecord): void {
   if (isObject(volumes)) {
     for (const destination of Object.keys(volumes)) {
       if (c.mounts.some((m) => m.destination === destination)) continue
-      const v = ensureVolume(e, e.newId())
+      const v = ensureVolume(e, e.registry.newId())
       c.mounts.push({
         name: v.name,
         source: v.mountpoint,
@@ -68,6 +68,6 @@ export function ensureVolume(e: Engine, name: string) {
     scope: 'local' as const,
   }
   e.state.volumes.set(name, v)
-  e.event('volume', 'create', name, { driver: 'local' })
+  e.events.emit('volume', 'create', name, { driver: 'local' })
   return v
 }

@@ -13,7 +13,7 @@ export const resize: Handler = (ctx) => {
   const e = ctx.engine
   const height = parseGoInt(ctx.query.get('h') ?? '', 64)
   const width = parseGoInt(ctx.query.get('w') ?? '', 64)
-  const c = e.getContainer(ctx.param)
+  const c = e.registry.getContainer(ctx.param)
   if (!isRunning(c)) throw errNotRunning(c.id)
   if (c.state.status === 'restarting') {
     // A restarting container is still Running, but libcontainerd's handleEvent dropped it from
@@ -23,7 +23,7 @@ export const resize: Handler = (ctx) => {
   }
   // libcontainerd ignores the size of a paused process without error; the event still fires.
   // The live TTY takes the new size at once: no restart needed, whatever the v1.24 doc says.
-  e.resizeTty({ container: c }, height, width)
-  e.containerEvent(c, 'resize', { height: String(height), width: String(width) })
+  e.live.resizeTty({ container: c }, height, width)
+  e.events.container(c, 'resize', { height: String(height), width: String(width) })
   return emptyOk()
 }

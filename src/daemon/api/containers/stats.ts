@@ -35,7 +35,7 @@ export const EMPTY_STATS = {
 }
 
 function sample(e: Engine, c: ContainerRecord, n: number, version: string): JsonObject {
-  const uptime = Math.max(1, e.nowMs() - Date.parse(c.state.startedAt)) + n * 1000
+  const uptime = Math.max(1, e.clock.nowMs() - Date.parse(c.state.startedAt)) + n * 1000
   const total = Math.round(uptime * 12_000 + c.state.pid)
   const cpu = (t: number) => ({
     cpu_usage: {
@@ -63,7 +63,7 @@ function sample(e: Engine, c: ContainerRecord, n: number, version: string): Json
     tx_dropped: 0,
   }
   const base: JsonObject = {
-    read: rfc3339Nano(new Date(e.nowMs() + n * 1000)),
+    read: rfc3339Nano(new Date(e.clock.nowMs() + n * 1000)),
     precpu_stats: n === 0 ? EMPTY_CPU : cpu(total - 12_000_000),
     cpu_stats: cpu(total),
     memory_stats: {
@@ -89,29 +89,28 @@ function sample(e: Engine, c: ContainerRecord, n: number, version: string): Json
 export const stats: Handler = (ctx) => {
   const e = ctx.engine
   const streaming = boolValueOrDefault(ctx, 'stream', true)
-  const c = e.getContainer(ctx.param)
+  const c = e.registry.getContainer(ctx.param)
   if ((!isRunning(c) || c.state.status === 'restarting') && !streaming) {
     return json(200, EMPTY_STATS)
   }
   if (!streaming) return json(200, sample(e, c, 1, ctx.version))
-  // One sample per second while the container runs, as the stats collector does. A container
-  // that is not running publishes nothing (the stream stays open and idle); the stream ends
-  // when the container is removed (statsCollector.stopCollection in cleanupContainer).
+  // One sample per second (daemon clock) while the container runs, as the stats collector
+  // does. A container that is not running publishes nothing (the stream stays open and idle);
+  // the stream ends when the container is removed (statsCollector.stopCollection).
   const q = new ChunkQueue()
   let n = 0
   if (isRunning(c) && c.state.status !== 'restarting')
     q.push(utf8(goJSON(sample(e, c, n++, ctx.version))))
-  const timer = setInterval(() => {
+  const stop = e.clock.every(1000, () => {
     if (!e.state.containers.has(c.id)) {
-      clearInterval(timer)
+      stop()
       q.close()
       return
     }
     if (isRunning(c) && c.state.status !== 'restarting')
       q.push(utf8(goJSON(sample(e, c, n++, ctx.version))))
-  }, 1000)
-  ;(timer as unknown as { unref?: () => void }).unref?.()
-  q.onCancel = () => clearInterval(timer)
+  })
+  q.onCancel = stop
   // The stats handler flushes before the first sample: Go sniffs an empty body (text/plain).
   return stream(q, TEXT_TYPE)
 }

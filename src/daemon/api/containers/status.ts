@@ -14,7 +14,7 @@ export function stateString(c: ContainerRecord): string {
 
 /** `State.String()`: the human Status column. */
 export function statusText(e: Engine, c: ContainerRecord): string {
-  return statusTextAt(c, statusSinceMs(c), e.nowMs())
+  return statusTextAt(c, statusSinceMs(c), e.clock.nowMs())
 }
 
 /** Date.parse of the time the Status text counts from: the start while up, else the finish. */

@@ -24,7 +24,7 @@ export function summaryJSON(
 function summaryImage(e: Engine, c: ContainerRecord): string {
   const given = String(c.config.Image ?? '')
   if (given === c.image) return given
-  const found = e.findImage(given)
+  const found = e.registry.findImage(given)
   return found === undefined || found.id !== c.image ? c.image : given
 }
 

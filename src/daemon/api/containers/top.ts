@@ -1,3 +1,4 @@
+import { argv } from '../../engine/lifecycle.ts'
 import { conflict, errNotRunning, untyped } from '../../errors.ts'
 import { psRows } from '../../process.ts'
 import { isRunning, type JsonObject } from '../../state.ts'
@@ -17,13 +18,12 @@ export const top: Handler = (ctx) => {
   const e = ctx.engine
   const psArgs = ctx.query.get('ps_args') || '-ef'
   validatePSArgs(psArgs)
-  const c = e.getContainer(ctx.param)
+  const c = e.registry.getContainer(ctx.param)
   if (!isRunning(c)) throw errNotRunning(c.id)
   if (c.state.status === 'restarting') {
     throw conflict(`Container ${c.id} is restarting, wait until the container is running`)
   }
-  const argv = e.argv(c)
-  const rows = psRows(argv, c.state.pid, c.state.startedAt)
+  const rows = psRows(argv(c), c.state.pid, c.state.startedAt)
   const execRows = c.execIds
     .map((id) => e.state.execs.get(id))
     .filter((x) => x !== undefined && x.phase === 'running')
@@ -66,6 +66,6 @@ export const top: Handler = (ctx) => {
       Processes: [...rows, ...execRows],
     }
   }
-  e.containerEvent(c, 'top')
+  e.events.container(c, 'top')
   return json(200, result)
 }

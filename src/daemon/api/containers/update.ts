@@ -61,7 +61,7 @@ export const update: Handler = (ctx) => {
   if (body !== null && !isObject(body)) throw typeError(jsonKind(body), 'container.UpdateConfig')
   const updates = withZeroValues(isObject(body) ? pick(body, UPDATE_KINDS) : {})
   const warnings = verifySettings(updates, null, (s) => parseSignal(s), true)
-  const c = e.getContainer(ctx.param)
+  const c = e.registry.getContainer(ctx.param)
   const cannot = (why: string) => untyped(`Cannot update container ${c.id}: ${why}`)
   if (c.state.status === 'dead')
     throw cannot('Container is marked for removal and cannot be "update".')
@@ -77,6 +77,6 @@ export const update: Handler = (ctx) => {
   if (isObject(policy) && typeof policy.Name === 'string' && policy.Name !== '')
     merged.RestartPolicy = policy
   c.hostConfig = merged
-  e.containerEvent(c, 'update')
+  e.events.container(c, 'update')
   return json(200, { Warnings: warnings })
 }

@@ -59,7 +59,7 @@ export const build: Handler = (ctx) => {
     }
     switch (instr) {
       case 'FROM': {
-        base = e.findImage(args)
+        base = e.registry.findImage(args)
         if (base === undefined) {
           q.push(streamError(`Error: image library/${args} not found`))
           q.close()
@@ -106,28 +106,28 @@ export const build: Handler = (ctx) => {
         config.User = args
         break
       case 'RUN':
-        out(` ---> Running in ${e.newId().slice(0, 12)}\n`)
+        out(` ---> Running in ${e.registry.newId().slice(0, 12)}\n`)
         break
       default:
         break
     }
     historyAdd.push({
-      created: e.nowString(),
+      created: e.clock.nowString(),
       createdBy: `/bin/sh -c ${instr === 'RUN' ? args : `#(nop)  ${instr} ${args}`}`,
       size: 0,
       comment: '',
     })
-    out(` ---> ${e.newId().slice(0, 12)}\n`)
+    out(` ---> ${e.registry.newId().slice(0, 12)}\n`)
   }
-  const id = `sha256:${e.newId()}`
+  const id = `sha256:${e.registry.newId()}`
   const parent = base
-  e.putImage({
+  e.registry.putImage({
     id,
     repoTags: [],
     repoDigests: [],
     parent: parent?.id ?? '',
     comment: '',
-    created: e.nowString(),
+    created: e.clock.nowString(),
     container: '',
     dockerVersion: e.dockerVersion,
     author: '',

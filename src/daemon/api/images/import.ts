@@ -32,10 +32,10 @@ export function importImage(ctx: Ctx): DaemonResponse {
   }
   const entries = untar(ctx.req.body ?? new Uint8Array())
   if (entries === null) throw untyped('archive/tar: invalid tar header')
-  const id = `sha256:${e.newId()}`
-  const now = e.nowString()
+  const id = `sha256:${e.registry.newId()}`
+  const now = e.clock.nowString()
   const msg = ctx.query.get('message') || `Imported from ${src}`
-  e.putImage({
+  e.registry.putImage({
     id,
     repoTags: [],
     repoDigests: [],
@@ -50,10 +50,10 @@ export function importImage(ctx: Ctx): DaemonResponse {
     os: 'linux',
     size: entries.reduce((n, x) => n + x.content.length, 0),
     history: [{ created: now, createdBy: '', size: 0, comment: msg }],
-    layers: [`sha256:${e.newId()}`],
+    layers: [`sha256:${e.registry.newId()}`],
   })
   if (ref !== null) addTag(e, id, ref)
-  e.event('image', 'import', id, { name: id })
+  e.events.emit('image', 'import', id, { name: id })
   const q = new ChunkQueue()
   q.push(progressLine({ status: id }))
   q.close()

@@ -33,7 +33,7 @@ export function imageInspectJSON(img: ImageRecord): JsonObject {
 
 /** `LookupImage` replaces every failure with `No such image: <name as given>` (typed 404). */
 export const inspect: Handler = (ctx) => {
-  const img = ctx.engine.findImage(ctx.param)
+  const img = ctx.engine.registry.findImage(ctx.param)
   if (img === undefined) throw notFound(`No such image: ${ctx.param}`)
   return json(200, imageInspectJSON(img))
 }

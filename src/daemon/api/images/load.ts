@@ -96,7 +96,7 @@ const stringField = (obj: JsonObject, key: string): string => {
 
 /** A loaded image config (image/image.go Image) as an ImageRecord. */
 function loadedImage(e: Engine, id: string, cfg: JsonObject, layers: string[]): ImageRecord {
-  const created = stringField(cfg, 'created') || e.nowString()
+  const created = stringField(cfg, 'created') || e.clock.nowString()
   const rawHistory = goField(cfg, 'history')
   const history = Array.isArray(rawHistory)
     ? rawHistory.filter(isObject).map((h) => ({
@@ -169,8 +169,8 @@ function loadManifest(e: Engine, u: Unpacked, manifestText: string, out: string[
     })
     // The image id is the digest of the config; a saved archive names the config after it.
     const base = cleanInTar(configName).replace(/\.json$/, '')
-    const id = `sha256:${/^[0-9a-f]{64}$/.test(base) ? base : e.newIdFor(configText)}`
-    if (!e.state.images.has(id)) e.putImage(loadedImage(e, id, cfg, diffIds))
+    const id = `sha256:${/^[0-9a-f]{64}$/.test(base) ? base : e.registry.newIdFor(configText)}`
+    if (!e.state.images.has(id)) e.registry.putImage(loadedImage(e, id, cfg, diffIds))
     ids += `Loaded image ID: ${id}\n`
     refCount = 0
     const rawTags = goField(m, 'RepoTags')
@@ -184,7 +184,7 @@ function loadManifest(e: Engine, u: Unpacked, manifestText: string, out: string[
       out.push(`Loaded image: ${full}\n`)
       refCount++
     }
-    e.event('image', 'load', id, { name: id })
+    e.events.emit('image', 'load', id, { name: id })
   }
   if (refCount === 0 && ids !== '') out.push(ids)
 }
@@ -201,12 +201,12 @@ function legacyLoadImage(e: Engine, u: Unpacked, oldId: string, loaded: Map<stri
     parentImg = e.state.images.get(loaded.get(parent) ?? '')
   }
   readTarFile(u, `${oldId}/layer.tar`)
-  const layers = [...(parentImg?.layers ?? []), `sha256:${e.newIdFor(`layer ${oldId}`)}`]
-  const id = `sha256:${e.newIdFor(jsonText)}`
+  const layers = [...(parentImg?.layers ?? []), `sha256:${e.registry.newIdFor(`layer ${oldId}`)}`]
+  const id = `sha256:${e.registry.newIdFor(jsonText)}`
   if (!e.state.images.has(id)) {
     const img = loadedImage(e, id, v1, layers)
     img.parent = parentImg?.id ?? ''
-    e.putImage(img)
+    e.registry.putImage(img)
   }
   loaded.set(oldId, id)
 }

@@ -55,7 +55,7 @@ export const create: Handler = (ctx) => {
       id: digest ?? tagName,
     }),
   )
-  const existing = e.findImage(full)
+  const existing = e.registry.findImage(full)
   if (existing !== undefined) {
     q.push(progressLine({ status: `Digest: ${repoDigest.split('@')[1]}` }))
     q.push(progressLine({ status: `Status: Image is up to date for ${full}` }))
@@ -148,9 +148,9 @@ export const create: Handler = (ctx) => {
   if (same !== undefined) {
     if (digest === null) addTag(e, id, full)
   } else {
-    e.putImage(img)
+    e.registry.putImage(img)
     if (digest === null) addTag(e, id, full)
   }
-  e.event('image', 'pull', full, { name: full })
+  e.events.emit('image', 'pull', full, { name: full })
   return stream(q, JSON_TYPE)
 }

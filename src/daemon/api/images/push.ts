@@ -64,7 +64,7 @@ export const push: Handler = (ctx) => {
         }),
       )
     }
-    e.event('image', 'push', ref.name, { name: ref.name })
+    e.events.emit('image', 'push', ref.name, { name: ref.name })
   }
   q.close()
   return stream(q, JSON_TYPE)

@@ -16,7 +16,7 @@ export const remove: Handler = (ctx) => {
   if (name.trim() === '') throw untyped('image name cannot be blank')
   const force = boolValue(ctx, 'force')
   const prune = !boolValue(ctx, 'noprune')
-  const img = e.findImage(name)
+  const img = e.registry.findImage(name)
   if (img === undefined) {
     if (name.includes('@') || name.startsWith('sha256:')) throw notFound(`No such image: ${name}`)
     const ref = parseReference(name)
@@ -51,9 +51,9 @@ export const remove: Handler = (ctx) => {
       ref.digest !== null ? `${ref.name}@${ref.digest}` : `${ref.name}:${ref.tag ?? 'latest'}`
     img.repoTags = img.repoTags.filter((t) => t !== full)
     img.repoDigests = img.repoDigests.filter((t) => t !== full)
-    e.imagesChanged()
+    e.registry.imagesChanged()
     records.push({ Untagged: full })
-    e.event('image', 'untag', img.id, { name: img.id })
+    e.events.emit('image', 'untag', img.id, { name: img.id })
     if (ref.digest === null && !img.repoTags.some((t) => refName(t) === ref.name)) {
       // The last tag of a repository takes the repository's digest references with it.
       for (const d of img.repoDigests.filter((x) => refName(x) === ref.name)) {
@@ -72,11 +72,11 @@ export const remove: Handler = (ctx) => {
     if (soft !== null) throw soft
     for (const r of refs) {
       records.push({ Untagged: r })
-      e.event('image', 'untag', img.id, { name: img.id })
+      e.events.emit('image', 'untag', img.id, { name: img.id })
     }
     img.repoTags = []
     img.repoDigests = []
-    e.imagesChanged()
+    e.registry.imagesChanged()
   }
   deleteHelper(e, img, records, force, prune, false)
   return json(200, records)
@@ -139,11 +139,11 @@ function deleteHelper(
   }
   for (const r of [...img.repoTags, ...img.repoDigests]) {
     records.push({ Untagged: r })
-    e.event('image', 'untag', img.id, { name: img.id })
+    e.events.emit('image', 'untag', img.id, { name: img.id })
   }
   const parentId = img.parent
-  e.deleteImage(img.id)
-  e.event('image', 'delete', img.id, { name: img.id })
+  e.registry.deleteImage(img.id)
+  e.events.emit('image', 'delete', img.id, { name: img.id })
   records.push({ Deleted: img.id })
   const shared = new Set<string>()
   for (const other of e.state.images.values()) for (const l of other.layers) shared.add(l)

@@ -12,7 +12,7 @@ import { refName } from './store.ts'
 function imageTar(e: Engine, names: string[]): Uint8Array {
   const imgs: Array<{ img: ImageRecord; tags: string[] }> = []
   for (const name of names) {
-    const img = e.findImage(name)
+    const img = e.registry.findImage(name)
     if (img === undefined) throw untyped(`reference does not exist`)
     const ref = parseReference(name)
     const tags =

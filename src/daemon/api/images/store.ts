@@ -10,7 +10,7 @@ const noSuchId = (name: string) => untyped(`no such id: ${name}`)
 
 /** `daemon.GetImage`: parse errors pass through; anything unknown is "no such id". */
 export function getImage(e: Engine, name: string): ImageRecord {
-  const img = e.findImage(name)
+  const img = e.registry.findImage(name)
   if (img !== undefined) return img
   if (!/^sha256:/.test(name) && parseReference(name) === null) throw referenceError(name)
   throw noSuchId(name)
@@ -34,5 +34,5 @@ export function addTag(e: Engine, id: string, ref: string): void {
   }
   const img = e.state.images.get(id)
   if (img !== undefined && !img.repoTags.includes(ref)) img.repoTags = [...img.repoTags, ref]
-  e.imagesChanged()
+  e.registry.imagesChanged()
 }

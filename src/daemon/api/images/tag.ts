@@ -28,7 +28,7 @@ export const tag: Handler = (ctx) => {
   const img = getImage(e, ctx.param)
   const ref = newTag(ctx.query.get('repo') ?? '', ctx.query.get('tag') ?? '')
   addTag(e, img.id, ref)
-  e.event('image', 'tag', img.id, { name: ref })
+  e.events.emit('image', 'tag', img.id, { name: ref })
   // WriteHeader(201) with nothing written: Go sniffs text/plain for the empty body.
   return emptyOk(201)
 }

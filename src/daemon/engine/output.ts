@@ -1,17 +1,29 @@
-import { ChunkQueue } from './events.ts'
-import { type ContainerRecord, isRunning, type LogEntry } from './state.ts'
+import { rfc3339Nano } from '../clock.ts'
+import { ChunkQueue } from '../events.ts'
+import { type ContainerRecord, isRunning, type LogEntry } from '../state.ts'
+
+/** The log buffer a chatty container keeps, at most (so the state cannot grow without limit). */
+const LOGS_KEPT = 5000
 
 /**
- * Live listeners on containers' output (logs follow, attach streams), per container id. The
- * log buffer itself lives in the container record; this only fans new entries out.
+ * Containers' output: the log buffer in each record, and the live listeners (logs follow,
+ * attach streams) per container id. Logs are in no cached list data, so writing them marks no
+ * revision.
  */
-export class OutputListeners {
+export class ContainerOutput {
   /** Container id → live log/attach listeners. */
   private readonly listeners = new Map<string, Set<(e: LogEntry) => void>>()
   private readonly closers = new Map<(e: LogEntry) => void, () => void>()
 
-  publish(id: string, entry: LogEntry): void {
-    const ls = this.listeners.get(id)
+  constructor(private readonly clock: { nowString(): string }) {}
+
+  /** `at`: when it was written (ms, daemon clock), if not now (a script catching up). */
+  write(c: ContainerRecord, stream: 1 | 2, text: string, at?: number): void {
+    const time = at === undefined ? this.clock.nowString() : rfc3339Nano(new Date(at))
+    const entry: LogEntry = { stream, text, time }
+    c.logs.push(entry)
+    if (c.logs.length > LOGS_KEPT) c.logs.splice(0, c.logs.length - LOGS_KEPT)
+    const ls = this.listeners.get(c.id)
     if (ls !== undefined) for (const l of ls) l(entry)
   }
 
