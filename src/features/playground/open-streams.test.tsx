@@ -1,0 +1,102 @@
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createDaemon, type DockerVersion, type SimulatedDaemon } from '../../daemon/index.ts'
+import { useAppState } from '../../hooks/use-app-state.ts'
+import { NavigationProvider } from '../../hooks/use-navigation.tsx'
+import { makeSession } from '../../lib/daemon-client/daemon-session.ts'
+import { DEFAULT_STATE, type PlaygroundState } from '../../lib/url-state.ts'
+import { createHandlers } from '../../mocks/handlers/index.ts'
+import Playground from './playground.tsx'
+
+const BASE = 'http://docker.test/'
+const server = setupServer()
+let daemon: SimulatedDaemon
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+beforeEach(() => {
+  window.localStorage.clear()
+  window.history.replaceState(null, '', '/?view=playground')
+})
+
+async function openTestSession(version: DockerVersion) {
+  daemon = createDaemon({ dockerVersion: version })
+  server.use(...createHandlers(daemon, { baseUrl: BASE }))
+  return makeSession(version, BASE, { daemon, restoreError: null })
+}
+
+/** A request typed into the form, as the URL carries it. */
+let setRequest: (change: Partial<PlaygroundState>) => void = () => {}
+
+function Harness() {
+  const [state, update] = useAppState({ ...DEFAULT_STATE, view: 'playground' })
+  setRequest = (change) => update((s) => ({ ...s, playground: { ...s.playground, ...change } }))
+  return (
+    <NavigationProvider value={{ state, update }}>
+      <Playground openSession={openTestSession} />
+    </NavigationProvider>
+  )
+}
+
+async function call(method: string, path: string, body?: unknown) {
+  const response = await fetch(new URL(path.slice(1), BASE), {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await response.text()
+  return (text === '' ? {} : JSON.parse(text)) as { Id: string }
+}
+
+const statusLine = () => document.querySelector('.status-line')?.textContent ?? ''
+
+describe('Playground while a stream is open', () => {
+  it('answers other requests, moves the stream’s time and stops it with its own button', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    const send = await screen.findByRole('button', { name: 'Send' })
+    const { Id: container } = await call('POST', '/v1.24/containers/create?name=shell', {
+      Image: 'busybox',
+      Cmd: ['sh'],
+      Tty: true,
+      OpenStdin: true,
+    })
+    await call('POST', `/v1.24/containers/${container}/start`)
+    const { Id: exec } = await call('POST', `/v1.24/containers/${container}/exec`, {
+      AttachStdin: true,
+      AttachStdout: true,
+      Tty: true,
+      Cmd: ['sh'],
+    })
+
+    setRequest({
+      method: 'POST',
+      path: `/v1.24/exec/${exec}/start`,
+      body: '{"Detach":false,"Tty":true}',
+      contentType: 'application/json',
+    })
+    await user.click(send)
+    const streams = await screen.findByRole('region', { name: 'Open streams' })
+    const stop = within(streams).getByRole('button', {
+      name: `Stop POST /v1.24/exec/${exec}/start`,
+    })
+    // Send stays Send: the form is free while the stream is read.
+    expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled()
+    const progress = within(streams).getByTestId('stream-progress')
+    const before = progress.textContent
+    await waitFor(() => expect(progress.textContent).not.toBe(before))
+
+    setRequest({ method: 'POST', path: `/v1.24/exec/${exec}/resize?h=40&w=120`, body: '' })
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+    await waitFor(() => expect(statusLine()).toMatch(/^HTTP\/1\.1 200 OK/))
+    expect(screen.getByRole('region', { name: 'Open streams' })).toBeInTheDocument()
+
+    await user.click(stop)
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: 'Open streams' })).not.toBeInTheDocument(),
+    )
+  })
+})
