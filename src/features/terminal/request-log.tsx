@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { AppLink } from '../../components/app-link.tsx'
 import { reasonPhrase } from '../../lib/http-status.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import type { LoggedRequest, ResizeBehaviour } from './terminal-session.ts'
@@ -37,6 +38,7 @@ export function RequestLog({ entries, panes }: { entries: PaneRequest[]; panes: 
             <thead>
               <tr>
                 {panes > 1 && <th scope="col">{t('terminalLogPane')}</th>}
+                <th scope="col">{t('terminalLogEndpoint')}</th>
                 <th scope="col">{t('terminalLogRequest')}</th>
                 <th scope="col">{t('terminalLogStatus')}</th>
                 <th scope="col">{t('terminalLogTime')}</th>
@@ -50,6 +52,11 @@ export function RequestLog({ entries, panes }: { entries: PaneRequest[]; panes: 
                 return (
                   <tr key={entry.key} data-open={open || undefined}>
                     {panes > 1 && <td>{entry.pane}</td>}
+                    <td>
+                      <AppLink to={(s) => ({ ...s, view: 'endpoint', endpoint: entry.endpoint })}>
+                        {entry.endpoint}
+                      </AppLink>
+                    </td>
                     <td>
                       <code title={`${entry.method} ${entry.path}`}>
                         {entry.method} {shortIds(entry.path)}

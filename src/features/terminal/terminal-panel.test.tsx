@@ -54,7 +54,9 @@ describe('TerminalPanel', () => {
     expect(logRows().some((r) => r.includes(`POST /v1.24/exec/${exec}…/start200 OK`))).toBe(true)
     await user.click(screen.getByRole('button', { name: /resize Terminal, Kubernetes 1\.4/ }))
     await waitFor(() =>
-      expect(logRows()[0]).toBe(`POST /v1.24/exec/${exec}…/resize?h=30&w=100200 OK${timeOf(0)}0 B`),
+      expect(logRows()[0]).toBe(
+        `ExecResizePOST /v1.24/exec/${exec}…/resize?h=30&w=100200 OK${timeOf(0)}0 B`,
+      ),
     )
   })
 
@@ -74,7 +76,7 @@ describe('TerminalPanel', () => {
     expect(panes).toHaveLength(2)
     await waitFor(() => expect(logRows().filter((r) => r.includes('/start200 OK'))).toHaveLength(2))
     await waitFor(() => expect(logRows().filter((r) => r.includes('resize'))).toHaveLength(1))
-    expect(logRows().find((r) => r.includes('resize'))).toMatch(/^1\.4POST/)
+    expect(logRows().find((r) => r.includes('resize'))).toMatch(/^1\.4ExecResizePOST/)
   })
 })
 
@@ -82,5 +84,5 @@ describe('TerminalPanel', () => {
 function timeOf(index: number): string {
   const table = within(screen.getByRole('region', { name: 'Requests' })).getByRole('table')
   const row = within(table).getAllByRole('row')[index + 1]
-  return row?.querySelectorAll('td')[2]?.textContent ?? ''
+  return row?.querySelectorAll('td')[3]?.textContent ?? ''
 }

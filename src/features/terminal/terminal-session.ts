@@ -10,6 +10,8 @@ export type ResizeBehaviour = '1.3' | '1.4'
 
 export interface LoggedRequest {
   id: number
+  /** Docker's operationId of the call (ExecResize …): the log links to its page. */
+  endpoint: string
   method: string
   path: string
   /** null until the status line has arrived. */
@@ -79,6 +81,7 @@ export class TerminalSession {
 
   /** One logged request; `stream` hands the body over chunk by chunk instead of keeping it. */
   private async request(
+    endpoint: string,
     method: string,
     path: string,
     body?: unknown,
@@ -86,6 +89,7 @@ export class TerminalSession {
   ): Promise<Exchange> {
     const entry: LoggedRequest = {
       id: this.nextId++,
+      endpoint,
       method,
       path,
       status: null,
@@ -148,8 +152,8 @@ export class TerminalSession {
     }
   }
 
-  private async json(method: string, path: string, body?: unknown) {
-    const exchange = await this.request(method, path, body)
+  private async json(endpoint: string, method: string, path: string, body?: unknown) {
+    const exchange = await this.request(endpoint, method, path, body)
     let value: unknown = null
     try {
       value = JSON.parse(new TextDecoder().decode(exchange.body))
@@ -162,7 +166,11 @@ export class TerminalSession {
   /** The container's id, running: inspected, and created and started when needed. */
   private async ensureContainer(retried = false): Promise<string> {
     const { container, cmd } = this.options.target
-    const inspected = await this.json('GET', `${this.api}/containers/${container}/json`)
+    const inspected = await this.json(
+      'ContainerInspect',
+      'GET',
+      `${this.api}/containers/${container}/json`,
+    )
     let id: string
     let running = false
     if (inspected.status === 200 && inspected.value) {
@@ -170,15 +178,20 @@ export class TerminalSession {
       const state = inspected.value.State as { Running?: boolean } | undefined
       running = state?.Running === true
     } else {
-      const created = await this.json('POST', `${this.api}/containers/create?name=${container}`, {
-        Image: 'busybox',
-        Cmd: cmd,
-        Tty: true,
-        OpenStdin: true,
-        AttachStdin: true,
-        AttachStdout: true,
-        AttachStderr: true,
-      })
+      const created = await this.json(
+        'ContainerCreate',
+        'POST',
+        `${this.api}/containers/create?name=${container}`,
+        {
+          Image: 'busybox',
+          Cmd: cmd,
+          Tty: true,
+          OpenStdin: true,
+          AttachStdin: true,
+          AttachStdout: true,
+          AttachStderr: true,
+        },
+      )
       // Two panes side by side both found no container: the second create meets the name
       // conflict (409) and uses the first one's container.
       if (created.status === 409 && !retried) return this.ensureContainer(true)
@@ -186,7 +199,11 @@ export class TerminalSession {
       id = String(created.value.Id)
     }
     if (!running) {
-      const started = await this.request('POST', `${this.api}/containers/${id}/start`)
+      const started = await this.request(
+        'ContainerStart',
+        'POST',
+        `${this.api}/containers/${id}/start`,
+      )
       if (started.status !== 204 && started.status !== 304) throw new Error(errorText(started))
     }
     return id
@@ -195,19 +212,28 @@ export class TerminalSession {
   /** Runs the request sequence and reads the stream until it ends. */
   async open(): Promise<void> {
     let exitPath: string
+    const isExec = this.options.mode === 'exec'
+    const streamEndpoint = isExec ? 'ExecStart' : 'ContainerAttach'
+    const resizeEndpoint = isExec ? 'ExecResize' : 'ContainerResize'
+    const exitEndpoint = isExec ? 'ExecInspect' : 'ContainerInspect'
     let resizePath: (size: TerminalSize) => string
     let streamPath: string
     let streamBody: unknown
     try {
       const containerId = await this.ensureContainer()
       if (this.options.mode === 'exec') {
-        const exec = await this.json('POST', `${this.api}/containers/${containerId}/exec`, {
-          AttachStdin: true,
-          AttachStdout: true,
-          AttachStderr: true,
-          Tty: true,
-          Cmd: ['sh'],
-        })
+        const exec = await this.json(
+          'ContainerExec',
+          'POST',
+          `${this.api}/containers/${containerId}/exec`,
+          {
+            AttachStdin: true,
+            AttachStdout: true,
+            AttachStderr: true,
+            Tty: true,
+            Cmd: ['sh'],
+          },
+        )
         if (exec.status !== 201 || !exec.value) throw new Error(errorText(exec.exchange))
         const execId = String(exec.value.Id)
         streamPath = `${this.api}/exec/${execId}/start`
@@ -226,7 +252,7 @@ export class TerminalSession {
     if (this.ended) return
     let streamStatus = 0
     try {
-      const done = await this.request('POST', streamPath, streamBody, {
+      const done = await this.request(streamEndpoint, 'POST', streamPath, streamBody, {
         onHeaders: (exchange) => {
           streamStatus = exchange.status
           if (exchange.status !== 200) return
@@ -235,7 +261,9 @@ export class TerminalSession {
           // The resize loop starts once the process runs, as the kubelet's did after
           // StartExec began (a resize before the start is a 404: no process in containerd yet).
           if (this.options.behaviour === '1.4') {
-            this.queue = new ResizeQueue((size) => this.request('POST', resizePath(size)))
+            this.queue = new ResizeQueue((size) =>
+              this.request(resizeEndpoint, 'POST', resizePath(size)),
+            )
             this.queue.push(this.size)
           }
           this.events.opened({ stdin: this.stdin !== undefined })
@@ -260,7 +288,7 @@ export class TerminalSession {
     this.queue?.close()
     let exitCode: number | null = null
     if (streamStatus === 200) {
-      const inspected = await this.json('GET', exitPath).catch(() => null)
+      const inspected = await this.json(exitEndpoint, 'GET', exitPath).catch(() => null)
       const value = inspected?.value
       const code = this.options.mode === 'exec' ? value?.ExitCode : stateExitCode(value)
       exitCode = typeof code === 'number' ? code : null

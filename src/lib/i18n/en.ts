@@ -239,6 +239,7 @@ export const en = {
   terminalLog: 'Requests',
   terminalLogEmpty: 'No request yet.',
   terminalLogPane: 'Kubernetes',
+  terminalLogEndpoint: 'Endpoint',
   terminalLogRequest: 'Request',
   terminalLogStatus: 'Status',
   terminalLogTime: 'Time',

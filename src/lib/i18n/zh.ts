@@ -233,6 +233,7 @@ export const zh: Messages = {
   terminalLog: '请求',
   terminalLogEmpty: '还没有请求。',
   terminalLogPane: 'Kubernetes',
+  terminalLogEndpoint: '端点',
   terminalLogRequest: '请求',
   terminalLogStatus: '状态',
   terminalLogTime: '耗时',
