@@ -46,23 +46,33 @@ export function TerminalPane({
   events.current = { onLog, onEnded }
   const id = `terminal-${behaviour.replace('.', '-')}-${mode}`
 
-  useEffect(() => () => terminal.current?.close(), [])
+  const view = useRef<XtermHandle | null>(null)
+  const onReady = (handle: XtermHandle) => {
+    view.current = handle
+  }
 
-  const onReady = (view: XtermHandle) => {
-    if (terminal.current) return
-    setSize(view.size())
+  // After the view's own effect (a child's effects run first), so the pane's size is known. The
+  // session lives as long as the pane: React's StrictMode remount closes it and opens another.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one session per mounted pane; the panel remounts the pane (a new key) for another mode, behaviour or target
+  useEffect(() => {
+    // False once the pane is gone: its session's last words are nobody's business then.
+    let live = true
+    const write = (bytes: Uint8Array | string) => view.current?.write(bytes)
+    const initial = view.current?.size() ?? { rows: 0, cols: 0 }
+    setSize(initial)
     const opened = new TerminalSession(
       session,
-      { mode, behaviour, target, size: view.size() },
+      { mode, behaviour, target, size: initial },
       {
-        output: (bytes) => view.write(bytes),
+        output: write,
         log: (entry) => events.current.onLog(entry),
         opened: ({ stdin }) => {
-          if (mode === 'attach') view.write(ATTACH_HINT)
+          if (mode === 'attach') write(ATTACH_HINT)
           setState({ kind: 'open', stdin })
         },
         closed: ({ exitCode, error }) => {
-          view.write(
+          if (!live) return
+          write(
             `\r\n\x1b[2m[${exitCode === null ? 'session closed' : `exit code ${exitCode}`}]\x1b[0m\r\n`,
           )
           setState({ kind: 'closed', exitCode, error })
@@ -72,7 +82,12 @@ export function TerminalPane({
     )
     terminal.current = opened
     opened.open()
-  }
+    return () => {
+      live = false
+      opened.close()
+      terminal.current = null
+    }
+  }, [])
 
   const caption =
     behaviour === '1.4'

@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { setupServer } from 'msw/node'
+import { StrictMode } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createDaemon } from '../../daemon/index.ts'
 import { makeSession } from '../../lib/daemon-client/daemon-session.ts'
@@ -27,11 +28,12 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
-function renderPanel() {
+function renderPanel(strict = false) {
   const daemon = createDaemon({ dockerVersion: '1.12.6' })
   server.use(...createHandlers(daemon, { baseUrl: BASE }))
   const session = makeSession('1.12.6', BASE, { daemon, restoreError: null })
-  render(<TerminalPanel session={session} />)
+  const panel = <TerminalPanel session={session} />
+  render(strict ? <StrictMode>{panel}</StrictMode> : panel)
   return daemon
 }
 
@@ -58,6 +60,18 @@ describe('TerminalPanel', () => {
         `ExecResizePOST /v1.24/exec/${exec}…/resize?h=30&w=100200 OK${timeOf(0)}0 B`,
       ),
     )
+  })
+
+  it('keeps one live session under StrictMode’s remount (the first one is closed)', async () => {
+    const daemon = renderPanel(true)
+    await waitFor(() => expect(logRows().some((r) => /resize\?h=24&w=80200 OK/.test(r))).toBe(true))
+    // Exactly one exec stream is open, and it is the one that was resized.
+    const open = logRows().filter((r) => r.includes('/start200 OK') && r.includes('streaming'))
+    expect(open).toHaveLength(1)
+    const live = [...daemon.state.execs.values()].filter((e) => e.phase === 'running')
+    expect(live).toHaveLength(1)
+    expect(open[0]).toContain(`/exec/${live[0]?.id.slice(0, 12)}…/start`)
+    expect(screen.getByText(/pane 24×80 · open/)).toBeInTheDocument()
   })
 
   it('with 1.3’s behaviour sends no resize call, and side by side only 1.4’s pane resizes', async () => {

@@ -49,6 +49,7 @@ export default function XtermView({
   onResize,
 }: XtermViewProps) {
   const host = useRef<HTMLDivElement>(null)
+  const textarea = useRef<HTMLTextAreaElement | null>(null)
   // The latest callbacks, without re-creating the terminal when a parent re-renders.
   const callbacks = useRef({ onReady, onData, onResize })
   callbacks.current = { onReady, onData, onResize }
@@ -66,8 +67,7 @@ export default function XtermView({
     const fit = new FitAddon()
     terminal.loadAddon(fit)
     terminal.open(element)
-    terminal.textarea?.setAttribute('aria-label', label)
-    terminal.textarea?.setAttribute('aria-describedby', describedBy)
+    textarea.current = terminal.textarea ?? null
 
     let escaped = false
     terminal.attachCustomKeyEventHandler((event) => {
@@ -115,8 +115,11 @@ export default function XtermView({
     const media = window.matchMedia?.('(prefers-color-scheme: dark)')
     media?.addEventListener('change', retheme)
 
+    let disposed = false
     callbacks.current.onReady({
-      write: (bytes) => terminal.write(bytes),
+      write: (bytes) => {
+        if (!disposed) terminal.write(bytes)
+      },
       size: () => ({ rows: terminal.rows, cols: terminal.cols }),
     })
     return () => {
@@ -124,10 +127,18 @@ export default function XtermView({
       observer.disconnect()
       themeObserver.disconnect()
       media?.removeEventListener('change', retheme)
+      disposed = true
       data.dispose()
       resized.dispose()
       terminal.dispose()
+      textarea.current = null
     }
+  }, [])
+
+  // A new language renames the input; the terminal and its session live on.
+  useEffect(() => {
+    textarea.current?.setAttribute('aria-label', label)
+    textarea.current?.setAttribute('aria-describedby', describedBy)
   }, [label, describedBy])
 
   return <div ref={host} className="xterm-host" />
