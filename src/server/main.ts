@@ -58,6 +58,10 @@ async function main(): Promise<void> {
   // If the process that started this one goes away anyway (npm killed with SIGKILL, a shell
   // without the exec), an orphaned server would keep the port: stop as if signalled.
   const parent = process.ppid
+  // With the parent gone, stdout may be a pipe nobody reads: a failed log write must not crash
+  // the shutdown (EPIPE), only lose the line.
+  process.stdout.on('error', () => undefined)
+  process.stderr.on('error', () => undefined)
   setInterval(() => {
     if (process.ppid !== parent) stop('parent process exited')
   }, 200).unref()

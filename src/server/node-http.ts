@@ -15,7 +15,8 @@ import { DAEMON_RAW_PATH_HEADER, DAEMON_STATUS_HEADER } from '../mocks/handlers/
  * kilobytes, a real busybox or alpine image tar 1–6 MB, a classroom build context well under
  * that — 64 MiB leaves room for a real debian:jessie-slim-sized tar (layers are not modelled
  * anyway). Beyond it the answer is 413 (`bodyTooLarge`); a declared Content-Length beyond it is
- * refused before anything is read. Exported so the hijack path applies the same bound.
+ * refused before anything is read, and the connection is closed after the answer. Exported so
+ * the hijack path applies the same bound.
  */
 export const MAX_REQUEST_BODY_BYTES = 64 * 1024 * 1024
 
@@ -35,7 +36,9 @@ export class BodyTooLargeError extends Error {
 export function bodyTooLarge(error: BodyTooLargeError): Response {
   return new Response(`${JSON.stringify({ message: error.message })}\n`, {
     status: 413,
-    headers: { 'content-type': 'application/json' },
+    // The rest of the body is never read, so the connection cannot carry another request: close
+    // it (node:http would otherwise stop reading the socket and leave the client hanging).
+    headers: { 'content-type': 'application/json', connection: 'close' },
   })
 }
 
@@ -43,8 +46,8 @@ export function bodyTooLarge(error: BodyTooLargeError): Response {
  * The request body, or undefined when the headers say there is none (then nothing is awaited).
  * At most `limit` bytes are kept: with a Content-Length the buffer is allocated once (no second
  * copy to concatenate); a chunked body is collected and joined. Past the limit the chunks are
- * dropped at once and the read rejects with BodyTooLargeError; node:http discards the rest of
- * the body as it arrives (memory stays flat) until the client stops or `requestTimeout` ends it.
+ * dropped at once and the read rejects with BodyTooLargeError; what still arrives is discarded
+ * (memory stays flat) until the 413 is written and the connection closed.
  */
 function readBody(
   request: IncomingMessage,
@@ -70,7 +73,7 @@ function readBody(
         request.off('data', onData)
         request.off('end', onEnd)
         chunks = []
-        request.resume() // keep discarding what still comes, without keeping it
+        request.resume() // discard what still comes until the 413 closes the connection
         reject(new BodyTooLargeError(limit))
         return
       }

@@ -61,7 +61,7 @@ function streamBody(
   path: string,
   total: number,
   contentLength?: number,
-): Promise<{ status: number; body: string; sent: number }> {
+): Promise<{ status: number; body: string; sent: number; connection: string }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'content-type': 'application/x-tar' }
     if (contentLength !== undefined) headers['content-length'] = String(contentLength)
@@ -75,7 +75,14 @@ function streamBody(
       res.on('data', (c: string) => {
         body += c
       })
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, sent }))
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body,
+          sent,
+          connection: String(res.headers.connection ?? ''),
+        }),
+      )
     })
     // The server closes the connection after answering; writes still in flight may fail.
     req.on('error', (error) => {
@@ -115,6 +122,7 @@ describe('request bodies are bounded (src/server/node-http.ts readBody)', () => 
       `body-limit: RSS before ${before.rss.toFixed(0)} MB, peak after ${after.peak.toFixed(0)} MB, growth ${growth.toFixed(0)} MB (budget ${RSS_BUDGET} MB)\n`,
     )
     expect(res.status).toBe(413)
+    expect(res.connection).toBe('close')
     expect(JSON.parse(res.body)).toEqual({
       message: `request body too large: the simulated daemon accepts at most ${MAX_REQUEST_BODY_BYTES} bytes (Docker has no limit)`,
     })

@@ -138,6 +138,17 @@ describe('npm run daemon and signals', () => {
     }, 60_000)
   }
 
+  it('npm killed with SIGKILL: the server sees its parent gone and stops', async () => {
+    const { npm, url } = await startNpmDaemon()
+    const tree = descendants(npm.pid ?? 0)
+    leftovers = tree
+    const events = await fetch(`${url}/events`)
+    const eventsDone = readToEnd(events)
+    npm.kill('SIGKILL')
+    expect((await eventsDone).how).toBe('end')
+    expect(await waitFor(() => tree.every((pid) => !alive(pid)), 10_000)).toBe(true)
+  }, 60_000)
+
   it('an in-flight request finishes during the shutdown', async () => {
     const { npm, url } = await startNpmDaemon()
     leftovers = descendants(npm.pid ?? 0)
