@@ -1,13 +1,8 @@
 import type { ProcessFs } from './fs.ts'
 import { shellSession } from './shell/interactive.ts'
 import { ParseError, parse } from './shell/parse.ts'
-import {
-  type External,
-  type Program,
-  runScript,
-  type ShellContext,
-  ShellProcess,
-} from './shell/run.ts'
+import type { External, Program, ShellContext } from './shell/program.ts'
+import { runScript, ShellProcess } from './shell/run.ts'
 
 /**
  * What a simulated process does, decided from its argv (Entrypoint + Cmd), TTY and stdin.

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDaemon, type SimulatedDaemon } from '../daemon.ts'
 import { Prng } from '../ids.ts'
-import type { DaemonResponse } from '../types.ts'
+import { DAEMON_STDIN_HEADER, type DaemonResponse, type StdinSession } from '../types.ts'
 import { listCache } from './containers/list-cache.ts'
 
 /**
@@ -82,6 +82,41 @@ describe('list cache', () => {
     }
   })
 
+  it('sees a container whose interactive shell exits on its own, outside any request', async () => {
+    let now = Date.parse('2017-01-14T12:00:00Z')
+    const d = createDaemon({ clock: () => new Date(now) })
+    daemons.push(d)
+    const request = (method: string, path: string, query = '', body?: unknown) =>
+      d.handle({
+        method,
+        path,
+        query: new URLSearchParams(query),
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? null : enc.encode(JSON.stringify(body)),
+      })
+    const list = async () => text(await request('GET', '/containers/json', 'all=1'))
+    await request('POST', '/containers/create', 'name=box', {
+      Image: 'busybox',
+      Cmd: ['sh'],
+      Tty: true,
+      OpenStdin: true,
+      AttachStdin: true,
+    })
+    const attached = await request('POST', '/containers/box/attach', 'stdin=1&stdout=1&stream=1')
+    const stdin = d.stdin(attached.headers[DAEMON_STDIN_HEADER] ?? '')
+    expect(stdin).toBeDefined()
+    await request('POST', '/containers/box/start')
+    now += 2_000
+    expect(await list()).toContain('"Status":"Up 2 seconds"')
+    // Typed into the terminal: the shell exits by itself; no request in between.
+    stdin?.write('exit 3\r')
+    const cached = await list()
+    listCache.enabled = false
+    const fresh = await list()
+    expect(cached).toBe(fresh)
+    expect(cached).toContain('"Status":"Exited (3) Less than a second ago"')
+  })
+
   for (const seed of [1, 2, 3, 4]) {
     it(`matches the uncached list after every step (seed ${seed})`, async () => {
       let now = Date.parse('2017-01-14T12:00:00Z')
@@ -102,6 +137,8 @@ describe('list cache', () => {
         return { status: res.status, text: await text(res) }
       }
       const someName = () => (names.length === 0 ? 'nosuch' : pick(names))
+      /** Stdin of interactive shells (attach with stdin=1), typed into between requests. */
+      const sessions: StdinSession[] = []
       const steps: Array<() => Promise<unknown>> = [
         async () => {
           const name = `c${prng.next() % 1000}`
@@ -156,6 +193,37 @@ describe('list cache', () => {
         () => call('POST', `/commit?container=${someName()}&repo=snap`),
         async () => {
           now += pick([1, 30, 200, 999, 1_000, 5_000, 59_000, 61_000, 3_600_000, 86_400_000])
+        },
+        async () => {
+          // An interactive shell (TTY or a plain pipe), attached before it starts.
+          const name = `i${prng.next() % 1000}`
+          const res = await call('POST', `/containers/create?name=${name}`, {
+            Image: 'busybox',
+            Cmd: ['sh'],
+            Tty: prng.next() % 2 === 0,
+            OpenStdin: true,
+            AttachStdin: true,
+            HostConfig: prng.next() % 3 === 0 ? { RestartPolicy: { Name: 'always' } } : {},
+          })
+          if (res.status !== 201) return
+          names.push(name)
+          const attached = await d.handle({
+            method: 'POST',
+            path: `/containers/${name}/attach`,
+            query: new URLSearchParams('stdin=1&stdout=1&stream=1'),
+            headers: {},
+            body: null,
+          })
+          const stdin = d.stdin(attached.headers[DAEMON_STDIN_HEADER] ?? '')
+          if (stdin !== undefined) sessions.push(stdin)
+          if (prng.next() % 2 === 0) await call('POST', `/containers/${name}/start`)
+        },
+        async () => {
+          // Typed between requests: exits now, after a sleep on the clock, or at end of input.
+          if (sessions.length === 0) return
+          pick(sessions).write(
+            pick(['exit 3\r', 'echo hi\r', 'sleep 2; exit 4\r', 'true\r', '\x04', 'exit 3\n']),
+          )
         },
       ]
       for (let i = 0; i < 400; i++) {

@@ -1,4 +1,4 @@
-import type { ReadResult, Run, Step } from './run.ts'
+import type { ReadResult, Run, Step } from './program.ts'
 
 /**
  * Commands that need the process's stdin, terminal or working directory: `cat` and `read` on

@@ -1,13 +1,13 @@
 import { ParseError, parse } from './parse.ts'
 import {
-  Exit,
   Interrupt,
   type Program,
   type ReadResult,
   type Run,
-  runList,
   type ShellContext,
-} from './run.ts'
+  type Step,
+} from './program.ts'
+import { Exit, runList } from './run.ts'
 
 /**
  * `sh` reading its commands from stdin: with a terminal it is interactive (a prompt before
@@ -87,10 +87,7 @@ type Outcome =
   | { kind: 'exit'; code: number }
   | { kind: 'incomplete' }
 
-function* runSource(
-  source: string,
-  run: Run,
-): Generator<import('./run').Step, Outcome, ReadResult | undefined> {
+function* runSource(source: string, run: Run): Generator<Step, Outcome, ReadResult | undefined> {
   let list: ReturnType<typeof parse>
   try {
     list = parse(source)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from './parse.ts'
-import { type External, type Pending, runScript, ShellProcess } from './run.ts'
+import type { External } from './program.ts'
+import { type Pending, runScript, ShellProcess } from './run.ts'
 
 const external: External = (name, args) => {
   if (name === 'hostname') return { kind: 'exits', exitCode: 0, stdout: 'box\n', stderr: '' }

@@ -1,6 +1,7 @@
 import { ArithmeticError, evaluate } from './arithmetic.ts'
 import { interactiveCommand } from './builtins.ts'
 import type { Command, List, Word } from './parse.ts'
+import type { Program, ReadResult, Run, ShellContext, Step } from './program.ts'
 
 /**
  * Runs a parsed `sh -c` script as a generator of steps, so the engine can interleave it with the
@@ -8,57 +9,6 @@ import type { Command, List, Word } from './parse.ts'
  * schedules the next step on the injected clock), and `forever` means the script blocks for
  * good (`cat` with no stdin, `sleep infinity`) until it is stopped.
  */
-export type Step =
-  | { kind: 'out'; stream: 1 | 2; text: string }
-  | { kind: 'sleep'; ms: number }
-  | { kind: 'forever' }
-  /** Wait for stdin (a line in a TTY's canonical mode, any bytes otherwise); `timeoutMs` for `top`. */
-  | { kind: 'read'; timeoutMs?: number }
-  /** Switch the TTY to raw mode (`top`) or back. */
-  | { kind: 'tty'; raw: boolean }
-
-/** What a `read` step is resumed with. */
-export type ReadResult =
-  | { kind: 'data'; text: string }
-  | { kind: 'eof' }
-  | { kind: 'timeout' }
-  /** The terminal was resized (SIGWINCH): `top` repaints. */
-  | { kind: 'winch' }
-
-/** The generator a script or program runs as: it yields steps and may be resumed with input. */
-export type Program = Generator<Step, number, ReadResult | undefined>
-
-/** Thrown into a program at its current step when the foreground job gets SIGINT (Ctrl-C). */
-export class Interrupt extends Error {}
-
-/** What a command that is not a builtin does (decided by process.ts, without importing it). */
-export type External = (
-  name: string,
-  args: string[],
-) =>
-  | { kind: 'exits'; exitCode: number; stdout: string; stderr: string }
-  | { kind: 'runs'; runForMs: number | null; stdout: string; stderr: string }
-  | { kind: 'notfound' }
-
-export interface ShellContext {
-  vars: Map<string, string>
-  external: External
-  /**
-   * Whether a `read` can ever be answered: a process with an open stdin (`-i`, a TTY) is fed
-   * by hijacked sessions; without one, stdin is at end of file and `cat` ends at once.
-   */
-  stdin?: boolean
-  /** The process's terminal, when it has one (its size is read when a command asks). */
-  tty?: { rows: number; cols: number } | null
-  /** The working directory (`cd`, `pwd`, the prompt). */
-  cwd?: { path: string }
-  /** Whether `path` is a directory (`cd`). */
-  isDir?: (path: string) => boolean
-  /** A directory's entries, null if there is none (`ls` on a terminal). */
-  listDir?: (path: string) => string[] | null
-  /** A file's content, null if there is none (`grep PATTERN FILE`, `wc FILE`). */
-  readFile?: (path: string) => string | null
-}
 
 /**
  * A loop that never sleeps would spin forever inside one tick; instead, after this many commands
@@ -71,12 +21,6 @@ const SLICE_MS = 100
 
 export class Exit {
   constructor(readonly code: number) {}
-}
-
-export interface Run {
-  ctx: ShellContext
-  /** Commands run since simulated time last moved. */
-  busy: number
 }
 
 export function* runScript(list: List, ctx: ShellContext): Program {

@@ -1,4 +1,4 @@
-import { Interrupt, type Program, type ReadResult, type Step } from '../shell/run.ts'
+import { Interrupt, type Program, type ReadResult, type Step } from '../shell/program.ts'
 import { LineDiscipline, ttyOutput } from './line-discipline.ts'
 
 /** What a live process needs from the daemon: somewhere to write, to exit, and a clock. */
