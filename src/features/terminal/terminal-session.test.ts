@@ -70,6 +70,7 @@ function harness(
     settled,
     output,
     fetch: send,
+    entries: () => [...log.values()],
     text: () => output.map((bytes) => new TextDecoder().decode(bytes)).join(''),
     closed: () => closed,
   }
@@ -148,6 +149,10 @@ describe('TerminalSession', () => {
     h.terminal.write('stty size\r')
     await h.settled()
     expect(h.text()).toContain('31 101\r\n')
+    // The stream's byte count reaches the log within its interval, the last burst included.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const received = h.output.reduce((sum, bytes) => sum + bytes.length, 0)
+    expect(h.entries().find((e) => e.endpoint === 'ExecStart')?.bytes).toBe(received)
     h.terminal.write('exit 3\r')
     await h.done
     // The exit code comes from the exec's inspect, as the kubelet read it.

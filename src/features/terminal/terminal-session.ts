@@ -100,6 +100,7 @@ export class TerminalSession {
     this.events.log({ ...entry })
     let headersSeen = false
     let loggedAt = 0
+    let trailing: ReturnType<typeof setTimeout> | undefined
     try {
       const exchange = await sendRequest(
         this.daemon.baseUrl,
@@ -127,7 +128,18 @@ export class TerminalSession {
             // The byte count reaches the log a few times a second, not per keystroke: a render
             // of the log between a key and its echo would delay the echo's frame.
             const now = performance.now()
-            if (headersSeen && now - loggedAt < LOG_INTERVAL_MS) return
+            if (headersSeen && now - loggedAt < LOG_INTERVAL_MS) {
+              // …and the last count of a burst still arrives, once the interval is over.
+              trailing ??= setTimeout(
+                () => {
+                  trailing = undefined
+                  loggedAt = performance.now()
+                  if (entry.ms === null) this.events.log({ ...entry })
+                },
+                LOG_INTERVAL_MS - (now - loggedAt),
+              )
+              return
+            }
             loggedAt = now
             this.events.log({ ...entry })
             if (!headersSeen) {
@@ -148,6 +160,7 @@ export class TerminalSession {
       this.events.log({ ...entry })
       throw error
     } finally {
+      clearTimeout(trailing)
       this.daemon.persist()
     }
   }
