@@ -201,8 +201,18 @@ export class Lifecycle {
     }
   }
 
-  /** After unpause: a script whose sleep ended while it was frozen goes on now. */
-  resumeUnpaused(c: ContainerRecord): void {
+  /** The cgroup freezer stops the process; a script due meanwhile waits for `unpause`. */
+  pause(c: ContainerRecord): void {
+    this.p.revisions.touch(c)
+    c.state = { ...c.state, status: 'paused' }
+    this.p.events.container(c, 'pause')
+  }
+
+  /** Thawed: a script whose sleep ended while it was frozen goes on now. */
+  unpause(c: ContainerRecord): void {
+    this.p.revisions.touch(c)
+    c.state = { ...c.state, status: 'running' }
+    this.p.events.container(c, 'unpause')
     this.scripts.resumeUnpaused(c)
   }
 

@@ -161,6 +161,20 @@ export class Registry implements NetworkStore {
     return name
   }
 
+  /** The container takes `name` (reserved for it first, `reserveName`) and lets its old one go. */
+  rename(c: ContainerRecord, name: string): void {
+    const previous = c.name
+    c.name = name
+    if (this.state.names.get(previous) === c.id) this.state.names.delete(previous)
+    this.revisions.changedAll()
+  }
+
+  /** Drops a name (a link alias `/parent/alias`). */
+  releaseName(name: string): void {
+    this.state.names.delete(name)
+    this.revisions.changedAll()
+  }
+
   generateName(id: string): string {
     for (let retry = 0; ; retry++) {
       const name = `/${randomName(id, retry)}`

@@ -217,8 +217,7 @@ export const pause: Handler = (ctx) => {
   if (c.state.status === 'restarting') {
     throw conflict(`Container ${c.id} is restarting, wait until the container is running`)
   }
-  c.state = { ...c.state, status: 'paused' }
-  e.events.container(c, 'pause')
+  e.lifecycle.pause(c)
   return noContent()
 }
 
@@ -227,9 +226,7 @@ export const unpause: Handler = (ctx) => {
   const c = e.registry.getContainer(ctx.param)
   if (!isRunning(c)) throw errNotRunning(c.id)
   if (c.state.status !== 'paused') throw untyped(`Container ${c.id} is not paused`)
-  c.state = { ...c.state, status: 'running' }
-  e.events.container(c, 'unpause')
-  e.lifecycle.resumeUnpaused(c)
+  e.lifecycle.unpause(c)
   return noContent()
 }
 
@@ -248,8 +245,7 @@ export const rename: Handler = (ctx) => {
   } catch (err) {
     throw wrap('Error when allocating new name: ', err)
   }
-  c.name = newName
-  if (e.state.names.get(previous) === c.id) e.state.names.delete(previous)
+  e.registry.rename(c, newName)
   e.events.container(c, 'rename', { oldName: previous })
   return noContent()
 }
@@ -270,7 +266,7 @@ export const remove: Handler = (ctx) => {
     const name = ctx.param.startsWith('/') ? ctx.param : `/${ctx.param}`
     const parent = name.slice(0, name.lastIndexOf('/')) || '/'
     if (parent === '/') throw untyped('Conflict, cannot remove the default name of the container')
-    e.state.names.delete(name)
+    e.registry.releaseName(name)
     return noContent()
   }
   if (isRunning(c)) {
