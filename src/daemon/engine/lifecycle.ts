@@ -1,12 +1,12 @@
 import { untyped } from '../errors.ts'
-import { processFs } from '../fs.ts'
 import { attachNetworks, detachNetworks } from '../networking.ts'
-import { type ProcessInput, plan, type StartFailure } from '../process.ts'
+import { plan, type StartFailure } from '../process.ts'
 import { type ContainerRecord, type DaemonState, isRunning } from '../state.ts'
 import type { EngineEvents } from './events.ts'
 import type { ExecEnds } from './exec-ends.ts'
 import type { LiveProcesses } from './live.ts'
 import type { ContainerOutput } from './output.ts'
+import { processInput } from './process-input.ts'
 import type { Registry } from './registry.ts'
 import { restartDelay, shouldRestart } from './restart-policy.ts'
 import type { Revisions } from './revisions.ts'
@@ -22,25 +22,6 @@ export interface LifecycleParts {
   live: LiveProcesses
   revisions: Revisions
   execs: ExecEnds
-}
-
-/** What a container's process is started with. */
-export function processInput(c: ContainerRecord): ProcessInput {
-  return {
-    fs: processFs(c),
-    argv: argv(c),
-    tty: c.config.Tty === true,
-    openStdin: c.config.OpenStdin === true,
-    env: Array.isArray(c.config.Env)
-      ? c.config.Env.filter((x): x is string => typeof x === 'string')
-      : [],
-    hostname: typeof c.config.Hostname === 'string' ? c.config.Hostname : '',
-  }
-}
-
-/** The container's command line: Path then Args (an empty entrypoint left out). */
-export function argv(c: ContainerRecord): string[] {
-  return [c.path, ...c.args].filter((x, i) => i > 0 || x !== '')
 }
 
 /**

@@ -1,4 +1,4 @@
-import { argv } from '../../engine/lifecycle.ts'
+import { argv } from '../../engine/process-input.ts'
 import { conflict, errNotRunning, untyped } from '../../errors.ts'
 import { psRows } from '../../process.ts'
 import { isRunning, type JsonObject } from '../../state.ts'
