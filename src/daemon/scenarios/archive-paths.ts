@@ -119,6 +119,13 @@ export const archivePathScenarios: Scenario[] = [
     source: 'Go 1.6 archive/tar reader.go (checksum) via pkg/chrootarchive invokeUnpack',
   },
   {
+    name: 'archive GET: path=/tmp/../etc is /etc, with the files put there',
+    endpointId: 'ContainerGetArchive',
+    setup: [create('web'), put('/etc', tarWith('x.conf', 'hello\n'))],
+    request: { method: 'GET', path: '/containers/web/archive?path=/tmp/../etc' },
+    expect: { status: 200, body: { contains: 'etc/x.conf\u0000' } },
+  },
+  {
     name: 'export: after path=../../etc the tar holds etc/x.conf',
     endpointId: 'ContainerExport',
     setup: [create('web'), put('../../etc', tarWith('x.conf', 'hello\n'))],

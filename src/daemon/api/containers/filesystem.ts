@@ -74,15 +74,15 @@ export const archiveHead: Handler = (ctx) => {
 export const archiveGet: Handler = (ctx) => {
   const e = ctx.engine
   const { c, path, s } = archiveTarget(ctx)
+  // Resolved in the container's root, like the PUT: `/tmp/../etc` is /etc.
+  const dir = cleanPath(path)
+  const prefix = dir === '/' ? '/' : `${dir}/`
   const body = s.dir
     ? tar([
         { name: s.name, dir: true },
         ...c.files
-          .filter((f) => f.path.startsWith(`${path.replace(/\/$/, '')}/`))
-          .map((f) => ({
-            name: `${s.name}/${f.path.slice(path.replace(/\/$/, '').length + 1)}`,
-            content: f.content,
-          })),
+          .filter((f) => f.path.startsWith(prefix))
+          .map((f) => ({ name: `${s.name}/${f.path.slice(prefix.length)}`, content: f.content })),
       ])
     : tar([{ name: s.name, content: s.content }])
   e.events.container(c, 'archive-path')
