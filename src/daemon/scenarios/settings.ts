@@ -291,6 +291,28 @@ const verification: Scenario[] = [
     expect: { status: 500, body: err('Invalid signal: SIGBOGUS') },
   },
   {
+    name: 'create: below API 1.19 CPU shares are clamped to [2, 262144]',
+    endpointId: 'ContainerInspect',
+    setup: [
+      {
+        method: 'POST',
+        path: '/v1.18/containers/create?name=web',
+        body: { ...TOP, HostConfig: { CpuShares: 1 } },
+        status: 201,
+      },
+    ],
+    request: inspect('web'),
+    expect: { status: 200, body: { json: { HostConfig: { CpuShares: 2 } } } },
+    source: 'daemon/daemon_unix.go adaptContainerSettings (adjustCPUShares for API < 1.19)',
+  },
+  {
+    name: 'create: from API 1.19 CPU shares are kept as given',
+    endpointId: 'ContainerInspect',
+    setup: [create('web', { ...TOP, HostConfig: { CpuShares: 1 } })],
+    request: inspect('web'),
+    expect: { status: 200, body: { json: { HostConfig: { CpuShares: 1 } } } },
+  },
+  {
     name: 'create: an unknown restart policy name is not checked at 1.12.6',
     endpointId: 'ContainerCreate',
     setup: [],
