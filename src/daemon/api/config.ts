@@ -295,15 +295,32 @@ export function normalise(value: unknown, kind: Kind): JsonValue {
   }
 }
 
-/** Copies the known fields (canonical names) with type checks; unknown keys are ignored, as Go does. */
+/** The field a JSON key fills, as encoding/json matches it: the exact name, else case-insensitively. */
+function fieldFor(key: string, kinds: Record<string, Kind>): string | undefined {
+  if (Object.hasOwn(kinds, key)) return key
+  const lower = key.toLowerCase()
+  return Object.keys(kinds).find((name) => name.toLowerCase() === lower)
+}
+
+/**
+ * Copies the known fields (canonical names) with type checks, in document order: the first
+ * type error in the body is the one reported (Go keeps the first), and a later key for the same
+ * field wins. Unknown keys are ignored, as Go does.
+ */
 export function pick(obj: Record<string, unknown>, kinds: Record<string, Kind>): JsonObject {
   const out: JsonObject = {}
-  for (const [name, kind] of Object.entries(kinds)) {
-    const f = field(obj, name)
-    if (f === undefined) continue
-    out[name] = normalise(f.value, kind)
+  for (const key of Object.keys(obj)) {
+    const name = fieldFor(key, kinds)
+    if (name !== undefined) out[name] = normalise(obj[key], kinds[name] ?? 'object')
   }
   return out
+}
+
+/** Every key the create wrapper decodes at its top level, with its kind. */
+const WRAPPER_KINDS: Record<string, Kind> = {
+  ...HOST_CONFIG_KINDS,
+  ...CONFIG_KINDS,
+  Cpuset: 'string',
 }
 
 export interface CreateBody {
@@ -316,6 +333,20 @@ export interface CreateBody {
 export function parseCreateBody(body: unknown): CreateBody {
   if (body === null) return { config: null, hostConfig: null, networkingConfig: null }
   if (!isObject(body)) throw typeError(jsonKind(body), 'runconfig.ContainerConfigWrapper')
+  // One pass in document order first, so the first type error of the body is the one reported.
+  for (const key of Object.keys(body)) {
+    const lower = key.toLowerCase()
+    const value = body[key]
+    if (lower === 'hostconfig') {
+      if (isObject(value)) pick(value, HOST_CONFIG_KINDS)
+      else if (value !== null) throw typeError(jsonKind(value), 'container.HostConfig')
+    } else if (lower === 'networkingconfig') {
+      if (isObject(value)) networkingConfig(value)
+      else if (value !== null) throw typeError(jsonKind(value), 'network.NetworkingConfig')
+    } else {
+      pick({ [key]: value }, WRAPPER_KINDS)
+    }
+  }
   const present = CONFIG_FIELDS.some((name) => field(body, name) !== undefined)
   const config = present ? pick(body, CONFIG_KINDS) : null
   const nc = field(body, 'NetworkingConfig')?.value

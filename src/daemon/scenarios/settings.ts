@@ -134,6 +134,18 @@ const decoding: Scenario[] = [
     },
   },
   {
+    name: 'create: the first type error in document order is the one reported',
+    endpointId: 'ContainerCreate',
+    setup: [],
+    request: {
+      method: 'POST',
+      path: '/containers/create',
+      body: '{"Image":"busybox","Memory":"lots","Tty":"yes","Hostname":5}',
+    },
+    expect: { status: 500, body: err('json: cannot unmarshal string into Go value of type int64') },
+    source: 'Go 1.6 encoding/json decode.go saveError (the first error is kept)',
+  },
+  {
     name: 'create: BlkioWeight is a uint16 (a negative value does not decode)',
     endpointId: 'ContainerCreate',
     setup: [],
