@@ -36,16 +36,18 @@ export class Revisions {
    * promise, again when it settles: whatever the write did before either point is covered.
    */
   mutation<T>(target: ContainerRecord | null, write: () => T): T {
-    const mark = () => (target === null ? this.changedAll() : this.touch(target))
     let result: T
     try {
       result = write()
     } finally {
-      mark()
+      this.mark(target)
     }
-    if (result instanceof Promise) {
-      return result.finally(mark) as T
-    }
+    if (result instanceof Promise) return result.finally(() => this.mark(target)) as T
     return result
+  }
+
+  private mark(target: ContainerRecord | null): void {
+    if (target === null) this.revision++
+    else this.touch(target)
   }
 }
