@@ -1,6 +1,6 @@
 /**
  * `npm run daemon -- --port 2375`: the simulated daemon on a real TCP port, for the docker CLI,
- * dockerode, curl. Exit codes: 0 after SIGINT/SIGTERM/SIGHUP (or when the parent process is gone),
+ * dockerode, curl. Exit codes: 0 after SIGINT/SIGTERM (or when the parent process is gone),
  * 1 if the server cannot start, 2 for bad flags. Stopping lets in-flight requests finish (up to
  * a grace period) and ends /events and log followers with a proper end of stream.
  */
@@ -52,19 +52,23 @@ async function main(): Promise<void> {
       },
     )
   }
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop)
+  // Not SIGHUP: `nohup npm run daemon &` must keep serving after the terminal closes.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop)
   // `npm run daemon` runs `sh -c "exec node …"`, so npm's forwarded SIGTERM/SIGINT reach this
   // process (a shell in between would die on SIGTERM, or sit on SIGINT, without passing it on).
-  // If the process that started this one goes away anyway (npm killed with SIGKILL, a shell
-  // without the exec), an orphaned server would keep the port: stop as if signalled.
+  // If npm goes away anyway (killed with SIGKILL), an orphaned server would keep the port: when
+  // started by an npm script, stop as if signalled once the parent is gone. (Started directly,
+  // e.g. under nohup, the server outlives its shell as before.)
   const parent = process.ppid
+  const underNpm = process.env.npm_lifecycle_event !== undefined
   // With the parent gone, stdout may be a pipe nobody reads: a failed log write must not crash
   // the shutdown (EPIPE), only lose the line.
   process.stdout.on('error', () => undefined)
   process.stderr.on('error', () => undefined)
-  setInterval(() => {
-    if (process.ppid !== parent) stop('parent process exited')
-  }, 200).unref()
+  if (underNpm)
+    setInterval(() => {
+      if (process.ppid !== parent) stop('parent process exited')
+    }, 200).unref()
 }
 
 void main()
