@@ -37,6 +37,25 @@ describe('Go 1.6 encoding/json Decoder errors', () => {
     expect(decodeJSON('null')).toBeNull()
   })
 
+  it('reads JSON nested 100,000 deep without a stack overflow, errors included', () => {
+    const n = 100_000
+    expect(message(`${'['.repeat(n)}1,]${']'.repeat(n - 1)}`)).toBe(
+      "invalid character ']' looking for beginning of value",
+    )
+    expect(message(`${'{"a":'.repeat(n)}}`)).toBe(
+      "invalid character '}' looking for beginning of value",
+    )
+    expect(message('['.repeat(n))).toBe('unexpected EOF')
+    // Decoded whole; containers past any Go type's depth are pruned to null.
+    let v = decodeJSON(`${'['.repeat(n)}${']'.repeat(n)}`)
+    let depth = 0
+    while (Array.isArray(v)) {
+      v = v[0]
+      depth++
+    }
+    expect(depth).toBe(64)
+  })
+
   it('keeps hostile keys as plain own properties', () => {
     const v = decodeJSON('{"__proto__":{"polluted":true}}') as Record<string, unknown>
     expect(Object.hasOwn(v, '__proto__')).toBe(true)
