@@ -18,6 +18,20 @@ afterEach(() => {
   for (const daemon of daemons.splice(0)) daemon.dispose()
 })
 
+/** The in-page transport over the real MSW handlers, and a way to call it directly. */
+function client(daemon: SimulatedDaemon) {
+  const handlers = createHandlers(daemon, { baseUrl: BASE })
+  const fetch: typeof globalThis.fetch = async (input, init) =>
+    (await getResponse(handlers, new Request(input, init))) ?? new Response(null, { status: 502 })
+  const send = (method: string, path: string, body?: unknown) =>
+    fetch(new URL(path.slice(1), BASE), {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  return { fetch, send }
+}
+
 /** A real daemon behind the real MSW handlers, answered in-process as the in-page transport does. */
 function harness(
   mode: TerminalMode,
@@ -26,9 +40,7 @@ function harness(
   daemon: SimulatedDaemon = createDaemon({ dockerVersion: '1.12.6' }),
 ) {
   daemons.push(daemon)
-  const handlers = createHandlers(daemon, { baseUrl: BASE })
-  const fetch: typeof globalThis.fetch = async (input, init) =>
-    (await getResponse(handlers, new Request(input, init))) ?? new Response(null, { status: 502 })
+  const { fetch, send } = client(daemon)
   const session = makeSession(
     '1.12.6',
     BASE,
@@ -60,7 +72,6 @@ function harness(
     // Lets queued resize calls reach the daemon and answer.
     for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 1))
   }
-  const send = (method: string, path: string) => fetch(new URL(path.slice(1), BASE), { method })
   return {
     daemon,
     terminal,
@@ -168,6 +179,22 @@ describe('TerminalSession', () => {
     await h.settled()
     expect(h.text()).toContain('stty size\r\n0 0\r\n')
     h.terminal.close()
+  })
+
+  it('refuses to attach to a container without a TTY, in kubectl attach’s words', async () => {
+    const daemon = createDaemon({ dockerVersion: '1.12.6' })
+    const created = await client(daemon).send(
+      'POST',
+      '/v1.24/containers/create?name=k8s_terminal_demo',
+      { Image: 'busybox', Cmd: ['sh'], OpenStdin: true },
+    )
+    expect(created.status).toBe(201)
+    const again = harness('attach', '1.4', { rows: 24, cols: 80 }, daemon)
+    await again.done
+    expect(again.closed()?.error).toBe(
+      'Unable to use a TTY - container k8s_terminal_demo did not allocate one',
+    )
+    expect(again.calls().some((c) => c.includes('/attach'))).toBe(false)
   })
 
   it('reports a session that cannot open, with the daemon’s own message', async () => {

@@ -190,6 +190,11 @@ export class TerminalSession {
       id = String(inspected.value.Id)
       const state = inspected.value.State as { Running?: boolean } | undefined
       running = state?.Running === true
+      const config = inspected.value.Config as { Tty?: boolean } | undefined
+      // Attaching to a container without a TTY would bring stdcopy frames, not a terminal.
+      // kubectl attach -it prints these words and goes on without a TTY; this terminal stops.
+      if (this.options.mode === 'attach' && config?.Tty !== true)
+        throw new Error(`Unable to use a TTY - container ${container} did not allocate one`)
     } else {
       const created = await this.json(
         'ContainerCreate',
