@@ -23,7 +23,7 @@ console.log(`
 | full matrix painted | ${ms(page.readyMs.app)} | ${ms(page.readyMs.plain)} | ≤ 2× plain (now ${page.readyMs.ratio.toFixed(2)}×) |
 | hydrated (interactive) | ${ms(page.readyMs.appInteractive)} | — | |
 | filter keystroke → next frame (median) | ${ms(page.filterMs.app)} (p95 ${ms(page.filterMs.appP95)}) | ${ms(page.filterMs.plain)} | ≤ 16 ms |
-| terminal keystroke → echo on screen (median, through the service worker) | ${ms(page.terminalEcho.median)} (p95 ${ms(page.terminalEcho.p95)}, ${page.terminalEcho.samples} keys) | — | ≤ 16 ms |
+| terminal keystroke → echo on screen (median; calls through the service worker, the stream in the page) | ${ms(page.terminalEcho.median)} (p95 ${ms(page.terminalEcho.p95)}, ${page.terminalEcho.samples} keys) | — | ≤ 16 ms |
 | the same, answered in the page (no service worker) | ${ms(page.terminalEchoInPage.median)} (p95 ${ms(page.terminalEchoInPage.p95)}) | — | |
 `)
 

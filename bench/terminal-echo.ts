@@ -14,12 +14,12 @@ const sorted = (values: number[]) => [...values].sort((a, b) => a - b)
 /**
  * Keystroke → echo on screen in the browser terminal: the key goes to xterm, through the
  * daemon's stdin session to the simulated TTY's line discipline, back as a chunk of the exec
- * start's body through the service worker, and into xterm's rows. The clock starts at keydown
+ * start's body (answered in the page, see in-page-fetch.ts), and into xterm's rows. The clock starts at keydown
  * (capture) and stops when the echoed character is in the DOM: xterm writes its rows inside the
  * animation frame that paints them, so that is the frame the reader sees it in.
  *
- * Measured twice: through the service worker (the default) and answered in the page. The
- * difference is the cost of streaming a response body through a service worker, per chunk.
+ * Measured twice: with the service worker (the default: every other call goes through it) and
+ * with service workers blocked (everything answered in the page).
  */
 export async function measureTerminalEcho(
   browser: Browser,

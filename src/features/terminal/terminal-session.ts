@@ -1,5 +1,6 @@
 import { API_VERSION_OF, DAEMON_STDIN_HEADER, type StdinSession } from '../../daemon/index.ts'
 import type { DaemonSession } from '../../lib/daemon-client/daemon-session.ts'
+import { inPageFetch } from '../../lib/daemon-client/in-page-fetch.ts'
 import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request.ts'
 import { ResizeQueue, type TerminalSize } from './resize-queue.ts'
 
@@ -51,8 +52,9 @@ const LOG_INTERVAL_MS = 250
  *
  * The browser cannot hijack a connection, so keys do not travel in the request: they are
  * written through the daemon's stdin session named by the answer's `x-daemon-stdin` header
- * (DAEMON_STDIN_HEADER). Everything else is real HTTP through the same transport as the
- * playground (the service worker), so every call shows in the request log.
+ * (DAEMON_STDIN_HEADER). Every other call goes through the same transport as the playground
+ * (the service worker); the attach / exec-start stream itself is answered by the same handlers
+ * in the page, to keep the echo of a key within a frame. Every call shows in the request log.
  */
 export class TerminalSession {
   private nextId = 1
@@ -102,6 +104,11 @@ export class TerminalSession {
     let loggedAt = 0
     let trailing: ReturnType<typeof setTimeout> | undefined
     try {
+      // The long-lived stream is answered in the page (see in-page-fetch.ts: a service worker
+      // adds ≈ 15 ms to every echoed key); every other call goes through the usual transport.
+      const fetchFn = stream
+        ? await inPageFetch(this.daemon.daemon, this.daemon.baseUrl)
+        : this.daemon.transport.fetch
       const exchange = await sendRequest(
         this.daemon.baseUrl,
         {
@@ -115,7 +122,7 @@ export class TerminalSession {
           // Short calls are not aborted with the stream: a resize sent just before Close still
           // gets its answer in the log.
           signal: stream ? this.controller.signal : new AbortController().signal,
-          fetch: this.daemon.transport.fetch,
+          fetch: fetchFn,
           onChunk: stream
             ? (chunk) => {
                 entry.bytes += chunk.length
