@@ -5,7 +5,12 @@ import { EndpointMatrix } from '../features/endpoint-matrix/endpoint-matrix.tsx'
 import { useAppState } from '../hooks/use-app-state.ts'
 import { useHydrated } from '../hooks/use-hydrated.ts'
 import { NavigationProvider } from '../hooks/use-navigation.tsx'
-import { I18nProvider, translator, useLanguageLoaded } from '../lib/i18n/index.tsx'
+import {
+  I18nProvider,
+  storeLanguagePreference,
+  translator,
+  useLanguageLoaded,
+} from '../lib/i18n/index.tsx'
 import { type AppState, LANGUAGES, type Language } from '../lib/url-state.ts'
 import { ThemeSwitch } from './theme-switch.tsx'
 
@@ -41,8 +46,21 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en'
-    document.title = `${t('appTitle')} · Docker API 1.24 × Kubernetes`
-  }, [language, t])
+    // Each view has its own title, so tabs, history and bookmarks tell them apart.
+    const view =
+      state.view === 'endpoint'
+        ? state.endpoint
+        : t(
+            state.view === 'versions'
+              ? 'navVersions'
+              : state.view === 'playground'
+                ? 'navPlayground'
+                : state.view === 'lessons'
+                  ? 'navLessons'
+                  : 'navMatrix',
+          )
+    document.title = `${view} · ${t('appTitle')} · Docker API 1.24 × Kubernetes`
+  }, [language, t, state.view, state.endpoint])
 
   return (
     <I18nProvider language={language}>
@@ -93,6 +111,7 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
                     value={language}
                     onChange={(event) => {
                       const next = event.target.value as Language
+                      storeLanguagePreference(next)
                       update((s) => ({ ...s, lang: next }))
                     }}
                   >

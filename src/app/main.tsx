@@ -1,6 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
-import { detectLanguage, loadLanguage } from '../lib/i18n/index.tsx'
+import { detectLanguage, loadLanguage, readLanguagePreference } from '../lib/i18n/index.tsx'
 import { isPrerenderedState, parseAppState } from '../lib/url-state.ts'
 import { App } from './app.tsx'
 import './styles.css'
@@ -9,7 +9,8 @@ const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')
 
 const state = parseAppState(window.location.search)
-const fallbackLanguage = detectLanguage(navigator.languages)
+// A language chosen in the app before wins over the browser's, like the theme.
+const fallbackLanguage = readLanguagePreference() ?? detectLanguage(navigator.languages)
 // A Chinese reader gets Chinese in the first render, not English for a moment.
 await loadLanguage(state.lang ?? fallbackLanguage)
 const app = (
@@ -20,7 +21,12 @@ const app = (
 
 // The built index.html holds the default view prerendered in English. Hydrate it when the URL
 // asks for exactly that; otherwise render afresh rather than flash the wrong view.
-if (container.hasChildNodes() && isPrerenderedState(state, state.lang ?? fallbackLanguage)) {
+// Only elements count: the dev server's index.html holds just the `<!--app-html-->` comment,
+// and hydrating against nothing throws a hydration error.
+if (
+  container.firstElementChild !== null &&
+  isPrerenderedState(state, state.lang ?? fallbackLanguage)
+) {
   hydrateRoot(container, app)
 } else {
   container.textContent = ''

@@ -24,7 +24,16 @@ describe('URL state', () => {
       sort: { id: 'path', desc: true },
     })
     expect(state.versions.sort).toEqual({ id: 'api', desc: false })
-    expect(parseAppState(formatAppState(state))).toEqual(state)
+    // Each view's own fields survive the round trip on that view.
+    expect(parseAppState(formatAppState(state)).versions).toEqual(state.versions)
+    expect(parseAppState(formatAppState({ ...state, view: 'matrix' })).matrix).toEqual(state.matrix)
+  })
+
+  it('writes only the state of the view a link opens', () => {
+    const state = parseAppState('?view=lessons&lesson=exec-it&step=3&q=resize&k8s=1.4&vq=17')
+    expect(formatAppState(state)).toBe('?view=lessons&lesson=exec-it&step=3')
+    expect(formatAppState({ ...state, view: 'versions' })).toBe('?view=versions&vq=17&k8s=1.4')
+    expect(formatAppState({ ...state, view: 'matrix' })).toBe('?q=resize')
   })
 
   it('keeps the selected endpoint only on the endpoint view', () => {

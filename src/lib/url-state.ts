@@ -217,23 +217,28 @@ export function formatAppState(state: AppState): string {
   set('view', state.view, 'matrix')
   set('lang', state.lang)
   if (state.view === 'endpoint') set('endpoint', state.endpoint)
-  const m = state.matrix
-  set('q', m.q)
-  set('method', m.method)
-  set('group', m.group)
-  set('k13', m.k13, 'any')
-  set('k14', m.k14, 'any')
-  set('changed', m.changed ? '1' : null)
-  set('release', m.release)
-  set('sort', formatSort(m.sort))
-  const v = state.versions
-  set('vq', v.q)
-  set('from', v.from)
-  set('to', v.to)
-  set('k8s', v.k8s)
-  set('all', v.all ? '1' : null)
-  set('vsort', formatSort(v.sort))
-  set('selected', v.selected)
+  // A link carries the state of its own view only: a lesson link holds no matrix filter.
+  if (state.view === 'matrix') {
+    const m = state.matrix
+    set('q', m.q)
+    set('method', m.method)
+    set('group', m.group)
+    set('k13', m.k13, 'any')
+    set('k14', m.k14, 'any')
+    set('changed', m.changed ? '1' : null)
+    set('release', m.release)
+    set('sort', formatSort(m.sort))
+  }
+  if (state.view === 'versions') {
+    const v = state.versions
+    set('vq', v.q)
+    set('from', v.from)
+    set('to', v.to)
+    set('k8s', v.k8s)
+    set('all', v.all ? '1' : null)
+    set('vsort', formatSort(v.sort))
+    set('selected', v.selected)
+  }
   if (state.view === 'lessons') {
     set('lesson', state.lesson)
     if (state.lesson) set('step', String(state.step), '1')

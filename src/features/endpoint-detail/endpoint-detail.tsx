@@ -62,7 +62,7 @@ export default function EndpointDetail({ id }: { id: string }) {
         <p className="muted">{t('noParameters')}</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="stack-narrow">
             <thead>
               <tr>
                 <th scope="col">{t('paramName')}</th>
@@ -75,12 +75,12 @@ export default function EndpointDetail({ id }: { id: string }) {
             <tbody>
               {endpoint.parameters.map((parameter) => (
                 <tr key={`${parameter.in}:${parameter.name}`}>
-                  <td>
+                  <td className="inline-narrow">
                     <code>{parameter.name}</code>
                   </td>
-                  <td>{parameter.in}</td>
-                  <td>{parameter.type}</td>
-                  <td>
+                  <td className="inline-narrow">{parameter.in}</td>
+                  <td className="inline-narrow">{parameter.type}</td>
+                  <td className="inline-narrow" data-label={t('paramRequired')}>
                     <Tick value={parameter.required} />
                   </td>
                   <td>{parameter.description[language]}</td>

@@ -8,7 +8,7 @@ export function StatusTable({ statuses }: { statuses: readonly Status[] }) {
   const { t, language } = useI18n()
   return (
     <div className="table-scroll">
-      <table className="statuses">
+      <table className="statuses stack-narrow">
         <thead>
           <tr>
             <th scope="col">{t('statusCode')}</th>
@@ -24,13 +24,13 @@ export function StatusTable({ statuses }: { statuses: readonly Status[] }) {
               key={`${status.code}-${status.when.en}`}
               className={status.documented !== status.real ? 'row-differs' : undefined}
             >
-              <td>
+              <td className="inline-narrow">
                 <strong>{status.code}</strong>
               </td>
-              <td>
+              <td className="inline-narrow" data-label={t('statusDocumented')}>
                 <Tick value={status.documented} />
               </td>
-              <td>
+              <td className="inline-narrow" data-label={t('statusReal')}>
                 <Tick value={status.real} />
               </td>
               <td>
@@ -38,7 +38,7 @@ export function StatusTable({ statuses }: { statuses: readonly Status[] }) {
                 {status.note && <p className="status-note">{status.note[language]}</p>}
                 {status.sources && <SourceList sources={status.sources} inline />}
               </td>
-              <td>{status.message && <code>{status.message}</code>}</td>
+              <td>{status.message && <code className="status-message">{status.message}</code>}</td>
             </tr>
           ))}
         </tbody>

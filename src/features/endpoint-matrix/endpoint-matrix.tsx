@@ -59,7 +59,9 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
   return (
     <section aria-labelledby="matrix-heading" className="view">
       <h2 id="matrix-heading">{t('matrixHeading')}</h2>
-      <p className="intro">{t('matrixIntro')}</p>
+      <p className="intro">
+        {t('matrixIntro')} <a href="#matrix-legend">{t('legendLink')}</a>
+      </p>
       {hydrated ? (
         <MatrixFilters
           value={filter}
@@ -96,7 +98,7 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
         onOpen={onOpen}
         shownRef={shownRef}
       />
-      <aside className="legend" aria-label={t('legend')}>
+      <aside className="legend" id="matrix-legend" aria-label={t('legend')}>
         <p>{t('legendTick')}</p>
         <p>{t('legendArticle')}</p>
         <p>

@@ -15,15 +15,13 @@ export function LessonList({ lessons }: { lessons: readonly Lesson[] }) {
         const resumeAt = Math.max(1, lesson.steps.findIndex((s) => !(s.id in answered)) + 1)
         return (
           <li key={lesson.id} className="lesson-card">
-            <h3>
-              {done === count && (
-                <span className="lesson-tick" title={t('lessonComplete')}>
-                  <span aria-hidden="true">✓ </span>
-                  <span className="visually-hidden">{t('lessonComplete')} </span>
-                </span>
-              )}
-              {lesson.title[language]}
-            </h3>
+            <h3>{lesson.title[language]}</h3>
+            {done === count && (
+              <p className="lesson-tick">
+                <span aria-hidden="true">✓ </span>
+                {t('lessonComplete')}
+              </p>
+            )}
             <p>{lesson.summary[language]}</p>
             <p className="muted">
               {done === 0 ? t('stepsCount', { count }) : t('lessonProgress', { done, count })}

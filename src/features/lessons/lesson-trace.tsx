@@ -21,7 +21,7 @@ export function LessonTrace({ lesson }: { lesson: Lesson }) {
   if (traced.length === 0) return null
   return (
     <div className="table-scroll">
-      <table className="trace-table">
+      <table className="trace-table stack-narrow">
         <caption>{t('traceCaption')}</caption>
         <thead>
           <tr>
@@ -42,7 +42,7 @@ export function LessonTrace({ lesson }: { lesson: Lesson }) {
               {RELEASES.map((release) => {
                 const source = step.sources?.find((s) => s.url?.includes(`/blob/v${release}.0/`))
                 return (
-                  <td key={release}>
+                  <td key={release} data-label={t('traceKubelet', { release })}>
                     {step.calledBy?.includes(release) ? (
                       <>
                         <code>

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -74,5 +74,92 @@ describe('Lessons', () => {
     expect(
       screen.getByRole('heading', { name: 'There is no lesson with the id “nope”.' }),
     ).toBeInTheDocument()
+  })
+
+  it('predict mode: Run waits for a prediction, then grades it and shows why', async () => {
+    const user = userEvent.setup()
+    window.localStorage.setItem('docker-api-explorer:predict', '1')
+    render(<Harness search="?view=lessons&lesson=container-lifecycle&step=1" />)
+    const step = screen.getByRole('article')
+    const run = within(step).getByRole('button', { name: 'Run this step' })
+    expect(run).toBeDisabled()
+    // The explanation is the answer: hidden until the learner has committed.
+    expect(within(step).queryByText(/no process yet/)).toBeNull()
+    const choices = within(step).getAllByRole('radio')
+    expect(choices.map((c) => (c as HTMLInputElement).value)).toContain('201')
+    await user.click(within(step).getByRole('radio', { name: /^200/ }))
+    await expect.poll(() => run.hasAttribute('disabled')).toBe(false)
+    await user.click(run)
+    expect(
+      await within(step).findByText(
+        'You predicted 200; Docker 1.12.6 answers 201: the explanation above says why.',
+      ),
+    ).toBeInTheDocument()
+    expect(within(step).getByText(/no process yet/)).toBeInTheDocument()
+    const saved = JSON.parse(
+      window.localStorage.getItem('docker-api-explorer:lesson:container-lifecycle') ?? '{}',
+    ) as { predicted: Record<string, number>; answered: Record<string, number> }
+    expect(saved.predicted).toEqual({ create: 200 })
+    expect(saved.answered).toEqual({ create: 201 })
+  })
+
+  it('a step that needs an earlier capture names it instead of {{…}} and runs the earlier steps', async () => {
+    const user = userEvent.setup()
+    render(<Harness search="?view=lessons&lesson=exec-it&step=6" />)
+    const step = screen.getByRole('article')
+    expect(step.textContent).not.toContain('{{')
+    expect(within(step).getByText(/‹Id from step 5›/)).toBeInTheDocument()
+    expect(within(step).getByRole('button', { name: 'Run this step' })).toBeDisabled()
+    const earlier = within(step).getByRole('button', { name: 'Run the 5 earlier steps first' })
+    await expect.poll(() => earlier.hasAttribute('disabled')).toBe(false)
+    await user.click(earlier)
+    await expect
+      .poll(() => step.querySelector('.request-preview')?.textContent ?? '')
+      .toMatch(/\/exec\/[0-9a-f]{64}\/resize/)
+    await user.click(within(step).getByRole('button', { name: 'Run this step' }))
+    expect(await within(step).findByText('✓ 404, as expected.')).toBeInTheDocument()
+    // Six of nine steps are now done; the step list ticks them.
+    expect(screen.getByText('6 of 9 steps run')).toBeInTheDocument()
+  })
+
+  it('shows a finished lesson as complete, with the next lesson, and ticks it in the list', async () => {
+    const lesson = lessons.find((l) => l.id === 'versions')
+    if (!lesson) throw new Error('versions lesson missing')
+    window.localStorage.setItem(
+      'docker-api-explorer:lesson:versions',
+      JSON.stringify({
+        vars: {},
+        answered: Object.fromEntries(lesson.steps.map((s) => [s.id, s.expect.status])),
+        predicted: {},
+      }),
+    )
+    const view = render(<Harness search="?view=lessons&lesson=versions" />)
+    expect(screen.getByText('Lesson complete.')).toBeInTheDocument()
+    const next = lessons[lessons.indexOf(lesson) + 1]
+    if (next)
+      expect(
+        screen.getByRole('link', { name: `Next lesson: ${next.title.en} →` }),
+      ).toBeInTheDocument()
+    view.unmount()
+    render(<Harness search="?view=lessons" />)
+    const card = screen.getByRole('heading', { name: lesson.title.en }).closest('li') as HTMLElement
+    expect(within(card).getByText('Lesson complete.')).toBeInTheDocument()
+    expect(
+      within(card).getByText(`${lesson.steps.length} of ${lesson.steps.length} steps run`),
+    ).toBeInTheDocument()
+  })
+
+  it('holds a print handout with every step and an answer key', () => {
+    render(<Harness search="?view=lessons&lesson=kubelet-1-3-vs-1-4&step=4" />)
+    const lesson = lessons.find((l) => l.id === 'kubelet-1-3-vs-1-4')
+    const handout = document.querySelector('.handout') as HTMLElement
+    expect(handout.querySelectorAll('.handout-steps > li')).toHaveLength(lesson?.steps.length ?? 0)
+    const key = within(handout).getByRole('table')
+    expect(within(key).getAllByRole('row')).toHaveLength((lesson?.steps.length ?? 0) + 1)
+    expect(handout.textContent).not.toContain('{{')
+    // The trace shows the two calls only the 1.4 kubelet sends, linked to their lines.
+    const trace = screen.getByRole('table', { name: /The Docker API calls each kubelet sends/ })
+    expect(within(trace).getAllByText('not sent')).toHaveLength(3)
+    expect(within(trace).getAllByRole('link', { name: 'exec.go:128' })).toHaveLength(2)
   })
 })

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import './lessons.css'
 import lessonsFile from '../../../data/lessons.json'
 import { AppLink } from '../../components/app-link.tsx'
 import type { TerminalPanelComponent } from '../../components/terminal-slot.ts'
@@ -113,6 +114,11 @@ export default function Lessons({ openSession = openWorkerSession, terminal }: L
           </button>
           <span className="muted">{t('lessonProgress', { done, count })}</span>
         </div>
+        {session?.transport.inPage && (
+          <p className="callout" role="status">
+            {t('inPageNotice')}
+          </p>
+        )}
         {failure && (
           <p className="callout callout-wrong" role="alert">
             {t('daemonFailed', { error: failure })}

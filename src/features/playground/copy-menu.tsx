@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import './playground-tools.css'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import {
   type CopyRequest,

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDaemon, type DockerVersion } from '../../daemon/index.ts'
 import { useAppState } from '../../hooks/use-app-state.ts'
 import { NavigationProvider } from '../../hooks/use-navigation.tsx'
@@ -101,5 +101,75 @@ describe('Playground', () => {
     expect(statusLine()).toMatch(/^HTTP\/1\.1 400 Bad Request/)
     expect(screen.getByText(/client is newer than server/)).toBeInTheDocument()
     await waitFor(() => expect(screen.getAllByRole('listitem').length).toBeGreaterThan(0))
+  })
+
+  it('keeps the history across a remount (a reload), sends an entry again, and clears it', async () => {
+    const user = userEvent.setup()
+    const first = render(<Harness />)
+    await send(user)
+    first.unmount()
+    render(<Harness />)
+    const history = await screen.findByRole('region', { name: 'History' })
+    expect(within(history).getByText('/v1.24/version')).toBeInTheDocument()
+    await user.click(within(history).getByRole('button', { name: 'Send GET /v1.24/version again' }))
+    await waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(2))
+    await user.click(within(history).getByRole('button', { name: 'Clear' }))
+    expect(within(history).getByText('Nothing sent yet.')).toBeInTheDocument()
+    expect(window.localStorage.getItem('docker-api-explorer:history:1.12.6')).toBeNull()
+  })
+
+  it('sends with Ctrl+Enter from the body field', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    await screen.findByRole('button', { name: 'Send' })
+    await user.click(screen.getByRole('textbox', { name: 'Body' }))
+    await user.keyboard('{Control>}{Enter}{/Control}')
+    await waitFor(() => expect(statusLine()).toMatch(/^HTTP\/1\.1 200 OK/))
+  })
+
+  it('asks before resetting the daemon, and keeps it when the answer is no', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: /Start from/ }),
+      'ContainerCreate',
+    )
+    await send(user)
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false)
+    await user.click(screen.getByRole('button', { name: 'Reset the daemon' }))
+    expect(confirm).toHaveBeenCalledOnce()
+    const state = screen.getByRole('region', { name: 'Daemon state' })
+    expect(within(state).getByText('web')).toBeInTheDocument()
+    confirm.mockReturnValueOnce(true)
+    await user.click(screen.getByRole('button', { name: 'Reset the daemon' }))
+    await waitFor(() => expect(within(state).queryByText('web')).toBeNull())
+    confirm.mockRestore()
+  })
+
+  it('fills the path with an id clicked in the answer, and gives h/w fields for a resize', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: /Start from/ }),
+      'ContainerCreate',
+    )
+    await send(user)
+    // The same id is offered in the daemon's state and under the answer; take the answer's.
+    const idButtons = await screen.findAllByRole('button', {
+      name: /^Use id [0-9a-f]{12} in the request path$/,
+    })
+    expect(idButtons).toHaveLength(2)
+    const idButton = idButtons[1] as HTMLElement
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: /Start from/ }),
+      'ContainerResize',
+    )
+    await user.click(idButton)
+    const path = screen.getByRole('textbox', { name: 'Path and query' }) as HTMLInputElement
+    expect(path.value).toMatch(/^\/containers\/[0-9a-f]{64}\/resize\?/)
+    const height = screen.getByRole('spinbutton', { name: 'Height (h, rows)' })
+    await user.clear(height)
+    await user.type(height, '55')
+    expect(path.value).toContain('h=55')
   })
 })

@@ -17,9 +17,14 @@ import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request
 import { openWorkerSession } from '../../lib/daemon-client/worker-session.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { type PlaygroundState, toPlaygroundRequest } from '../../lib/url-state.ts'
+import { CopyMenu } from './copy-menu.tsx'
+import { HistoryPanel } from './history-panel.tsx'
+import { pathWithId } from './id-path.ts'
 import { type OpenStream, OpenStreams, useTicking } from './open-streams.tsx'
 import { RequestForm } from './request-form.tsx'
+import { ResponseTools } from './response-tools.tsx'
 import { StatePanel } from './state-panel.tsx'
+import { useHistory } from './use-history.ts'
 
 const endpoints = (endpointsFile as EndpointsFile).endpoints
 const HISTORY_LIMIT = 20
@@ -45,7 +50,9 @@ export default function Playground({
   const request = state.playground
   const [status, setStatus] = useState<Status>({ kind: 'starting' })
   const [exchange, setExchange] = useState<Exchange | null>(null)
-  const [history, setHistory] = useState<Exchange[]>([])
+  // Kept per Docker version in localStorage, like that version's daemon.
+  const [history, setHistory] = useHistory(request.docker)
+  const [presetNeeds, setPresetNeeds] = useState<'container' | 'exec' | null>(null)
   const [error, setError] = useState<string | null>(null)
   // Every request still being read. Streams (an attached exec, events, logs -f) stay open while
   // other requests are sent; each has its own Stop.
@@ -61,9 +68,9 @@ export default function Playground({
   useEffect(() => {
     let cancelled = false
     setStatus({ kind: 'starting' })
-    // Another Docker version is another daemon: its answers and history start afresh.
+    // Another Docker version is another daemon: its answers start afresh, and its own history
+    // (useHistory keeps one per version) shows.
     setExchange(null)
-    setHistory([])
     openSession(request.docker).then(
       (session) => !cancelled && setStatus({ kind: 'ready', session }),
       (failure: unknown) => !cancelled && setStatus({ kind: 'failed', error: String(failure) }),
@@ -80,12 +87,13 @@ export default function Playground({
     [update],
   )
 
-  const send = async () => {
+  /** Sends the request in the form, or `override` (a history entry sent again). */
+  const send = async (override?: Exchange['request']) => {
     if (status.kind !== 'ready') return
     const { session } = status
     const controller = new AbortController()
     const id = nextId.current++
-    const sent = {
+    const sent = override ?? {
       method: request.method,
       path: request.path,
       body: request.body,
@@ -141,6 +149,7 @@ export default function Playground({
       container: newestContainer(daemonState)?.name,
       exec: newestExec(daemonState)?.id,
     })
+    setPresetNeeds(preset.needs)
     setRequest(toPlaygroundRequest(preset))
   }
 
@@ -174,7 +183,7 @@ export default function Playground({
             busy={busy || status.kind !== 'ready'}
             onChange={setRequest}
             onPreset={onPreset}
-            onSend={send}
+            onSend={() => send()}
             onStop={() => stop(shownId)}
             onReset={() => {
               if (status.kind !== 'ready') return
@@ -185,7 +194,18 @@ export default function Playground({
             }}
           />
           <OpenStreams streams={open.filter((o) => o.stream)} now={now} onStop={stop} />
-          {status.kind === 'ready' && <StatePanel daemon={status.session.daemon} />}
+          {presetNeeds && (
+            <p className="callout" role="status">
+              {presetNeeds === 'exec' ? t('presetNeedsExec') : t('presetNeedsContainer')}
+            </p>
+          )}
+          <CopyMenu request={request} />
+          {status.kind === 'ready' && (
+            <StatePanel
+              daemon={status.session.daemon}
+              onId={(kind, id) => setRequest({ path: pathWithId(request.path, kind, id) })}
+            />
+          )}
         </div>
         <div>
           <ResponseView
@@ -196,31 +216,26 @@ export default function Playground({
             streaming={shownOpen !== undefined}
             error={error}
           />
-          <section aria-labelledby="history-heading">
-            <h3 id="history-heading">{t('history')}</h3>
-            {history.length === 0 ? (
-              <p className="muted">{t('noHistory')}</p>
-            ) : (
-              <ol className="history">
-                {history.map((item) => (
-                  <li key={item.id}>
-                    <button
-                      type="button"
-                      className="link-button"
-                      title={t('replay')}
-                      onClick={() => {
-                        setRequest(item.request)
-                        setExchange(item)
-                      }}
-                    >
-                      <strong>{item.status}</strong> {item.request.method}{' '}
-                      <code>{item.request.path}</code>
-                    </button>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+          {exchange && status.kind === 'ready' && (
+            <ResponseTools
+              exchange={exchange}
+              daemon={status.session.daemon}
+              onId={(kind, id) => setRequest({ path: pathWithId(request.path, kind, id) })}
+            />
+          )}
+          <HistoryPanel
+            history={history}
+            dockerVersion={request.docker}
+            onLoad={(item) => {
+              setRequest(item.request)
+              setExchange(item)
+            }}
+            onReplay={(item) => {
+              setRequest(item.request)
+              send(item.request)
+            }}
+            onReplace={setHistory}
+          />
         </div>
       </div>
       {Terminal && status.kind === 'ready' && (

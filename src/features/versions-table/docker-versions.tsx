@@ -25,6 +25,12 @@ export default function DockerVersions({ endpoints, minimums }: DockerVersionsPr
   const { t } = useI18n()
   const { state, update } = useNavigation()
   const filter = state.versions
+  // API 1.24's own endpoints (78): the article's copy row was removed in 1.24, so it is not one
+  // of the endpoints a release can offer "of API 1.24".
+  const api124 = useMemo(
+    () => endpoints.filter((row) => row.removedInApi === undefined),
+    [endpoints],
+  )
   const views = useMemo<ReleaseView[]>(
     () =>
       releases.map((release) => {
@@ -36,10 +42,10 @@ export default function DockerVersions({ endpoints, minimums }: DockerVersionsPr
             '1.3': accepted.includes('1.3'),
             '1.4': accepted.includes('1.4'),
           },
-          offered: countOffered(endpoints, release.api),
+          offered: countOffered(api124, release.api),
         }
       }),
-    [endpoints, minimums],
+    [api124, minimums],
   )
   const apiVersions = useMemo(() => [...new Set(releases.map((r) => r.api))].sort(compareApi), [])
   const visible = useMemo(() => {
@@ -57,12 +63,13 @@ export default function DockerVersions({ endpoints, minimums }: DockerVersionsPr
     [update],
   )
   const selected = views.find((view) => view.id === filter.selected)
-  const total = endpoints.length
+  const total = api124.length
 
   return (
     <section aria-labelledby="versions-heading" className="view">
       <h2 id="versions-heading">{t('versionsHeading')}</h2>
       <p className="intro">{t('versionsIntro')}</p>
+      <p className="intro">{t('versionsHowTo')}</p>
       <VersionsFilters
         value={filter}
         apiVersions={apiVersions}

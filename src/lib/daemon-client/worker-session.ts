@@ -22,6 +22,11 @@ function connect(initial: DaemonSwitch['current']) {
   connected ??= (async () => {
     const target = new DaemonSwitch(initial)
     try {
+      // Without the Service Worker API (plain http on a LAN address, some private modes) msw
+      // does not fail: it silently patches the page's fetch instead ("fallback mode"), and the
+      // page would never say that requests are answered inside it. Take the in-page path
+      // ourselves, so the notice shows.
+      if (!('serviceWorker' in navigator)) throw new Error('no Service Worker API here')
       const { startDaemonWorker } = await import('../../mocks/browser.ts')
       await startDaemonWorker({ daemon: target, baseUrl: baseUrl() })
       return { target, transport: { fetch: (input, init) => fetch(input, init), inPage: false } }

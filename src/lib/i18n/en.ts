@@ -61,6 +61,9 @@ export const en = {
   versionsHeading: 'Docker releases and their API versions',
   versionsIntro:
     'Which Remote API version each Docker release speaks, and which Kubernetes releases accept it (from the minimum each kubelet enforces: 1.2 needs API 1.18, 1.3 and 1.4 need API 1.21).',
+  versionsHowTo:
+    'Press a release’s ○ button to count the API 1.24 endpoints it offers and show them in the matrix; the selected row is outlined (●). Shaded rows are releases the Kubernetes 1.4 kubelet refuses (API below 1.21).',
+  legendLink: 'What the badges and ticks mean ↓',
   searchReleases: 'Search releases',
   apiFrom: 'API from',
   apiTo: 'API to',
@@ -275,7 +278,8 @@ export const en = {
   predictMode: 'Predict before running',
   predictQuestion: 'What status will Docker 1.12.6 answer?',
   predictRight: 'Your prediction {status} was right.',
-  predictWrong: 'You predicted {status}; Docker 1.12.6 answers {expected}: the explanation above says why.',
+  predictWrong:
+    'You predicted {status}; Docker 1.12.6 answers {expected}: the explanation above says why.',
   predictedBefore: 'Last time you predicted {status}.',
   printHandout: 'Print handout',
   answerKey: 'Answer key',

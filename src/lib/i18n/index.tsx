@@ -46,6 +46,26 @@ export function translator(language: Language): Translate {
   return t
 }
 
+const LANGUAGE_KEY = 'docker-api-explorer:language'
+
+/** The language the reader chose in the app, remembered like the theme (null: never chose). */
+export function readLanguagePreference(): Language | null {
+  try {
+    const stored = window.localStorage.getItem(LANGUAGE_KEY)
+    return stored === 'en' || stored === 'zh' ? stored : null
+  } catch {
+    return null
+  }
+}
+
+export function storeLanguagePreference(language: Language): void {
+  try {
+    window.localStorage.setItem(LANGUAGE_KEY, language)
+  } catch {
+    // Not remembered; the choice still applies to this page through the URL.
+  }
+}
+
 /** The browser's preferred language, when it is one we have. */
 export function detectLanguage(languages: readonly string[] | undefined): Language {
   for (const tag of languages ?? []) {

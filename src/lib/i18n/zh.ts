@@ -61,6 +61,9 @@ export const zh: Messages = {
   versionsHeading: 'Docker 版本与 API 版本',
   versionsIntro:
     '每个 Docker 版本使用的 Remote API 版本，以及哪些 Kubernetes 版本接受它（依据 kubelet 强制的最低版本：1.2 需要 API 1.18，1.3 和 1.4 需要 API 1.21）。',
+  versionsHowTo:
+    '点击某个版本的 ○ 按钮，可统计它提供的 API 1.24 接口数并在矩阵中显示这些接口；选中的行带边框（●）。带底色的行是 Kubernetes 1.4 的 kubelet 拒绝的版本（API 低于 1.21）。',
+  legendLink: '徽标和勾号的含义 ↓',
   searchReleases: '搜索版本',
   apiFrom: 'API 起',
   apiTo: 'API 止',
