@@ -125,6 +125,42 @@ describe('lessons as training material (production build)', () => {
     await context.close()
   })
 
+  it('has no axe-core violations in the new views and states, light and dark', async () => {
+    for (const [search, theme, width] of [
+      ['?view=lessons&lesson=kubelet-1-3-vs-1-4&step=5', 'light', 1280],
+      ['?view=lessons&lesson=kubelet-1-3-vs-1-4&step=5', 'dark', 375],
+      ['?view=lessons&lesson=container-lifecycle&step=3&lang=zh', 'dark', 1280],
+      ['?view=endpoint&endpoint=ExecResize', 'light', 375],
+      ['?view=versions', 'dark', 1280],
+    ] as const) {
+      const context = await browser.newContext({
+        colorScheme: theme,
+        viewport: { width, height: 800 },
+      })
+      const page = await context.newPage()
+      await open(page, search)
+      expect({ search, theme, width, violations: await axeViolations(page) }).toEqual({
+        search,
+        theme,
+        width,
+        violations: [],
+      })
+      await context.close()
+    }
+    // The playground with an answer, its ids, the copy menu open and a history entry.
+    const context = await browser.newContext({ colorScheme: 'dark' })
+    const page = await context.newPage()
+    await open(
+      page,
+      '?view=playground&m=POST&p=%2Fv1.24%2Fcontainers%2Fcreate&b=%7B%22Image%22%3A%22busybox%22%7D',
+    )
+    await page.getByRole('button', { name: 'Send' }).click()
+    await page.getByText('Ids in this answer').waitFor()
+    await page.getByText('Copy as curl, docker, dockerode or Go').click()
+    expect(await axeViolations(page)).toEqual([])
+    await context.close()
+  })
+
   it('at 375 px: the step comes before the step list, tables stack, nothing widens the page', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 800 } })
     const page = await context.newPage()

@@ -91,7 +91,9 @@ describe('the playground in the production build', () => {
     expect(await page.getByRole('textbox', { name: 'Path and query' }).inputValue()).toBe(
       '/containers/create?name=web',
     )
-    expect(await page.getByRole('region', { name: 'Daemon state' }).textContent()).toContain('/web')
+    // The state panel names containers as `docker ps` does, without the API's leading slash.
+    const state = page.getByRole('region', { name: 'Daemon state' })
+    expect(await state.getByRole('cell', { name: 'web', exact: true }).count()).toBe(1)
     // Creating it again is now a name conflict.
     expect(await send(page)).toMatch(/409 Conflict/)
     await context.close()

@@ -111,7 +111,7 @@ describe('Playground', () => {
     render(<Harness />)
     const history = await screen.findByRole('region', { name: 'History' })
     expect(within(history).getByText('/v1.24/version')).toBeInTheDocument()
-    await user.click(within(history).getByRole('button', { name: 'Send GET /v1.24/version again' }))
+    await user.click(within(history).getByRole('button', { name: 'Repeat GET /v1.24/version' }))
     await waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(2))
     await user.click(within(history).getByRole('button', { name: 'Clear' }))
     expect(within(history).getByText('Nothing sent yet.')).toBeInTheDocument()
@@ -156,7 +156,7 @@ describe('Playground', () => {
     await send(user)
     // The same id is offered in the daemon's state and under the answer; take the answer's.
     const idButtons = await screen.findAllByRole('button', {
-      name: /^Use id [0-9a-f]{12} in the request path$/,
+      name: /^Use (container )?[0-9a-f]{12} in the request path$/,
     })
     expect(idButtons).toHaveLength(2)
     const idButton = idButtons[1] as HTMLElement

@@ -50,7 +50,7 @@ export function ResponseTools(props: {
               key={id}
               type="button"
               className="link-button id-button"
-              aria-label={t('useIdInPathNamed', { id: id.slice(0, 12) })}
+              aria-label={t('useIdInPathNamed', { id: `${kind} ${id.slice(0, 12)}` })}
               onClick={() => onId(kind, id)}
             >
               {kind} <code>{id.slice(0, 12)}</code>

@@ -187,7 +187,7 @@ export const en = {
   kubeletNeverCalls: 'The Kubernetes 1.4 kubelet never calls this endpoint.',
   idsInAnswer: 'Ids in this answer (click to use in the path):',
   useIdInPath: 'Use this id in the request path',
-  useIdInPathNamed: 'Use id {id} in the request path',
+  useIdInPathNamed: 'Use {id} in the request path',
   presetNeedsContainer:
     'This example names a container, and the daemon has none yet: send the ContainerCreate example first (it makes “web”).',
   presetNeedsExec:
@@ -203,8 +203,8 @@ export const en = {
   historyClear: 'Clear',
   historyImported: '{count} requests imported.',
   historyImportFailed: 'Not a history file: {error}',
-  sendAgain: 'Send again',
-  sendAgainNamed: 'Send {request} again',
+  sendAgain: 'Repeat',
+  sendAgainNamed: 'Repeat {request}',
   tryInPlayground: 'Try it in the playground',
   // Terminal (src/features/terminal)
   terminalHeading: 'Terminal',

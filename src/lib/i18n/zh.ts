@@ -183,7 +183,7 @@ export const zh: Messages = {
   kubeletNeverCalls: 'Kubernetes 1.4 的 kubelet 从不调用这个接口。',
   idsInAnswer: '此应答中的 id（点击即可用到路径中）：',
   useIdInPath: '在请求路径中使用这个 id',
-  useIdInPathNamed: '在请求路径中使用 id {id}',
+  useIdInPathNamed: '在请求路径中使用 {id}',
   presetNeedsContainer:
     '这个示例需要一个容器，而守护进程中还没有：请先发送 ContainerCreate 示例（它会创建 “web”）。',
   presetNeedsExec: '这个示例需要一个 exec 实例，而守护进程中还没有：请先发送 ContainerExec 示例。',
@@ -198,8 +198,8 @@ export const zh: Messages = {
   historyClear: '清空',
   historyImported: '已导入 {count} 个请求。',
   historyImportFailed: '不是历史记录文件：{error}',
-  sendAgain: '再次发送',
-  sendAgainNamed: '再次发送 {request}',
+  sendAgain: '重发',
+  sendAgainNamed: '重发 {request}',
   tryInPlayground: '在演练场中试一试',
   // Terminal (src/features/terminal)
   terminalHeading: '终端',
