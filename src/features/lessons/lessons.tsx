@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react'
 import './lessons.css'
+// The lessons' and playground's strings travel with these chunks, not with the first page.
+import '../../lib/i18n/feature-messages.ts'
 import lessonsFile from '../../../data/lessons.json'
 import { AppLink } from '../../components/app-link.tsx'
 import type { TerminalPanelComponent } from '../../components/terminal-slot.ts'

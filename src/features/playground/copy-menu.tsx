@@ -1,5 +1,7 @@
 import { useState } from 'react'
 import './playground-tools.css'
+// The lessons' and playground's strings travel with these chunks, not with the first page.
+import '../../lib/i18n/feature-messages.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import {
   type CopyRequest,

@@ -1,3 +1,5 @@
+import type { FeatureMessageKey } from './feature-messages.ts'
+
 /** English UI strings. API identifiers (paths, methods, operationIds) are never translated. */
 export const en = {
   appTitle: 'Docker API Explorer',
@@ -176,35 +178,6 @@ export const en = {
   history: 'History',
   noHistory: 'Nothing sent yet.',
   replay: 'Load this request',
-  copyAs: 'Copy as curl, docker, dockerode or Go',
-  copyFormat: 'Format',
-  copyGo: 'Go (Kubernetes 1.4 kubelet)',
-  copy: 'Copy',
-  copied: 'Copied.',
-  copyFailed: 'The browser refused the clipboard: select the text below instead.',
-  copyBody: 'Copy the body',
-  noDockerCommand: 'No docker CLI command sends exactly this request.',
-  kubeletNeverCalls: 'The Kubernetes 1.4 kubelet never calls this endpoint.',
-  idsInAnswer: 'Ids in this answer (click to use in the path):',
-  useIdInPath: 'Use this id in the request path',
-  useIdInPathNamed: 'Use {id} in the request path',
-  presetNeedsContainer:
-    'This example names a container, and the daemon has none yet: send the ContainerCreate example first (it makes “web”).',
-  presetNeedsExec:
-    'This example names an exec instance, and the daemon has none yet: send the ContainerExec example first.',
-  resizeHeight: 'Height (h, rows)',
-  resizeWidth: 'Width (w, columns)',
-  resetConfirm:
-    'Reset the simulated Docker {version} daemon? Its containers, exec instances and pulled images go; the history stays.',
-  sendShortcut: 'Ctrl+Enter sends',
-  historyExportJson: 'Export JSON',
-  historyExportSh: 'Export .sh (curl)',
-  historyImport: 'Import JSON',
-  historyClear: 'Clear',
-  historyImported: '{count} requests imported.',
-  historyImportFailed: 'Not a history file: {error}',
-  sendAgain: 'Repeat',
-  sendAgainNamed: 'Repeat {request}',
   tryInPlayground: 'Try it in the playground',
   // Terminal (src/features/terminal)
   terminalHeading: 'Terminal',
@@ -269,33 +242,6 @@ export const en = {
   nextStep: 'Next step',
   startOver: 'Start over (resets the simulated daemon)',
   openInPlayground: 'Open in the playground',
-  capturedFrom: '‹{field} from step {step}›',
-  needsEarlierSteps:
-    'This step uses a value that an earlier step creates ({count} earlier steps have not been run on this daemon yet).',
-  earlierStepsNotRun:
-    '{count} earlier steps have not been run on this daemon yet: this step builds on them.',
-  runEarlierSteps: 'Run the {count} earlier steps first',
-  predictMode: 'Predict before running',
-  predictQuestion: 'What status will Docker 1.12.6 answer?',
-  predictRight: 'Your prediction {status} was right.',
-  predictWrong:
-    'You predicted {status}; Docker 1.12.6 answers {expected}: the explanation above says why.',
-  predictedBefore: 'Last time you predicted {status}.',
-  printHandout: 'Print handout',
-  answerKey: 'Answer key',
-  answerStatus: 'Status',
-  lessonProgress: '{done} of {count} steps run',
-  lessonComplete: 'Lesson complete.',
-  predictionScore: '{right} of {count} predictions right.',
-  nextLesson: 'Next lesson: {title}',
-  continueLesson: 'Continue',
-  stepDone: 'run',
-  startOverConfirm:
-    'Start over? This resets the simulated Docker 1.12.6 daemon (the playground’s containers too) and this lesson’s progress.',
-  traceCaption: 'The Docker API calls each kubelet sends, in order, with the line that sends them',
-  traceStep: 'Call',
-  traceKubelet: 'Kubernetes {release} kubelet',
-  traceNotSent: 'not sent',
   lessonNotFound: 'There is no lesson with the id “{id}”.',
   // Summary
   summary:
@@ -304,5 +250,6 @@ export const en = {
     'Facts from moby/moby at v1.12.6 and kubernetes/kubernetes at v1.2.0, v1.3.0 and v1.4.0. Docker reference text © Docker, Inc., Apache-2.0.',
 } as const
 
-export type MessageKey = keyof typeof en
-export type Messages = Record<MessageKey, string>
+/** The first page's strings; the playground's and lessons' own are in feature-messages.ts. */
+export type Messages = Record<keyof typeof en, string>
+export type MessageKey = keyof typeof en | FeatureMessageKey

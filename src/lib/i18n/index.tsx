@@ -29,6 +29,13 @@ export function useLanguageLoaded(language: Language): boolean {
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string
 
+/** Strings of lazily loaded features (feature-messages.ts), by language. */
+const FEATURE_MESSAGES: Partial<Record<Language, Record<string, string>>> = {}
+
+export function registerFeatureMessages(messages: Record<Language, Record<string, string>>) {
+  Object.assign(FEATURE_MESSAGES, messages)
+}
+
 // One translate function per catalogue, so `t` keeps its identity across renders and memoised
 // work that depends on it (table columns) is not redone on every keystroke.
 const translators = new Map<Messages, Translate>()
@@ -37,8 +44,15 @@ export function translator(language: Language): Translate {
   const messages = CATALOGUES[language] ?? en
   let t = translators.get(messages)
   if (!t) {
+    // Until a catalogue has loaded, English stands in for it, feature strings included.
+    const featureLanguage: Language = messages === en ? 'en' : language
     t = (key, values) =>
-      messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      (
+        (messages as Record<string, string>)[key] ??
+        FEATURE_MESSAGES[featureLanguage]?.[key] ??
+        FEATURE_MESSAGES.en?.[key] ??
+        key
+      ).replace(/\{(\w+)\}/g, (whole, name: string) =>
         values && name in values ? String(values[name]) : whole,
       )
     translators.set(messages, t)
