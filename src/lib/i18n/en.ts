@@ -206,12 +206,12 @@ export const en = {
     'This version of the simulated daemon does not read stdin yet: the output streams, but keys typed here are not delivered.',
   terminalKeysHeading: 'Keys',
   terminalKeysShell:
-    'Everything typed in a terminal goes to the shell: Tab completes, Ctrl+C interrupts, Ctrl+D ends the input, exit leaves.',
+    'Everything typed in a terminal goes to the shell: Backspace erases, Ctrl+U clears the line, Ctrl+C interrupts, Ctrl+D ends the input, exit leaves, Ctrl+P Ctrl+Q detaches (attach).',
   terminalKeysLeave: 'To leave a terminal with the keyboard, press Esc, then Tab (or Shift+Tab).',
   terminalKeysCopy:
     'Copy: select with the mouse, then Ctrl+Shift+C (⌘C on a Mac). Paste: Ctrl+Shift+V (⌘V), or the browser’s menu.',
   terminalStdinNote:
-    'A browser cannot hijack an HTTP connection, so your keys do not travel in the request: the page hands them to the process through the simulated daemon’s stdin session, named by the x-daemon-stdin header of the answer. Every other call — inspect, create, start, exec, the stream itself and each resize — is real HTTP through the service worker, listed below.',
+    'A browser cannot hijack an HTTP connection, so your keys do not travel in the request: the page hands them to the process through the simulated daemon’s stdin session, named by the x-daemon-stdin header of the answer. Every other call — inspect, create, start, exec and each resize — is real HTTP through the service worker; the stream itself is answered by the same handlers inside the page, which keeps each echo within a frame. All are listed below.',
   terminalLog: 'Requests',
   terminalLogEmpty: 'No request yet.',
   terminalLogPane: 'Kubernetes',

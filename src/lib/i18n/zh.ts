@@ -199,12 +199,12 @@ export const zh: Messages = {
   terminalNoStdin: '这一版模拟守护进程还不读取 stdin：输出会流过来，但在这里敲的键送不到进程。',
   terminalKeysHeading: '按键',
   terminalKeysShell:
-    '在终端里敲的一切都交给 shell：Tab 补全，Ctrl+C 中断，Ctrl+D 结束输入，exit 退出。',
+    '在终端里敲的一切都交给 shell：Backspace 删除，Ctrl+U 清空整行，Ctrl+C 中断，Ctrl+D 结束输入，exit 退出，Ctrl+P Ctrl+Q 脱离（attach）。',
   terminalKeysLeave: '用键盘离开终端：先按 Esc，再按 Tab（或 Shift+Tab）。',
   terminalKeysCopy:
     '复制：用鼠标选中，再按 Ctrl+Shift+C（Mac 上 ⌘C）。粘贴：Ctrl+Shift+V（⌘V），或用浏览器菜单。',
   terminalStdinNote:
-    '浏览器无法劫持（hijack）一个 HTTP 连接，所以你的按键不在请求里传输：页面通过模拟守护进程的 stdin 会话把它们交给进程，该会话由应答的 x-daemon-stdin 头指明。其余每个调用——inspect、create、start、exec、数据流本身以及每次 resize——都是经由 service worker 的真实 HTTP，列在下面。',
+    '浏览器无法劫持（hijack）一个 HTTP 连接，所以你的按键不在请求里传输：页面通过模拟守护进程的 stdin 会话把它们交给进程，该会话由应答的 x-daemon-stdin 头指明。其余每个调用——inspect、create、start、exec 以及每次 resize——都是经由 service worker 的真实 HTTP；数据流本身由同一套处理程序在页面内应答，使每次回显都在一帧之内。全部列在下面。',
   terminalLog: '请求',
   terminalLogEmpty: '还没有请求。',
   terminalLogPane: 'Kubernetes',
