@@ -41,6 +41,7 @@ export default function EndpointDetail({ id }: { id: string }) {
           {endpoint.removedInApi && ` · ${t('removedIn')} ${endpoint.removedInApi}`}
           {' · '}
           {t('docSection')} {endpoint.docSection}
+          {endpoint.removedInApi && ` (${t('docSectionRemoved', { api: endpoint.removedInApi })})`}
         </span>
       </p>
       <p>{endpoint.description[language]}</p>

@@ -124,6 +124,7 @@ export const en = {
   notes: 'Notes',
   sinceApi: 'Since API',
   docSection: 'Reference section',
+  docSectionRemoved: 'removed from the v{api} doc',
   // Playground
   navPlayground: 'Playground',
   playgroundHeading: 'Talk to a simulated Docker daemon',

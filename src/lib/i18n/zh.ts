@@ -121,6 +121,7 @@ export const zh: Messages = {
   notes: '备注',
   sinceApi: '起始 API',
   docSection: '参考文档章节',
+  docSectionRemoved: '已从 v{api} 文档中删除',
   navPlayground: '演练场',
   playgroundHeading: '与模拟的 Docker 守护进程对话',
   playgroundIntro:
