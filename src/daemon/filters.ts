@@ -108,6 +108,14 @@ export class Filters {
 export function parseGoInt(s: string, bits = 64): number {
   if (!/^[+-]?\d+$/.test(s))
     throw untyped(`strconv.ParseInt: parsing ${goQuote(s)}: invalid syntax`)
+  // Up to 15 characters the value and the bound 2^(bits-1) are exact as doubles: no BigInt
+  // needed (this runs for every resize, h and w). `-0` parses as Go's 0.
+  if (s.length <= 15) {
+    const small = Number(s)
+    const limit = 2 ** (bits - 1)
+    if (small >= -limit && small < limit) return small === 0 ? 0 : small
+    throw untyped(`strconv.ParseInt: parsing ${goQuote(s)}: value out of range`)
+  }
   const n = BigInt(s)
   const max = (1n << BigInt(bits - 1)) - 1n
   if (n > max || n < -max - 1n)

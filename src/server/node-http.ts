@@ -93,24 +93,6 @@ function readBody(
   })
 }
 
-/** Header pairs as sent, minus the one only this server may set. */
-function headerPairs(request: IncomingMessage): [string, string][] {
-  const pairs: [string, string][] = []
-  const raw = request.rawHeaders
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i]
-    const value = raw[i + 1]
-    if (
-      name !== undefined &&
-      value !== undefined &&
-      name.toLowerCase() !== DAEMON_RAW_PATH_HEADER
-    ) {
-      pairs.push([name, value])
-    }
-  }
-  return pairs
-}
-
 /**
  * An origin-form target that the URL parser leaves exactly as it is: only characters it never
  * re-encodes in a path or query, and no `.` segment (`/./`, `/../`, `%2e`) for it to remove.
@@ -140,17 +122,26 @@ export function requestFrom(
   body: Buffer | undefined,
 ): Request {
   const { url, rawPath } = requestUrl(request.url ?? '/', origin)
-  const headers = headerPairs(request)
-  if (rawPath !== null) headers.push([DAEMON_RAW_PATH_HEADER, rawPath])
-  return new Request(url, {
+  const fetchRequest = new Request(url, {
     method: request.method ?? 'GET',
-    headers,
     // A view, not a copy; typed as the ArrayBuffer-backed view BodyInit wants.
     body:
       body === undefined || body.byteLength === 0
         ? null
         : new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength),
   })
+  // The header pairs as sent, appended one by one: the same "append" as the constructor's
+  // `init.headers` (Fetch "fill"), without the WebIDL conversion of a sequence of pairs (≈ 1 µs
+  // of a ≈ 5 µs Request). A byte body has no Content-Type of its own, so nothing else is added.
+  // The raw-path header is only this server's to set: a client's copy is dropped.
+  const { headers } = fetchRequest
+  const raw = request.rawHeaders
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] as string
+    if (name.toLowerCase() !== DAEMON_RAW_PATH_HEADER) headers.append(name, raw[i + 1] as string)
+  }
+  if (rawPath !== null) headers.append(DAEMON_RAW_PATH_HEADER, rawPath)
+  return fetchRequest
 }
 
 /**
@@ -158,11 +149,18 @@ export function requestFrom(
  * says (the docker CLI sends its DOCKER_HOST, others may send anything): the handlers of the
  * HTTP server accept any origin.
  */
-export async function toFetchRequest(request: IncomingMessage, origin: string): Promise<Request> {
+export function toFetchRequest(
+  request: IncomingMessage,
+  origin: string,
+): Request | Promise<Request> {
   const method = request.method ?? 'GET'
   const pending = method === 'GET' || method === 'HEAD' ? undefined : readBody(request)
-  if (pending === undefined) request.resume()
-  return requestFrom(request, origin, pending === undefined ? undefined : await pending)
+  if (pending === undefined) {
+    // No body to wait for: the Request at once, with no promise in between.
+    request.resume()
+    return requestFrom(request, origin, undefined)
+  }
+  return pending.then((body) => requestFrom(request, origin, body))
 }
 
 /** The status the daemon meant (a 101 travels through MSW as 200 plus a header). */
@@ -190,8 +188,12 @@ export async function writeFetchResponse(
     if (name !== DAEMON_STATUS_HEADER && name !== DAEMON_STDIN_HEADER) flat.push(name, value)
   })
   res.writeHead(response.status, flat)
-  if (response.body === null || method === 'HEAD') {
-    await response.body?.cancel()
+  if (response.body === null) {
+    res.end()
+    return
+  }
+  if (method === 'HEAD') {
+    await response.body.cancel()
     res.end()
     return
   }

@@ -51,13 +51,24 @@ const READ_ONLY_ROUTES: ReadonlySet<string> = new Set([
  * api/server/httputils/errors.go at v1.12.6.
  */
 export class Dispatcher {
-  private readonly table: CompiledRoute[]
+  /**
+   * The registered routes by method, each list in registration order: gorilla/mux tried routes
+   * in that order and a route of another method never matched, so looking only at the request
+   * method's routes finds the same first match with fewer comparisons.
+   */
+  private readonly table: ReadonlyMap<string, CompiledRoute[]>
 
   constructor(
     private readonly engine: Engine,
     private readonly handlers: ReadonlyMap<string, Handler>,
   ) {
-    this.table = registeredRoutes(engine.apiVersion, compareVersions)
+    const table = new Map<string, CompiledRoute[]>()
+    for (const route of registeredRoutes(engine.apiVersion, compareVersions)) {
+      const list = table.get(route.info.method)
+      if (list === undefined) table.set(route.info.method, [route])
+      else list.push(route)
+    }
+    this.table = table
     this.server = `Docker/${engine.dockerVersion} (linux)`
   }
 
@@ -104,8 +115,7 @@ export class Dispatcher {
     }
 
     let match: { route: CompiledRoute; param: string } | null = null
-    for (const route of this.table) {
-      if (route.info.method !== method) continue
+    for (const route of this.table.get(method) ?? []) {
       // The literal text around the variable must be there for the regex to match: a cheap
       // test that skips most routes before running their regex.
       if (!rest.startsWith(route.prefix) || !rest.endsWith(route.suffix)) continue

@@ -34,7 +34,11 @@ export class DaemonRequestHandler extends RequestHandler<
   }
 
   override async parse(args: { request: Request }): Promise<ParsedDaemonRequest> {
-    return { matches: this.info.pattern.test(args.request.url) }
+    return this.match(args.request)
+  }
+
+  private match(request: Request): ParsedDaemonRequest {
+    return { matches: this.info.pattern.test(request.url) }
   }
 
   /**
@@ -42,13 +46,14 @@ export class DaemonRequestHandler extends RequestHandler<
    * the body again. It cost more than the daemon itself for a small request (the clone builds a
    * new AbortSignal and tees the body), and nothing reads that clone here: `getResponse` and
    * `setupServer` drop it, `setupWorker` logs from a clone of its own, and `log` below reads only
-   * method, URL and status. Everything else is as msw does it: parse, predicate, resolver.
+   * method, URL and status. Everything else is as msw does it: parse (here the same match
+   * `parse` resolves to, without waiting a microtask for it), predicate, resolver.
    */
   override async run(args: {
     request: StrictRequest<DefaultBodyType>
     requestId: string
   }): ReturnType<RequestHandler['run']> {
-    const parsedResult = await this.parse(args)
+    const parsedResult = this.match(args.request)
     if (!this.predicate({ parsedResult })) return null
     this.isUsed = true
     const response = await this.resolver({
