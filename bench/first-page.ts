@@ -60,7 +60,7 @@ async function readyTime(
   })`)) as number
   const interactive = (await page.evaluate(`new Promise((done) => {
     const hydrated = () => document.documentElement.dataset.hydrated === 'true'
-    const check = () => (hydrated() || !document.querySelector('script[type=module]') ? done(performance.now()) : requestAnimationFrame(check))
+    const check = () => (hydrated() || !document.getElementById('root') ? done(performance.now()) : requestAnimationFrame(check))
     check()
   })`)) as number
   const result = { ready, hydrated: interactive }
