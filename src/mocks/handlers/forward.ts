@@ -208,7 +208,7 @@ export function toResponse(daemonResponse: DaemonResponse, method = 'GET'): Resp
   const text = typeof body === 'string'
   const bytes = body === '' ? EMPTY : text ? encodeBody(body) : ownBytes(body)
   if (headers['content-length'] === undefined) {
-    extra = { ...extra, 'content-length': String(bytes.byteLength) }
+    extra = Object.assign({ 'content-length': String(bytes.byteLength) }, extra)
   }
   // An empty body (resize, exec resize, detached exec start) needs no stream at all.
   if (method === 'HEAD' || bytes.byteLength === 0) return withHeaders(null, status, headers, extra)
