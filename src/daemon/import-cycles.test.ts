@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { sourceFiles } from '../../tests/source-files.ts'
 
 /**
  * No import circles inside src/daemon (type-only imports count: a circle of types still ties
@@ -10,16 +11,6 @@ import { describe, expect, it } from 'vitest'
  */
 
 const ROOT = import.meta.dirname
-
-function sources(dir: string): string[] {
-  const out: string[] = []
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) out.push(...sources(path))
-    else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) out.push(path)
-  }
-  return out
-}
 
 /** Relative imports and re-exports of each file, as absolute paths. */
 function importGraph(files: readonly string[]): Map<string, string[]> {
@@ -74,7 +65,7 @@ function circles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
 
 describe('src/daemon imports', () => {
   it('form no circle', () => {
-    const graph = importGraph(sources(ROOT))
+    const graph = importGraph(sourceFiles(ROOT))
     expect(graph.size).toBeGreaterThan(50)
     const named = circles(graph).map((c) => c.map((f) => relative(ROOT, f)))
     expect(named).toEqual([])

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { sourceFiles } from '../../tests/source-files.ts'
 import { createDaemon } from './daemon.ts'
 
 /**
@@ -30,16 +31,6 @@ const REAL_TIME = [
   /\bperformance\.now\s*\(/,
 ]
 
-function sources(dir: string): string[] {
-  const out: string[] = []
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) out.push(...sources(path))
-    else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) out.push(path)
-  }
-  return out
-}
-
 /** The code without comments (so a comment may name setTimeout). */
 function code(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1')
@@ -53,7 +44,7 @@ function realTimeUses(text: string): string[] {
 describe('daemon time', () => {
   it('has no real timer or wall-clock read outside the injected driver', () => {
     const found: string[] = []
-    for (const path of sources(ROOT)) {
+    for (const path of sourceFiles(ROOT)) {
       const file = relative(ROOT, path)
       if (file === DRIVER || CLIENTS.has(file)) continue
       for (const use of realTimeUses(readFileSync(path, 'utf8'))) found.push(`${file}: ${use}`)

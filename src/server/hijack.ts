@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream'
 import type { StdinSession } from '../daemon/index.ts'
 import { DAEMON_STDIN_HEADER } from '../daemon/index.ts'
 import { DAEMON_STATUS_HEADER } from '../mocks/handlers/forward.ts'
-import { daemonStatus, requestFrom } from './node-http.ts'
+import { daemonStatus, drained, requestFrom } from './node-http.ts'
 import { acceptKey, closeFrame, encodeFrame, FrameError, FrameParser, OPCODE } from './websocket.ts'
 
 /**
@@ -226,16 +226,4 @@ async function pipeToSocket(
     }
   }
   if (!socket.destroyed) socket.end(() => socket.destroy())
-}
-
-function drained(socket: Duplex): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      socket.off('drain', done)
-      socket.off('close', done)
-      resolve()
-    }
-    socket.on('drain', done)
-    socket.on('close', done)
-  })
 }

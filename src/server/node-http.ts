@@ -227,21 +227,24 @@ export async function writeFetchResponse(
     for (;;) {
       const { done, value } = await reader.read()
       if (done || clientGone) break
-      if (!res.write(value)) {
-        await new Promise<void>((resolve) => {
-          const resume = (): void => {
-            res.off('drain', resume)
-            res.off('close', resume)
-            resolve()
-          }
-          res.on('drain', resume)
-          res.on('close', resume)
-        })
-      }
+      if (!res.write(value)) await drained(res)
     }
   } finally {
     res.off('close', onClose)
     shutdown?.removeEventListener('abort', onShutdown)
     res.end()
   }
+}
+
+/** Resolves when a stream that refused a write can take more, or is gone. */
+export function drained(stream: NodeJS.EventEmitter): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done)
+      stream.off('close', done)
+      resolve()
+    }
+    stream.on('drain', done)
+    stream.on('close', done)
+  })
 }

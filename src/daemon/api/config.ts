@@ -163,7 +163,7 @@ export const HOST_CONFIG_KINDS: Record<string, Kind> = {
 
 /**
  * Every JSON name of container.HostConfig and its embedded Resources. ContainerConfigWrapper
- * embeds a *container.HostConfig too: any of these keys at the top of a create (or start)
+ * embeds a *container.HostConfig too: each of these keys at the top of a create (or start)
  * body allocates it, even when the value is null.
  * @see engine-api types/container/host_config.go (vendored at moby v1.12.6)
  */

@@ -39,19 +39,13 @@ export class LiveProcesses {
 
   /** The container's process reads stdin as it comes: run it live, fed by sessions. */
   spawnContainer(c: ContainerRecord, input: ProcessInput, quiet: boolean): void {
-    const key = `c:${c.id}`
-    const terminal = input.tty ? { rows: 0, cols: 0 } : null
-    const proc: LiveProcess = new LiveProcess(liveProgram(input, terminal, quiet), terminal, {
-      emit: (stream, text) => this.host.output.write(c, stream, text),
-      exit: (code) => {
-        if (this.live.get(key) !== proc) return
-        this.live.delete(key)
-        this.host.containerExited(c, code)
-      },
-      timer: (ms, fn) => this.host.clock.after(ms, fn),
-    })
-    this.live.set(key, proc)
-    proc.start()
+    const proc = this.spawn(
+      `c:${c.id}`,
+      input,
+      quiet,
+      (stream, text) => this.host.output.write(c, stream, text),
+      (code) => this.host.containerExited(c, code),
+    )
     // What a session wrote before the process started reaches it now.
     const pending = this.pendingStdin.get(c.id)
     this.pendingStdin.delete(c.id)
@@ -63,22 +57,39 @@ export class LiveProcesses {
 
   /** An exec whose process reads stdin: run it live; its output goes to `onExecOutput` listeners. */
   spawnExec(ex: ExecRecord, input: ProcessInput): void {
-    const key = `e:${ex.id}`
-    const terminal = input.tty ? { rows: 0, cols: 0 } : null
-    const proc: LiveProcess = new LiveProcess(liveProgram(input, terminal), terminal, {
-      emit: (stream, text) => {
+    this.spawn(
+      `e:${ex.id}`,
+      input,
+      false,
+      (stream, text) => {
         const ls = this.execListeners.get(ex.id)
         if (ls !== undefined) for (const l of ls) l(stream, text)
       },
+      (code) => this.host.execExited(ex, code),
+    )
+  }
+
+  /** Starts a live process under `key`; `exited` is told only while it is still the one there. */
+  private spawn(
+    key: string,
+    input: ProcessInput,
+    quiet: boolean,
+    emit: (stream: 1 | 2, text: string) => void,
+    exited: (code: number) => void,
+  ): LiveProcess {
+    const terminal = input.tty ? { rows: 0, cols: 0 } : null
+    const proc: LiveProcess = new LiveProcess(liveProgram(input, terminal, quiet), terminal, {
+      emit,
       exit: (code) => {
         if (this.live.get(key) !== proc) return
         this.live.delete(key)
-        this.host.execExited(ex, code)
+        exited(code)
       },
       timer: (ms, fn) => this.host.clock.after(ms, fn),
     })
     this.live.set(key, proc)
     proc.start()
+    return proc
   }
 
   /** Subscribes to an exec's live output; returns the unsubscribe function. */

@@ -39,6 +39,8 @@ export class LineDiscipline {
   /** ISIG: Ctrl-C, Ctrl-\ and Ctrl-Z raise signals instead of being read. */
   signals = true
   private line = ''
+  /** Characters (code points) in `line`, kept so a long paste is not counted again per key. */
+  private lineChars = 0
   /** An escape sequence (arrow keys, F-keys) being swallowed: it has no meaning in a line. */
   private escape = ''
 
@@ -74,22 +76,22 @@ export class LineDiscipline {
       const signal = this.signals ? SIGNAL_OF[ch] : undefined
       if (signal !== undefined) {
         // The pending line is flushed (NOFLSH is off) and the character echoed as ^C.
-        this.line = ''
+        this.clearLine()
         if (this.echo) echo += caret(ch)
         events.push({ kind: 'signal', signal })
       } else if (ch === '\n') {
         events.push({ kind: 'data', text: `${this.line}\n` })
-        this.line = ''
+        this.clearLine()
         if (this.echo) echo += '\r\n'
       } else if (ch === VEOF) {
         // At the start of a line: end of file (read returns 0). Mid-line: the line so far, unended.
         if (this.line === '') events.push({ kind: 'eof' })
         else events.push({ kind: 'data', text: this.line })
-        this.line = ''
+        this.clearLine()
       } else if (ch === VERASE || ch === BACKSPACE) {
         echo += this.rubOut(1)
       } else if (ch === VKILL) {
-        echo += this.rubOut([...this.line].length)
+        echo += this.rubOut(this.lineChars)
       } else if (ch === VWERASE) {
         const chars = [...this.line]
         let n = 0
@@ -98,8 +100,9 @@ export class LineDiscipline {
         echo += this.rubOut(n)
       } else if (ch === ESC) {
         this.escape = ESC
-      } else if ([...this.line].length < MAX_LINE) {
+      } else if (this.lineChars < MAX_LINE) {
         this.line += ch
+        this.lineChars++
         if (this.echo) echo += ch < ' ' && ch !== '\t' ? caret(ch) : ch
       }
     }
@@ -111,12 +114,18 @@ export class LineDiscipline {
     return this.line
   }
 
+  private clearLine(): void {
+    this.line = ''
+    this.lineChars = 0
+  }
+
   private rubOut(count: number): string {
     const chars = [...this.line]
     const n = Math.min(count, chars.length)
     if (n === 0) return ''
     const removed = chars.slice(chars.length - n)
     this.line = chars.slice(0, chars.length - n).join('')
+    this.lineChars -= n
     if (!this.echo) return ''
     // A control character was echoed as two columns (^X): rub out both (ECHOCTL).
     return removed.map((c) => (c < ' ' && c !== '\t' ? RUB_OUT + RUB_OUT : RUB_OUT)).join('')
