@@ -57,7 +57,7 @@ describe('data/lessons.json', () => {
     }
   })
 
-  it('links every traced kubelet call to a line of the kubelet source at each release that sends it', () => {
+  it('links every traced kubelet call to its line of the kubelet source at each release that sends it', () => {
     for (const lesson of lessons)
       for (const step of lesson.steps)
         for (const release of step.calledBy ?? []) {
@@ -66,6 +66,12 @@ describe('data/lessons.json', () => {
             s.url?.startsWith(`https://github.com/kubernetes/kubernetes/blob/${tag}/`),
           )
           expect(links.length, `${lesson.id}/${step.id} has a source at ${tag}`).toBeGreaterThan(0)
+          // A line, not just a file or a function: the label names the line its anchor opens.
+          for (const link of links) {
+            const anchor = /#L(\d+)$/.exec(link.url ?? '')?.[1]
+            expect(anchor, `${lesson.id}/${step.id}: ${link.url} has a #L anchor`).toBeDefined()
+            expect(link.label).toContain(`(line ${anchor})`)
+          }
         }
   })
 })
