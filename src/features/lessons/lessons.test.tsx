@@ -159,7 +159,17 @@ describe('Lessons', () => {
     expect(handout.textContent).not.toContain('{{')
     // The trace shows the two calls only the 1.4 kubelet sends, linked to their lines.
     const trace = screen.getByRole('table', { name: /The Docker API calls each kubelet sends/ })
-    expect(within(trace).getAllByText('not sent')).toHaveLength(3)
-    expect(within(trace).getAllByRole('link', { name: 'exec.go:128' })).toHaveLength(2)
+    const onlyIn14 = within(trace)
+      .getAllByText('not sent')
+      .map((cell) => cell.closest('tr') as HTMLElement)
+    expect(onlyIn14.map((row) => within(row).getByRole('link').textContent)).toEqual([
+      'exec.go:128',
+      'exec.go:128',
+      'docker_manager.go:1244',
+    ])
+    // Each 1.3 call links to its own line at the 1.3 tag.
+    expect(within(trace).getByRole('link', { name: 'exec.go:109' }).getAttribute('href')).toContain(
+      '/blob/v1.3.0/pkg/kubelet/dockertools/exec.go#L109',
+    )
   })
 })
