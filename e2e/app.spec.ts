@@ -237,6 +237,43 @@ describe('the production build under a sub-path', () => {
     }
   })
 
+  it('keeps the column headers in view while a long table scrolls, where the table fits', async () => {
+    const headerTops = async (search: string, width: number, table: string) => {
+      const context = await browser.newContext({ viewport: { width, height: 800 } })
+      const page = await context.newPage()
+      await page.goto(`${baseUrl}${search}`)
+      await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
+      // 600 px past the table's top. Scrolled again until it holds: a view may still move focus
+      // (and so scroll) just after hydrating.
+      await page.waitForFunction((selector) => {
+        const top = document.querySelector(selector)?.getBoundingClientRect().top ?? 0
+        const target = Math.round(window.scrollY + top + 600)
+        window.scrollTo(0, target)
+        return window.scrollY === target
+      }, `table.${table}`)
+      const result = await page.locator(`table.${table}`).evaluate((t) => ({
+        headerTop: Math.round(t.querySelector('thead th')?.getBoundingClientRect().top ?? -1),
+        scrollsSideways: (t.parentElement?.scrollWidth ?? 0) > (t.parentElement?.clientWidth ?? 0),
+      }))
+      await context.close()
+      return result
+    }
+    // The header row sits at the top of the viewport.
+    expect(await headerTops('', 1280, 'matrix')).toEqual({ headerTop: 0, scrollsSideways: false })
+    expect(await headerTops('?lang=zh', 1100, 'matrix')).toEqual({
+      headerTop: 0,
+      scrollsSideways: false,
+    })
+    expect(await headerTops('?view=versions&all=1', 1280, 'versions')).toEqual({
+      headerTop: 0,
+      scrollsSideways: false,
+    })
+    // On a phone the matrix scrolls sideways in its box instead, and its header scrolls away.
+    const phone = await headerTops('', 375, 'matrix')
+    expect(phone.scrollsSideways).toBe(true)
+    expect(phone.headerTop).toBeLessThan(0)
+  })
+
   it('has no axe-core violations in any view or theme', async () => {
     for (const [search, theme] of [
       ['', 'light'],

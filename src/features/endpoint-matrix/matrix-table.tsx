@@ -79,7 +79,7 @@ export function MatrixTable({
   })
 
   return (
-    <div className="table-scroll">
+    <div className="table-scroll fits-from-1100">
       <table className="matrix">
         <caption className="visually-hidden">{t('matrixHeading')}</caption>
         <SortableHead table={table} />

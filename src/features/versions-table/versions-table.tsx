@@ -141,7 +141,7 @@ export function VersionsTable({
   const columns = useMemo(() => buildColumns(t, selected, onSelect), [t, selected, onSelect])
   const table = useSortedTable(columns, rows, sort, onSortChange)
   return (
-    <div className="table-scroll">
+    <div className="table-scroll fits-from-1280">
       <table className="versions">
         <caption className="visually-hidden">{t('versionsHeading')}</caption>
         <SortableHead table={table} />
