@@ -1,6 +1,7 @@
 import { endpointRows, kubernetesMinimums, releaseOptions } from 'virtual:catalog'
 import { lazy, Suspense, useEffect } from 'react'
 import { AppLink } from '../components/app-link.tsx'
+import { ViewErrorBoundary } from '../components/view-error-boundary.tsx'
 import { EndpointMatrix } from '../features/endpoint-matrix/endpoint-matrix.tsx'
 import { useAppState } from '../hooks/use-app-state.ts'
 import { useHydrated } from '../hooks/use-hydrated.ts'
@@ -131,14 +132,20 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
           {state.view === 'matrix' && (
             <EndpointMatrix rows={endpointRows} releases={releaseOptions} />
           )}
-          <Suspense fallback={<p className="view">{t('loading')}</p>}>
-            {state.view === 'versions' && (
-              <DockerVersions endpoints={endpointRows} minimums={kubernetesMinimums} />
-            )}
-            {state.view === 'endpoint' && <EndpointDetail id={state.endpoint} />}
-            {state.view === 'playground' && <Playground terminal={TerminalPanel} />}
-            {state.view === 'lessons' && <Lessons terminal={TerminalPanel} />}
-          </Suspense>
+          <ViewErrorBoundary
+            key={state.view}
+            describe={(message) => t('viewFailed', { message })}
+            backLabel={t('viewFailedBack')}
+          >
+            <Suspense fallback={<p className="view">{t('loading')}</p>}>
+              {state.view === 'versions' && (
+                <DockerVersions endpoints={endpointRows} minimums={kubernetesMinimums} />
+              )}
+              {state.view === 'endpoint' && <EndpointDetail id={state.endpoint} />}
+              {state.view === 'playground' && <Playground terminal={TerminalPanel} />}
+              {state.view === 'lessons' && <Lessons terminal={TerminalPanel} />}
+            </Suspense>
+          </ViewErrorBoundary>
         </main>
         <footer className="site-footer">
           <p>{t('footer')}</p>

@@ -81,6 +81,12 @@ describe('copy as docker, dockerode and Go', () => {
     expect(matchEndpoint(req('GET', '/nope'))).toBeNull()
   })
 
+  it('names no endpoint for a path with a stray %, and does not throw', () => {
+    expect(matchEndpoint(req('GET', '/v1.24/containers/%ZZ/json'))).toBeNull()
+    expect(matchEndpoint(req('GET', '/v1.24/containers/50%/json'))).toBeNull()
+    expect(matchEndpoint(req('GET', '/v1.24/containers/a%2Fb/json'))?.params.id).toBe('a/b')
+  })
+
   it('gives the CLI command where one exists, and none where none does', () => {
     expect(
       dockerCommand(

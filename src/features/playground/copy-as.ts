@@ -49,6 +49,14 @@ interface Matched {
   query: URLSearchParams
 }
 
+function decodePathVariable(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return null
+  }
+}
+
 /** Which endpoint a path names, and its path variables (the version prefix is optional). */
 export function matchEndpoint(request: CopyRequest): Matched | null {
   const [rawPath = '', rawQuery = ''] = request.path.split(/\?(.*)/s)
@@ -59,9 +67,13 @@ export function matchEndpoint(request: CopyRequest): Matched | null {
     const m = compiled.regex.exec(path)
     if (!m) continue
     const params: Record<string, string> = {}
-    compiled.vars.forEach((name, i) => {
-      params[name] = decodeURIComponent(m[i + 1] ?? '')
-    })
+    for (const [i, name] of compiled.vars.entries()) {
+      const value = decodePathVariable(m[i + 1] ?? '')
+      // A stray % (typed mid-escape, or pasted) is no URL path: the daemon answers 400, and there
+      // is no call to name.
+      if (value === null) return null
+      params[name] = value
+    }
     return { id: info.id, params, query: new URLSearchParams(rawQuery) }
   }
   return null

@@ -91,6 +91,18 @@ describe('Playground', () => {
     ).toBeInTheDocument()
   })
 
+  it('keeps working with a stray % in the path, and sends it for the daemon to refuse', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    await screen.findByRole('button', { name: 'Send' })
+    const path = screen.getByRole('textbox', { name: 'Path and query' })
+    await user.clear(path)
+    await user.type(path, '/v1.24/containers/%ZZ/json')
+    expect(path).toHaveValue('/v1.24/containers/%ZZ/json')
+    await send(user)
+    expect(statusLine()).toMatch(/^HTTP\/1\.1 400 Bad Request/)
+  })
+
   it('refuses a client newer than the daemon, as 1.12 did', async () => {
     const user = userEvent.setup()
     render(<Harness />)

@@ -97,6 +97,9 @@ export const en = {
   // Detail
   backToMatrix: 'Back to the matrix',
   loading: 'Loading…',
+  viewFailed:
+    'This view stopped with an error: {message}. Your other views and the daemon’s state are kept.',
+  viewFailedBack: 'Open the endpoint matrix',
   noEndpointChosen: 'No endpoint chosen: pick one in the matrix.',
   detailNotFound: 'There is no endpoint with the id “{id}”.',
   parameters: 'Parameters',

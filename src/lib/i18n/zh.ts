@@ -94,6 +94,8 @@ export const zh: Messages = {
   no: '否',
   backToMatrix: '返回矩阵',
   loading: '加载中…',
+  viewFailed: '这个视图出错停止了:{message}。其他视图和守护进程的状态都保留着。',
+  viewFailedBack: '打开端点矩阵',
   noEndpointChosen: '尚未选择接口：请在矩阵中选择一个。',
   detailNotFound: '没有 id 为“{id}”的接口。',
   parameters: '参数',
