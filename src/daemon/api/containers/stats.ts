@@ -37,10 +37,11 @@ export const EMPTY_STATS = {
 function sample(e: Engine, c: ContainerRecord, n: number, version: string): JsonObject {
   const uptime = Math.max(1, e.clock.nowMs() - Date.parse(c.state.startedAt)) + n * 1000
   const total = Math.round(uptime * 12_000 + c.state.pid)
+  // Nanoseconds pass 2^31 three minutes in: halve with division, not a 32-bit shift.
   const cpu = (t: number) => ({
     cpu_usage: {
       total_usage: t,
-      percpu_usage: [t >> 1, t - (t >> 1), 0, 0],
+      percpu_usage: [Math.floor(t / 2), t - Math.floor(t / 2), 0, 0],
       usage_in_kernelmode: Math.round(t * 0.2),
       usage_in_usermode: Math.round(t * 0.7),
     },
