@@ -48,6 +48,18 @@ export function HistoryPanel(props: HistoryPanelProps) {
     if (!file) return
     try {
       const imported = historyFromJson(await file.text())
+      // A file with nothing replayable must not wipe a history, and a full one is replaced only
+      // when the reader says so (the history survives reloads; losing it is for good).
+      if (imported.length === 0) {
+        setMessage(t('historyImportEmpty'))
+        return
+      }
+      const replace =
+        history.length === 0 ||
+        window.confirm(
+          t('historyReplaceConfirm', { count: history.length, imported: imported.length }),
+        )
+      if (!replace) return
       onReplace(imported)
       setMessage(t('historyImported', { count: imported.length }))
     } catch (error) {

@@ -130,6 +130,38 @@ describe('Playground', () => {
     expect(window.localStorage.getItem('docker-api-explorer:history:1.12.6')).toBeNull()
   })
 
+  it('keeps the history when an import has nothing to replay, and asks before replacing it', async () => {
+    const user = userEvent.setup({ applyAccept: false })
+    render(<Harness />)
+    await send(user)
+    const history = await screen.findByRole('region', { name: 'History' })
+    await waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(1))
+    const saved = window.localStorage.getItem('docker-api-explorer:history:1.12.6') ?? ''
+    const input = within(history).getByLabelText('Import JSON')
+    // jsdom's File has no text(); browsers' does.
+    const file = (text: string) =>
+      Object.assign(new File([text], 'history.json', { type: 'application/json' }), {
+        text: async () => text,
+      })
+    // Written by hand: a bare array with no exchange in it.
+    await user.upload(input, file('[{"method":"GET","path":"/v1.24/containers/x/json"}]'))
+    expect(await within(history).findByText(/Nothing imported/)).toBeInTheDocument()
+    expect(within(history).getAllByRole('listitem')).toHaveLength(1)
+    expect(window.localStorage.getItem('docker-api-explorer:history:1.12.6')).toBe(saved)
+    // A real export replaces it only after a yes.
+    const twice = JSON.stringify({
+      history: [...JSON.parse(saved).history, ...JSON.parse(saved).history],
+    })
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true)
+    await user.upload(input, file(twice))
+    expect(confirm).toHaveBeenCalledTimes(1)
+    expect(within(history).getAllByRole('listitem')).toHaveLength(1)
+    await user.upload(input, file(twice))
+    await waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(2))
+    expect(within(history).getByText('Requests imported: 2.')).toBeInTheDocument()
+    confirm.mockRestore()
+  })
+
   it('sends with Ctrl+Enter from the body field', async () => {
     const user = userEvent.setup()
     render(<Harness />)

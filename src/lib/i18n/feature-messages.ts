@@ -58,8 +58,12 @@ const en = {
   historyExportSh: 'Export .sh (curl)',
   historyImport: 'Import JSON',
   historyClear: 'Clear',
-  historyImported: '{count} requests imported.',
+  historyImported: 'Requests imported: {count}.',
   historyImportFailed: 'Not a history file: {error}',
+  historyImportEmpty:
+    'Nothing imported: the file holds no request the playground can send again. Your history is unchanged.',
+  historyReplaceConfirm:
+    'Replace your saved history with this file? Saved now: {count}. In the file: {imported}.',
   sendAgain: 'Repeat',
   sendAgainNamed: 'Repeat {request}',
 } as const
@@ -118,6 +122,8 @@ const zh: Record<FeatureMessageKey, string> = {
   historyClear: '清空',
   historyImported: '已导入 {count} 个请求。',
   historyImportFailed: '不是历史记录文件：{error}',
+  historyImportEmpty: '没有导入任何内容：文件里没有可以再次发送的请求。你的历史记录没有改变。',
+  historyReplaceConfirm: '用这个文件里的 {imported} 个请求替换历史记录中的 {count} 个请求吗？',
   sendAgain: '重发',
   sendAgainNamed: '重发 {request}',
 }
