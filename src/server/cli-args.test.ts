@@ -5,7 +5,13 @@ describe('parseCliArgs', () => {
   it('defaults to 127.0.0.1:2375, Docker 1.12.6, with a request log', () => {
     expect(parseCliArgs([])).toEqual({
       kind: 'run',
-      options: { port: 2375, host: '127.0.0.1', dockerVersion: '1.12.6', quiet: false },
+      options: {
+        port: 2375,
+        host: '127.0.0.1',
+        socket: null,
+        dockerVersion: '1.12.6',
+        quiet: false,
+      },
     })
   })
 
@@ -14,7 +20,16 @@ describe('parseCliArgs', () => {
       parseCliArgs(['--port', '0', '--host=0.0.0.0', '--docker-version', '1.11.2', '--quiet']),
     ).toEqual({
       kind: 'run',
-      options: { port: 0, host: '0.0.0.0', dockerVersion: '1.11.2', quiet: true },
+      options: { port: 0, host: '0.0.0.0', socket: null, dockerVersion: '1.11.2', quiet: true },
+    })
+  })
+
+  it('reads a Unix socket path', () => {
+    const parsed = parseCliArgs(['--socket', '/tmp/docker.sock'])
+    expect(parsed.kind === 'run' && parsed.options.socket).toBe('/tmp/docker.sock')
+    expect(parseCliArgs(['--socket='])).toEqual({
+      kind: 'error',
+      message: 'invalid --socket: empty',
     })
   })
 

@@ -3,6 +3,8 @@ import { DOCKER_VERSIONS, type DockerVersion, isDockerVersion } from '../daemon/
 export interface CliOptions {
   port: number
   host: string
+  /** A Unix socket to listen on instead of TCP. */
+  socket: string | null
   dockerVersion: DockerVersion
   quiet: boolean
 }
@@ -20,6 +22,8 @@ Point a client at it: DOCKER_HOST=tcp://127.0.0.1:2375 docker version
 Options:
   --port <n>              TCP port, 0 for an ephemeral one (default 2375)
   --host <addr>           address to listen on (default 127.0.0.1; the API has no authentication)
+  --socket <path>         listen on a Unix socket instead: DOCKER_HOST=unix://<path>
+                          (the CLI's Ctrl-P Ctrl-Q detach works only there, see the README)
   --docker-version <v>    ${DOCKER_VERSIONS.join(' | ')} (default 1.12.6)
   --quiet                 no request log
   -h, --help              show this help
@@ -30,6 +34,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   const options: CliOptions = {
     port: 2375,
     host: '127.0.0.1',
+    socket: null,
     dockerVersion: '1.12.6',
     quiet: false,
   }
@@ -42,7 +47,12 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
     }
     const match = /^(--[a-z-]+)(?:=(.*))?$/.exec(arg)
     const flag = match?.[1]
-    if (flag !== '--port' && flag !== '--host' && flag !== '--docker-version') {
+    if (
+      flag !== '--port' &&
+      flag !== '--host' &&
+      flag !== '--socket' &&
+      flag !== '--docker-version'
+    ) {
       return { kind: 'error', message: `unknown option: ${arg}` }
     }
     let value = match?.[2]
@@ -58,6 +68,9 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
         return { kind: 'error', message: `invalid --port: ${value} (expected 0-65535)` }
       }
       options.port = Number(value)
+    } else if (flag === '--socket') {
+      if (value === '') return { kind: 'error', message: 'invalid --socket: empty' }
+      options.socket = value
     } else if (flag === '--host') {
       if (value === '') return { kind: 'error', message: 'invalid --host: empty' }
       options.host = value

@@ -24,20 +24,23 @@ async function main(): Promise<void> {
     server = await startDaemonServer({
       port: options.port,
       host: options.host,
+      ...(options.socket === null ? {} : { socketPath: options.socket }),
       dockerVersion: options.dockerVersion,
       log: options.quiet ? null : (line) => process.stdout.write(`${line}\n`),
     })
   } catch (error) {
-    process.stderr.write(
-      `daemon: cannot listen on ${options.host}:${options.port}: ${String(error)}\n`,
-    )
+    const where = options.socket ?? `${options.host}:${options.port}`
+    process.stderr.write(`daemon: cannot listen on ${where}: ${String(error)}\n`)
     process.exitCode = 1
     return
   }
-  const hostPort = server.url.replace(/^http:\/\//, '')
+  const dockerHost =
+    server.socketPath === null
+      ? `tcp://${server.url.replace(/^http:\/\//, '')}`
+      : `unix://${server.socketPath}`
   process.stdout.write(
-    `Simulated Docker ${options.dockerVersion} listening on ${server.url}\n` +
-      `  DOCKER_HOST=tcp://${hostPort} docker version\n`,
+    `Simulated Docker ${options.dockerVersion} listening on ${server.socketPath === null ? server.url : dockerHost}\n` +
+      `  DOCKER_HOST=${dockerHost} docker version\n`,
   )
   let stopping = false
   const stop = (reason: string): void => {

@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { controlledStream, createFakeDaemon } from '../../tests/daemon/fake-daemon.ts'
 import { type DaemonServer, formatLogLine, startDaemonServer } from './server.ts'
@@ -104,6 +108,52 @@ describe('startDaemonServer (transport only, fake daemon)', () => {
     expect(response.status).toBe(404)
     expect(response.headers.get('content-type')).toBe('application/json')
     expect(await response.text()).toBe('')
+  })
+})
+
+describe('startDaemonServer on a Unix socket', () => {
+  const get = (socketPath: string, path: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest({ socketPath, path }, (res) => {
+        let body = ''
+        res.on('data', (chunk) => {
+          body += chunk
+        })
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+
+  it('serves there, replaces a stale socket file, refuses a live one and never a plain file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'daemon-sock-'))
+    const path = join(dir, 'docker.sock')
+    const daemon = createFakeDaemon()
+    server = await startDaemonServer({ port: 0, socketPath: path, daemon, log: null })
+    expect(server.socketPath).toBe(path)
+    expect(await get(path, '/_ping')).toEqual({ status: 200, body: 'OK' })
+    // A second server on the same live socket is refused.
+    await expect(
+      startDaemonServer({ port: 0, socketPath: path, daemon, log: null }),
+    ).rejects.toThrow(/in use/)
+    // What a killed server leaves: a socket file nobody answers on.
+    const killed = `require('node:net').createServer().listen(process.argv[1], () => process.kill(process.pid, 'SIGKILL'))`
+    spawnSync(process.execPath, ['-e', killed, join(dir, 'stale.sock')])
+    expect(statSync(join(dir, 'stale.sock')).isSocket()).toBe(true)
+    const second = await startDaemonServer({
+      port: 0,
+      socketPath: join(dir, 'stale.sock'),
+      daemon,
+      log: null,
+    })
+    expect((await get(join(dir, 'stale.sock'), '/_ping')).status).toBe(200)
+    await second.close()
+    writeFileSync(join(dir, 'notes.txt'), 'keep me')
+    await expect(
+      startDaemonServer({ port: 0, socketPath: join(dir, 'notes.txt'), daemon, log: null }),
+    ).rejects.toThrow(/not a socket/)
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('keep me')
+    rmSync(dir, { recursive: true, force: true })
   })
 })
 

@@ -1,5 +1,6 @@
+import { existsSync, statSync, unlinkSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { type AddressInfo, connect } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { getResponse, type RequestHandler } from 'msw'
 import type { Daemon, DockerVersion } from '../daemon/index.ts'
@@ -13,6 +14,11 @@ export interface DaemonServerOptions {
   port: number
   /** Default 127.0.0.1: an unauthenticated Docker API belongs on loopback only. */
   host?: string
+  /**
+   * Listen on this Unix socket instead of TCP (DOCKER_HOST=unix://…), as dockerd does by default.
+   * A stale socket file left by a crash is replaced; one a live server answers on is refused.
+   */
+  socketPath?: string
   dockerVersion?: DockerVersion
   /** An existing daemon (tests, benchmarks); otherwise `createDaemon({ dockerVersion })`. */
   daemon?: Daemon
@@ -27,8 +33,26 @@ export interface DaemonServer {
   readonly url: string
   readonly host: string
   readonly port: number
+  /** The Unix socket listened on, or null on TCP. */
+  readonly socketPath: string | null
   readonly daemon: Daemon
   close(): Promise<void>
+}
+
+/** A socket file nobody answers on is what a killed server leaves behind: remove it. */
+async function removeStaleSocket(path: string): Promise<void> {
+  if (!existsSync(path)) return
+  if (!statSync(path).isSocket()) throw new Error(`${path} exists and is not a socket`)
+  const live = await new Promise<boolean>((resolve) => {
+    const probe = connect(path)
+    probe.once('connect', () => {
+      probe.destroy()
+      resolve(true)
+    })
+    probe.once('error', () => resolve(false))
+  })
+  if (live) throw new Error(`${path} is in use by a running server`)
+  unlinkSync(path)
 }
 
 /** How long close() lets in-flight requests finish before it cuts their connections. */
@@ -128,21 +152,32 @@ export async function startDaemonServer(options: DaemonServerOptions): Promise<D
   // that pool them (the docker CLI, dockerode's agent) are not surprised by resets.
   server.keepAliveTimeout = 30_000
 
+  const socketPath = options.socketPath ?? null
+  if (socketPath !== null) await removeStaleSocket(socketPath)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port, host, () => {
+    const listening = () => {
       server.off('error', reject)
       resolve()
-    })
+    }
+    if (socketPath !== null) server.listen(socketPath, listening)
+    else server.listen(options.port, host, listening)
   })
-  const address = server.address() as AddressInfo
-  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
-  origin = `http://${urlHost}:${address.port}`
+  let address: AddressInfo = { address: 'localhost', family: 'IPv4', port: 0 }
+  if (socketPath === null) {
+    address = server.address() as AddressInfo
+    const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
+    origin = `http://${urlHost}:${address.port}`
+  } else {
+    // Clients on a socket send Host: localhost (or a placeholder); requests are parsed against this.
+    origin = 'http://localhost'
+  }
 
   return {
     url: origin,
     host: address.address,
     port: address.port,
+    socketPath,
     daemon,
     close: () =>
       new Promise<void>((resolve, reject) => {
