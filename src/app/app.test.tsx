@@ -92,6 +92,22 @@ describe('App', () => {
     expect(screen.getByText(/speaks API 1\.24/)).toBeInTheDocument()
   })
 
+  it('gives a release the same endpoint count in the versions table and in the matrix', async () => {
+    const user = userEvent.setup()
+    renderAt('?view=versions')
+    await user.click(await screen.findByRole('button', { name: /^Select Docker 1\.9/ }))
+    const offered = /offers (\d+) of the 78 endpoints/.exec(
+      screen.getByText(/speaks API 1\.21/).textContent ?? '',
+    )?.[1]
+    expect(offered).toBeDefined()
+    await user.click(screen.getByRole('link', { name: 'Show them in the matrix' }))
+    const status = await screen.findByRole('status')
+    expect(status).toHaveTextContent(`offers ${offered} of the 78 endpoints of API 1.24`)
+    // The /copy row is shown too, and said to be a removed endpoint rather than a 79th.
+    expect(status).toHaveTextContent(`Showing ${Number(offered) + 1} of 79 rows`)
+    expect(status).toHaveTextContent('rows shown that API 1.24 removed: 1')
+  })
+
   it('opens the lazy endpoint detail with documented and real status codes', async () => {
     renderAt('?view=endpoint&endpoint=ExecResize')
     expect(await screen.findByRole('heading', { level: 2 })).toBeInTheDocument()

@@ -24,6 +24,31 @@ interface EndpointMatrixProps {
   releases: readonly ReleaseOption[]
 }
 
+/**
+ * With a release chosen, rows and endpoints differ by the removed /copy row: say so, so the count
+ * agrees with the versions table's "API 1.24 endpoints served".
+ */
+function ReleaseCount(props: {
+  release: ReleaseOption
+  visible: readonly EndpointRow[]
+  total: number
+}) {
+  const { t } = useI18n()
+  const removed = props.visible.filter((row) => row.removedInApi).length
+  if (removed === 0) return null
+  return (
+    <>
+      {' '}
+      {t('summaryRemovedRows', {
+        release: props.release.label,
+        removed,
+        count: props.visible.length - removed,
+        total: props.total,
+      })}
+    </>
+  )
+}
+
 export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
   const { t, language } = useI18n()
   const { state, update } = useNavigation()
@@ -31,7 +56,8 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
   // The rows in the order the table shows them (sorting happens inside the table).
   const shownRef = useRef<readonly EndpointRow[]>(rows)
   const filter = state.matrix
-  const api = releases.find((release) => release.id === filter.release)?.api ?? ''
+  const release = releases.find((r) => r.id === filter.release)
+  const api = release?.api ?? ''
   const visible = useMemo(() => filterEndpoints(rows, { ...filter, api }), [rows, filter, api])
   const summary = useMemo(() => summarizeUsage(rows), [rows])
   // A row's link is a clean, shareable detail URL (language only). It does not carry the
@@ -89,6 +115,7 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
           shown: visible.length,
           rows: rows.length,
         })}
+        {release && <ReleaseCount release={release} visible={visible} total={summary.total} />}
       </p>
       <MatrixTable
         rows={visible}

@@ -248,6 +248,8 @@ export const en = {
   openInPlayground: 'Open in the playground',
   lessonNotFound: 'There is no lesson with the id “{id}”.',
   // Summary
+  summaryRemovedRows:
+    'Docker {release} offers {count} of the {total} endpoints of API 1.24; rows shown that API 1.24 removed: {removed}.',
   summary:
     'Kubernetes 1.4 calls {k14} of {total} endpoints, {delta} more than 1.3 ({k13}); the article ticks {a14} and {a13}. Showing {shown} of {rows} rows.',
   footer:

@@ -238,6 +238,8 @@ export const zh: Messages = {
   startOver: '重新开始（重置模拟守护进程）',
   openInPlayground: '在演练场中打开',
   lessonNotFound: '没有 id 为“{id}”的课程。',
+  summaryRemovedRows:
+    'Docker {release} 提供 API 1.24 的 {total} 个接口中的 {count} 个；显示的行中有 {removed} 行是 API 1.24 已移除的接口。',
   summary:
     'Kubernetes 1.4 调用 {total} 个接口中的 {k14} 个，比 1.3（{k13} 个）多 {delta} 个；原文分别勾选了 {a14} 个和 {a13} 个。当前显示 {rows} 行中的 {shown} 行。',
   footer:
