@@ -18,6 +18,45 @@ describe('simulated processes', () => {
     })
   })
 
+  it('starts in Config.WorkingDir, and cd works in sh -c', () => {
+    const base = { tty: false, openStdin: false }
+    expect(plan({ ...base, argv: ['pwd'], workingDir: '/tmp' })).toMatchObject({ stdout: '/tmp\n' })
+    expect(plan({ ...base, argv: ['pwd'] })).toMatchObject({ stdout: '/\n' })
+    expect(plan({ ...base, argv: ['sh', '-c', 'pwd'], workingDir: '/srv' })).toMatchObject({
+      stdout: '/srv\n',
+    })
+    const fs = { read: () => null, list: (path: string) => (path === '/etc' ? ['passwd'] : null) }
+    expect(plan({ ...base, fs, argv: ['sh', '-c', 'cd /etc; pwd; cd ..; pwd'] })).toMatchObject({
+      stdout: '/etc\n/\n',
+      exitCode: 0,
+    })
+  })
+
+  it('ps lists the container command as PID 1, then the shell and ps itself', () => {
+    const rows = (stdout: unknown) =>
+      String(stdout)
+        .split('\n')
+        .slice(1)
+        .filter(Boolean)
+        .map((line) => line.trim().split(/\s+/))
+        .map((cols) => [cols[0], cols.slice(3).join(' ')])
+    expect(rows(p(['ps']).stdout)).toEqual([['1', 'ps']])
+    expect(rows(p(['sh', '-c', 'ps']).stdout)).toEqual([
+      ['1', 'sh -c ps'],
+      ['7', 'ps'],
+    ])
+    const inExec = plan({
+      argv: ['ps', 'aux'],
+      tty: false,
+      openStdin: false,
+      containerCommand: ['top'],
+    })
+    expect(rows(inExec.kind === 'fails' ? '' : inExec.stdout)).toEqual([
+      ['1', 'top'],
+      ['7', 'ps aux'],
+    ])
+  })
+
   it('long-running commands keep running', () => {
     expect(p(['top'])).toMatchObject({ kind: 'runs', runForMs: null })
     expect(p(['nginx', '-g', 'daemon off;'])).toMatchObject({ kind: 'runs', termExitCode: 0 })

@@ -54,6 +54,10 @@ export interface ProcessInput {
   openStdin: boolean
   env?: string[]
   hostname?: string
+  /** Config.WorkingDir: where the process starts (`pwd`, `cd` with no argument is still $HOME). */
+  workingDir?: string
+  /** For an exec: the container's own command line, PID 1 of what `ps` lists. */
+  containerCommand?: string[]
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash'])
@@ -232,7 +236,7 @@ function simple(name: string, args: string[], input: ProcessInput): ProcessPlan 
       return exits(err === '' ? 0 : 1, out, err)
     }
     case 'pwd':
-      return exits(0, '/\n')
+      return exits(0, `${startDir(input)}\n`)
     case 'hostname':
       return exits(0, `${input.hostname ?? ''}\n`)
     case 'whoami':
@@ -246,12 +250,30 @@ function simple(name: string, args: string[], input: ProcessInput): ProcessPlan 
     case 'env':
       return exits(0, (input.env ?? []).map((e) => `${e}\n`).join(''))
     case 'ps':
-      return exits(0, 'PID   USER     TIME   COMMAND\n    1 root       0:00 ps\n')
+      return exits(0, psTable(args, input))
     case 'test':
       return exits(args.length > 0 ? 0 : 1)
     default:
       return exits(0)
   }
+}
+
+const startDir = (input: ProcessInput) =>
+  input.workingDir !== undefined && input.workingDir !== '' ? input.workingDir : '/'
+
+/**
+ * busybox `ps`: PID 1 is the container's command; an exec'd process, the shell that runs `ps`
+ * and `ps` itself come after it (the PIDs past 1 are illustrative).
+ */
+function psTable(args: string[], input: ProcessInput): string {
+  const commands: string[] = []
+  if (input.containerCommand !== undefined) commands.push(input.containerCommand.join(' '))
+  if (SHELLS.has(base(input.argv[0] ?? ''))) commands.push(input.argv.join(' '))
+  commands.push(['ps', ...args].join(' '))
+  const rows = commands.map(
+    (command, i) => `${String(i === 0 ? 1 : 1 + 6 * i).padStart(5)} root       0:00 ${command}\n`,
+  )
+  return `PID   USER     TIME   COMMAND\n${rows.join('')}`
 }
 
 function toExitCode(arg: string | undefined): number {
@@ -284,6 +306,14 @@ function shellContext(input: ProcessInput): ShellContext {
     vars,
     external,
     readFile: (path) => input.fs?.read(path) ?? null,
+    // `cd` and `pwd` work in `sh -c` scripts too, from Config.WorkingDir.
+    cwd: { path: startDir(input) },
+    isDir: (path) => path === '/' || (input.fs?.list(path) ?? null) !== null,
+    listDir: (path) =>
+      input.fs?.list(path) ??
+      (path === '/'
+        ? ['bin', 'dev', 'etc', 'home', 'proc', 'root', 'sys', 'tmp', 'usr', 'var']
+        : null),
   }
 }
 
@@ -333,13 +363,6 @@ export function liveProgram(
     ...shellContext(input),
     stdin: true,
     tty: terminal,
-    cwd: { path: '/' },
-    isDir: (path) => path === '/' || (input.fs?.list(path) ?? null) !== null,
-    listDir: (path) =>
-      input.fs?.list(path) ??
-      (path === '/'
-        ? ['bin', 'dev', 'etc', 'home', 'proc', 'root', 'sys', 'tmp', 'usr', 'var']
-        : null),
   }
   const name = base(input.argv[0] ?? 'sh')
   if (SHELLS.has(name)) return shellSession(ctx, { interactive: terminal !== null, quietStart })

@@ -4,6 +4,7 @@ import { ChunkQueue } from '../events.ts'
 import { parseGoInt } from '../filters.ts'
 import { processFs } from '../fs.ts'
 import { jsonKind, typeError } from '../json.ts'
+import { argv } from '../engine/process-input.ts'
 import { plan } from '../process.ts'
 import { type ExecRecord, isRunning, type JsonObject, type LogEntry } from '../state.ts'
 import { frame } from '../stdcopy.ts'
@@ -154,6 +155,9 @@ function run(e: Engine, ex: ExecRecord): LogEntry[] {
       ? c.config.Env.filter((x): x is string => typeof x === 'string')
       : [],
     hostname: String(c.config.Hostname ?? ''),
+    // 1.12's exec has no working directory of its own: it starts in the container's.
+    workingDir: typeof c.config.WorkingDir === 'string' ? c.config.WorkingDir : '',
+    containerCommand: argv(c),
   }
   const p = plan(input)
   if (p.kind === 'fails') {

@@ -13,6 +13,7 @@ export function processInput(c: ContainerRecord): ProcessInput {
       ? c.config.Env.filter((x): x is string => typeof x === 'string')
       : [],
     hostname: typeof c.config.Hostname === 'string' ? c.config.Hostname : '',
+    workingDir: typeof c.config.WorkingDir === 'string' ? c.config.WorkingDir : '',
   }
 }
 
