@@ -33,15 +33,15 @@ describe('simulated processes', () => {
   })
 
   it('ps lists the container command as PID 1, then the shell and ps itself', () => {
-    const rows = (stdout: unknown) =>
-      String(stdout)
+    const rows = (result: ReturnType<typeof plan>) =>
+      (result.kind === 'fails' ? '' : result.stdout)
         .split('\n')
         .slice(1)
         .filter(Boolean)
         .map((line) => line.trim().split(/\s+/))
         .map((cols) => [cols[0], cols.slice(3).join(' ')])
-    expect(rows(p(['ps']).stdout)).toEqual([['1', 'ps']])
-    expect(rows(p(['sh', '-c', 'ps']).stdout)).toEqual([
+    expect(rows(p(['ps']))).toEqual([['1', 'ps']])
+    expect(rows(p(['sh', '-c', 'ps']))).toEqual([
       ['1', 'sh -c ps'],
       ['7', 'ps'],
     ])
@@ -51,7 +51,7 @@ describe('simulated processes', () => {
       openStdin: false,
       containerCommand: ['top'],
     })
-    expect(rows(inExec.kind === 'fails' ? '' : inExec.stdout)).toEqual([
+    expect(rows(inExec)).toEqual([
       ['1', 'top'],
       ['7', 'ps aux'],
     ])
