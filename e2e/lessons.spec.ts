@@ -96,7 +96,7 @@ describe('lessons as training material (production build)', () => {
     expect(await preview.textContent()).not.toContain('{{')
     expect(await preview.textContent()).toContain('from step 5')
     expect(await page.getByRole('button', { name: 'Run this step' }).isDisabled()).toBe(true)
-    await page.getByRole('button', { name: 'Run the 5 earlier steps first' }).click()
+    await page.getByRole('button', { name: 'Run the earlier steps first (5)' }).click()
     expect(await (await runEnabled(page)).isEnabled()).toBe(true)
     expect(await preview.textContent()).toMatch(/\/exec\/[0-9a-f]{64}\/resize/)
     await page.getByRole('button', { name: 'Run this step' }).click()

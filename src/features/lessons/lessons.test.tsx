@@ -110,7 +110,7 @@ describe('Lessons', () => {
     expect(step.textContent).not.toContain('{{')
     expect(within(step).getByText(/‹Id from step 5›/)).toBeInTheDocument()
     expect(within(step).getByRole('button', { name: 'Run this step' })).toBeDisabled()
-    const earlier = within(step).getByRole('button', { name: 'Run the 5 earlier steps first' })
+    const earlier = within(step).getByRole('button', { name: 'Run the earlier steps first (5)' })
     await expect.poll(() => earlier.hasAttribute('disabled')).toBe(false)
     await user.click(earlier)
     await expect

@@ -8,10 +8,9 @@ import { registerFeatureMessages } from './index.tsx'
 const en = {
   capturedFrom: '‹{field} from step {step}›',
   needsEarlierSteps:
-    'This step uses a value that an earlier step creates ({count} earlier steps have not been run on this daemon yet).',
-  earlierStepsNotRun:
-    '{count} earlier steps have not been run on this daemon yet: this step builds on them.',
-  runEarlierSteps: 'Run the {count} earlier steps first',
+    'This step uses a value that an earlier step creates. Earlier steps not yet run on this daemon: {count}.',
+  earlierStepsNotRun: 'This step builds on earlier steps not yet run on this daemon: {count}.',
+  runEarlierSteps: 'Run the earlier steps first ({count})',
   predictMode: 'Predict before running',
   predictQuestion: 'What status will Docker 1.12.6 answer?',
   predictRight: 'Your prediction {status} was right.',
