@@ -32,6 +32,14 @@ describe('simulated processes', () => {
     })
   })
 
+  it('export sets a variable, and head -N takes its count from the dash form', () => {
+    expect(p(['sh', '-c', 'export A=1 B; echo $A'])).toMatchObject({ stdout: '1\n', exitCode: 0 })
+    const env = ['X=1', 'Y=2', 'Z=3']
+    expect(
+      plan({ argv: ['sh', '-c', 'env | head -2'], tty: false, openStdin: false, env }),
+    ).toMatchObject({ stdout: 'X=1\nY=2\n', stderr: '', exitCode: 0 })
+  })
+
   it('ps lists the container command as PID 1, then the shell and ps itself', () => {
     const rows = (result: ReturnType<typeof plan>) =>
       (result.kind === 'fails' ? '' : result.stdout)

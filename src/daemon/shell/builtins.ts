@@ -33,6 +33,18 @@ export function* interactiveCommand(
       if (filtered.stdout !== '') yield { kind: 'out', stream: out, text: filtered.stdout }
       return filtered.status
     }
+    case 'export': {
+      // `export A=1 B`: the assignments take effect; marking a name for children is implicit
+      // here, where every variable reaches the commands the shell runs.
+      for (const arg of args) {
+        const eq = arg.indexOf('=')
+        if (eq > 0) ctx.vars.set(arg.slice(0, eq), arg.slice(eq + 1))
+      }
+      if (args.length === 0)
+        for (const [key, value] of ctx.vars)
+          yield { kind: 'out', stream: out, text: `export ${key}='${value}'\n` }
+      return 0
+    }
     case 'read': {
       if (ctx.stdin === undefined) return null
       if (!ctx.stdin) return 1
@@ -245,6 +257,7 @@ function* textFilter(
     if (value !== undefined) count = Number(value)
     if (!Number.isInteger(count) || count < 0) return null
     if (n >= 0) operands.splice(operands.indexOf(args[n + 1] ?? ''), 1)
+    else if (value !== undefined) operands.splice(operands.indexOf(`-${value}`), 1)
   }
   const pattern = name === 'grep' ? operands.shift() : undefined
   if (name === 'grep' && pattern === undefined) {
