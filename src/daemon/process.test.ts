@@ -32,6 +32,15 @@ describe('simulated processes', () => {
     })
   })
 
+  it('uname names the host and the kernel release /version reports', () => {
+    const run = (args: string[]) =>
+      plan({ argv: ['uname', ...args], tty: false, openStdin: false, hostname: 'web1' })
+    expect(run([])).toMatchObject({ stdout: 'Linux\n' })
+    expect(run(['-n'])).toMatchObject({ stdout: 'web1\n' })
+    expect(run(['-r'])).toMatchObject({ stdout: '4.4.0-57-generic\n' })
+    expect(run(['-a'])).toMatchObject({ stdout: 'Linux web1 4.4.0-57-generic x86_64 GNU/Linux\n' })
+  })
+
   it('export sets a variable, and head -N takes its count from the dash form', () => {
     expect(p(['sh', '-c', 'export A=1 B; echo $A'])).toMatchObject({ stdout: '1\n', exitCode: 0 })
     const env = ['X=1', 'Y=2', 'Z=3']

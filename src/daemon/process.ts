@@ -3,6 +3,7 @@ import { shellSession } from './shell/interactive.ts'
 import { ParseError, parse } from './shell/parse.ts'
 import type { External, Program, ShellContext } from './shell/program.ts'
 import { runScript, ShellProcess } from './shell/run.ts'
+import { KERNEL_RELEASE } from './simulated-host.ts'
 
 /**
  * What a simulated process does, decided from its argv (Entrypoint + Cmd), TTY and stdin.
@@ -244,7 +245,7 @@ function simple(name: string, args: string[], input: ProcessInput): ProcessPlan 
     case 'id':
       return exits(0, 'uid=0(root) gid=0(root) groups=10(wheel)\n')
     case 'uname':
-      return exits(0, args.includes('-a') ? 'Linux 4.4.0 x86_64 GNU/Linux\n' : 'Linux\n')
+      return exits(0, `${uname(args, input.hostname ?? '')}\n`)
     case 'date':
       return exits(0, 'Sat Jan 14 12:00:00 UTC 2017\n')
     case 'env':
@@ -256,6 +257,18 @@ function simple(name: string, args: string[], input: ProcessInput): ProcessPlan 
     default:
       return exits(0)
   }
+}
+
+/** busybox `uname [-snrma]`; -a without the kernel's build string (#78-Ubuntu SMP …). */
+function uname(args: string[], hostname: string): string {
+  const flags = args.join('').replace(/-/g, '')
+  if (flags.includes('a')) return `Linux ${hostname} ${KERNEL_RELEASE} x86_64 GNU/Linux`
+  const parts: string[] = []
+  if (flags.includes('s') || flags === '') parts.push('Linux')
+  if (flags.includes('n')) parts.push(hostname)
+  if (flags.includes('r')) parts.push(KERNEL_RELEASE)
+  if (flags.includes('m')) parts.push('x86_64')
+  return parts.join(' ')
 }
 
 const startDir = (input: ProcessInput) =>

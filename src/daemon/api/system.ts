@@ -2,6 +2,7 @@ import { badRequest, untyped } from '../errors.ts'
 import { ChunkQueue } from '../events.ts'
 import { Filters, goQuote } from '../filters.ts'
 import { parseReference } from '../reference.ts'
+import { KERNEL_RELEASE } from '../simulated-host.ts'
 import { type EventRecord, isRunning } from '../state.ts'
 import { GIT_COMMIT_OF, GO_VERSION_OF } from '../version.ts'
 import { bodyJSON, type Handler, isObject } from './context.ts'
@@ -13,7 +14,7 @@ import { SIMULATED_SYSINFO } from './verify-settings.ts'
  * @see moby api/server/router/system/system_routes.go and daemon/info.go at v1.12.6
  */
 
-const KERNEL = '4.4.0-57-generic'
+const KERNEL = KERNEL_RELEASE
 
 const BUILD_TIME: Record<string, string> = {
   '1.9.1': 'Fri Nov 20 13:12:04 UTC 2015',
