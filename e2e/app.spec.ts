@@ -1,22 +1,12 @@
 import { readFileSync } from 'node:fs'
 import AxeBuilderSource from 'axe-core'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from './browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { baseUrl, browser } from './spec-setup.ts'
 
-const baseUrl = inject('baseUrl')
 // The v1.24 doc shipped with Docker 1.12.6 documents 78 endpoints; the matrix adds the article's
 // copy row (`npm run audit:sources` checks data/ against that doc's list).
 const DOCUMENTED_ENDPOINTS = 78
-
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
 
 async function openPage(search = '', locale = 'en-US'): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ locale })

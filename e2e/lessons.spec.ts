@@ -1,20 +1,10 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import AxeSource from 'axe-core'
-import { type Browser, chromium, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { chromium, type Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { startDaemonServer } from '../src/server/server.ts'
-import { launchChromium } from './browser.ts'
-
-const baseUrl = inject('baseUrl')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+import { baseUrl, browser } from './spec-setup.ts'
 
 async function open(page: Page, search: string) {
   await page.goto(`${baseUrl}${search}`)

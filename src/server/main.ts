@@ -34,13 +34,10 @@ async function main(): Promise<void> {
     process.exitCode = 1
     return
   }
-  const dockerHost =
-    server.socketPath === null
-      ? `tcp://${server.url.replace(/^http:\/\//, '')}`
-      : `unix://${server.socketPath}`
+  const listening = server.socketPath === null ? server.url : `unix://${server.socketPath}`
   process.stdout.write(
-    `Simulated Docker ${options.dockerVersion} listening on ${server.socketPath === null ? server.url : dockerHost}\n` +
-      `  DOCKER_HOST=${dockerHost} docker version\n`,
+    `Simulated Docker ${options.dockerVersion} listening on ${listening}\n` +
+      `  DOCKER_HOST=${listening.replace(/^http:/, 'tcp:')} docker version\n`,
   )
   let stopping = false
   const stop = (reason: string): void => {

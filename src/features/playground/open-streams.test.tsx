@@ -1,32 +1,11 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createDaemon, type DockerVersion, type SimulatedDaemon } from '../../daemon/index.ts'
+import { describe, expect, it } from 'vitest'
 import { useAppState } from '../../hooks/use-app-state.ts'
 import { NavigationProvider } from '../../hooks/use-navigation.tsx'
-import { makeSession } from '../../lib/daemon-client/daemon-session.ts'
 import { DEFAULT_STATE, type PlaygroundState } from '../../lib/url-state.ts'
-import { createHandlers } from '../../mocks/handlers/index.ts'
 import Playground from './playground.tsx'
-
-const BASE = 'http://docker.test/'
-const server = setupServer()
-let daemon: SimulatedDaemon
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
-beforeEach(() => {
-  window.localStorage.clear()
-  window.history.replaceState(null, '', '/?view=playground')
-})
-
-async function openTestSession(version: DockerVersion) {
-  daemon = createDaemon({ dockerVersion: version })
-  server.use(...createHandlers(daemon, { baseUrl: BASE }))
-  return makeSession(version, BASE, { daemon, restoreError: null })
-}
+import { BASE, openTestSession } from './test-daemon.ts'
 
 /** A request typed into the form, as the URL carries it. */
 let setRequest: (change: Partial<PlaygroundState>) => void = () => {}

@@ -1,32 +1,11 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createDaemon, type DockerVersion } from '../../daemon/index.ts'
+import { describe, expect, it, vi } from 'vitest'
 import { useAppState } from '../../hooks/use-app-state.ts'
 import { NavigationProvider } from '../../hooks/use-navigation.tsx'
-import { makeSession } from '../../lib/daemon-client/daemon-session.ts'
 import { DEFAULT_STATE } from '../../lib/url-state.ts'
-import { createHandlers } from '../../mocks/handlers/index.ts'
 import Playground from './playground.tsx'
-
-const BASE = 'http://docker.test/'
-const server = setupServer()
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
-beforeEach(() => {
-  window.localStorage.clear()
-  window.history.replaceState(null, '', '/?view=playground')
-})
-
-/** A real daemon behind real MSW handlers, reached with real fetch calls. */
-async function openTestSession(version: DockerVersion) {
-  const daemon = createDaemon({ dockerVersion: version })
-  server.use(...createHandlers(daemon, { baseUrl: BASE }))
-  return makeSession(version, BASE, { daemon, restoreError: null })
-}
+import { openTestSession } from './test-daemon.ts'
 
 function Harness() {
   const [state, update] = useAppState({ ...DEFAULT_STATE, view: 'playground' })
@@ -40,6 +19,15 @@ function Harness() {
 async function send(user: ReturnType<typeof userEvent.setup>) {
   await user.click(await screen.findByRole('button', { name: 'Send' }))
   await screen.findByRole('button', { name: 'Send' })
+}
+
+/** The Create preset (the endpoint's example body, a container named web), sent. */
+async function createFromExample(user: ReturnType<typeof userEvent.setup>) {
+  await user.selectOptions(
+    await screen.findByRole('combobox', { name: /Start from/ }),
+    'ContainerCreate',
+  )
+  await send(user)
 }
 
 const statusLine = () => document.querySelector('.status-line')?.textContent ?? ''
@@ -174,11 +162,7 @@ describe('Playground', () => {
   it('asks before resetting the daemon, and keeps it when the answer is no', async () => {
     const user = userEvent.setup()
     render(<Harness />)
-    await user.selectOptions(
-      await screen.findByRole('combobox', { name: /Start from/ }),
-      'ContainerCreate',
-    )
-    await send(user)
+    await createFromExample(user)
     const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false)
     await user.click(screen.getByRole('button', { name: 'Reset the daemon' }))
     expect(confirm).toHaveBeenCalledOnce()
@@ -193,11 +177,7 @@ describe('Playground', () => {
   it('fills the path with an id clicked in the answer, and gives h/w fields for a resize', async () => {
     const user = userEvent.setup()
     render(<Harness />)
-    await user.selectOptions(
-      await screen.findByRole('combobox', { name: /Start from/ }),
-      'ContainerCreate',
-    )
-    await send(user)
+    await createFromExample(user)
     // The same id is offered in the daemon's state and under the answer; take the answer's.
     const idButtons = await screen.findAllByRole('button', {
       name: /^Use (container )?[0-9a-f]{12} in the request path$/,
