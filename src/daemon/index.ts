@@ -2,7 +2,9 @@
  * A pure TypeScript Docker Engine 1.12.6 (Remote API 1.24): request in, response out.
  * No React, MSW, DOM or node:http here; adapters live in src/mocks/ and src/server/.
  */
+export { goJSON } from './api/http.ts'
 export { compileRoute, routes } from './api/routes.ts'
+export { concat } from './bytes.ts'
 export { createDaemon, type Daemon, type SimulatedDaemon } from './daemon.ts'
 export {
   kindOfId,
@@ -13,6 +15,7 @@ export {
   newestExec,
 } from './queries.ts'
 export type * from './state.ts'
+export { demux } from './stdcopy.ts'
 export {
   DAEMON_STDIN_HEADER,
   type DaemonRequest,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { call, jsonRequest } from '../../scenarios/test-client.ts'
 import { createDaemon, type SimulatedDaemon } from '../daemon.ts'
 import { demux } from '../stdcopy.ts'
-import { call, jsonRequest } from '../test-client.ts'
 import { DAEMON_STDIN_HEADER, type DaemonResponse } from '../types.ts'
 
 /**
