@@ -3,6 +3,7 @@ import { Dispatcher } from './api/dispatch.ts'
 import { handlers as defaultHandlers } from './api/handlers.ts'
 import { systemClock, timeoutWake } from './engine/real-time.ts'
 import { Engine } from './engine.ts'
+import { SIMULATED_HOST_RESOLV_CONF } from './host-files.ts'
 import { fromSnapshot, toSnapshot } from './snapshot.ts'
 import type { DaemonState } from './state.ts'
 import type {
@@ -46,6 +47,11 @@ export function createDaemon(options: DaemonOptions = {}): SimulatedDaemon {
     wake: options.wake ?? timeoutWake,
     idGenerator: options.idGenerator ?? null,
     seed: options.seed ?? true,
+    host: {
+      dataRoot: options.dataRoot ?? '/var/lib/docker',
+      resolvConf: options.hostResolvConf ?? SIMULATED_HOST_RESOLV_CONF,
+      files: options.containerFiles ?? null,
+    },
   })
   const dispatcher = new Dispatcher(engine, defaultHandlers as ReadonlyMap<string, Handler>)
 

@@ -1,5 +1,6 @@
 import { EngineEvents } from './engine/events.ts'
 import { ExecEnds } from './engine/exec-ends.ts'
+import { ContainerHostSetup, type HostSetup } from './engine/host-files.ts'
 import { Lifecycle } from './engine/lifecycle.ts'
 import { LiveProcesses } from './engine/live.ts'
 import { ContainerOutput } from './engine/output.ts'
@@ -18,6 +19,7 @@ import { API_VERSION_OF } from './version.ts'
  * - `lifecycle`: start, end, restart policy, waits and removal of containers;
  * - `execs`: how exec processes end and who is told;
  * - `live`: processes that read stdin as it comes, their stdin sessions and terminals;
+ * - `hostSetup`: namespaces joined at start, each container's hostname, hosts and resolv.conf;
  * - `clock`: the injected clock and every timed wake-up;
  * - `events`, `output`: the event log and containers' output, with their live followers;
  * - `revisions`: change counters for the list cache, moved by every writer.
@@ -33,6 +35,7 @@ export class Engine {
   readonly execs: ExecEnds
   readonly live: LiveProcesses
   readonly lifecycle: Lifecycle
+  readonly hostSetup: ContainerHostSetup
   private readonly seed: boolean
 
   constructor(opts: {
@@ -41,12 +44,14 @@ export class Engine {
     wake: WakeDriver
     idGenerator: (() => string) | null
     seed: boolean
+    host: HostSetup
   }) {
     this.dockerVersion = opts.dockerVersion
     this.apiVersion = API_VERSION_OF[opts.dockerVersion]
     this.seed = opts.seed
     this.clock = new Scheduler(opts.clock, opts.wake)
     this.registry = new Registry(opts.idGenerator, this.revisions)
+    this.hostSetup = new ContainerHostSetup(this.registry, opts.host)
     this.events = new EngineEvents(this.registry.state.events, this.clock)
     this.output = new ContainerOutput(this.clock)
     this.execs = new ExecEnds(this.clock, () => this.registry.state)

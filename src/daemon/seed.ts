@@ -85,15 +85,18 @@ interface SeedSpec {
 
 /** An image's Config as the registry serves it (seeded and pulled images alike), in Go field order. */
 export function registryImageConfig(c: {
-  env: string[]
+  env: string[] | null
   cmd: string[] | null
   entrypoint: string[] | null
   exposedPorts?: Record<string, Record<string, never>> | undefined
+  workingDir?: string | undefined
+  user?: string | undefined
+  volumes?: readonly string[] | undefined
 }): JsonObject {
   return {
     Hostname: '',
     Domainname: '',
-    User: '',
+    User: c.user ?? '',
     AttachStdin: false,
     AttachStdout: false,
     AttachStderr: false,
@@ -104,8 +107,8 @@ export function registryImageConfig(c: {
     Env: c.env,
     Cmd: c.cmd,
     Image: '',
-    Volumes: null,
-    WorkingDir: '',
+    Volumes: c.volumes === undefined ? null : Object.fromEntries(c.volumes.map((v) => [v, {}])),
+    WorkingDir: c.workingDir ?? '',
     Entrypoint: c.entrypoint,
     OnBuild: null,
     Labels: {},

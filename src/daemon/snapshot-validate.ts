@@ -154,6 +154,7 @@ export const containerRecord = shape({
       ipPrefixLen: int,
     }),
   ),
+  hostFilesOf: opt(str),
   mounts: arrayOf(
     shape({
       name: opt(str),

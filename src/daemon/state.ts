@@ -116,6 +116,12 @@ export interface ContainerRecord {
   /** Files added through PUT /archive or created by the process: path → content. */
   files: Array<{ path: string; content: string }>
   sizeRw: number
+  /**
+   * Whose resolv.conf, hostname and hosts the container uses: its own id once started on its
+   * own network, the joined container's with `NetworkMode: container:<id>`; absent until the
+   * first start (inspect shows empty paths then).
+   */
+  hostFilesOf?: string
 }
 
 export interface ExecRecord {

@@ -61,7 +61,7 @@ export const info: Handler = (ctx) => {
     Images: e.state.images.size,
     Driver: 'aufs',
     DriverStatus: [
-      ['Root Dir', '/var/lib/docker/aufs'],
+      ['Root Dir', `${e.hostSetup.host.dataRoot}/aufs`],
       ['Backing Filesystem', 'extfs'],
       ['Dirs', String(e.state.images.size * 2 + e.state.containers.size * 2)],
       ['Dirperm1 Supported', 'true'],
@@ -106,7 +106,7 @@ export const info: Handler = (ctx) => {
     },
     NCPU: 4,
     MemTotal: 8_369_942_528,
-    DockerRootDir: '/var/lib/docker',
+    DockerRootDir: e.hostSetup.host.dataRoot,
     HttpProxy: '',
     HttpsProxy: '',
     NoProxy: '',

@@ -4,6 +4,7 @@ import { plan, type StartFailure } from '../process.ts'
 import { type ContainerRecord, type DaemonState, isRunning } from '../state.ts'
 import type { EngineEvents } from './events.ts'
 import type { ExecEnds } from './exec-ends.ts'
+import type { ContainerHostSetup } from './host-files.ts'
 import type { LiveProcesses } from './live.ts'
 import type { ContainerOutput } from './output.ts'
 import { processInput } from './process-input.ts'
@@ -22,6 +23,7 @@ export interface LifecycleParts {
   live: LiveProcesses
   revisions: Revisions
   execs: ExecEnds
+  hostSetup: ContainerHostSetup
 }
 
 /**
@@ -46,6 +48,7 @@ export class Lifecycle {
   start(c: ContainerRecord): void {
     const { clock, registry } = this.p
     this.p.revisions.touch(c)
+    this.joinNamespaces(c)
     const input = processInput(c)
     const run = plan(input)
     if (run.kind === 'fails') this.failStart(c, run)
@@ -59,6 +62,7 @@ export class Lifecycle {
       oomKilled: false,
     }
     attachNetworks(registry, c)
+    this.p.hostSetup.started(c)
     c.process = {
       exitAt:
         run.kind === 'runs' && run.runForMs !== null && run.shell === undefined
@@ -84,6 +88,23 @@ export class Lifecycle {
       this.finish(c, run.exitCode)
     } else if (c.process.exitAt !== null) {
       this.scheduleExit(c, c.process.exitAt)
+    }
+  }
+
+  /**
+   * `container:<id>` network and IPC modes need that container running (a failed start records
+   * exit code 128 and the error, as containerStart's deferred cleanup does).
+   */
+  private joinNamespaces(c: ContainerRecord): void {
+    try {
+      this.p.hostSetup.join(c)
+    } catch (err) {
+      c.state = {
+        ...c.state,
+        exitCode: c.state.exitCode === 0 ? 128 : c.state.exitCode,
+        error: err instanceof Error ? err.message : String(err),
+      }
+      throw err
     }
   }
 
@@ -151,6 +172,7 @@ export class Lifecycle {
   /** Removes a container that is not running: its record, execs, name, endpoints and streams. */
   remove(c: ContainerRecord): void {
     const execIds = c.execIds
+    this.p.hostSetup.removed(c)
     this.p.registry.deleteContainer(c)
     for (const execId of execIds) {
       this.p.live.endExec(execId)

@@ -66,8 +66,11 @@ export const remove: Handler = (ctx) => {
     return json(200, records)
   }
   if (single) {
+    // An id with at most one tag (and that tag's digests) untags and deletes: the conflict mask
+    // is conflictHard | (conflictSoft &^ conflictActiveReference), so the image's own references
+    // are no conflict here, only its containers (and its children).
     const hard = hardConflict(e, img)
-    const soft = force ? null : stoppedConflict(e, img)
+    const soft = force ? null : stoppedContainerConflict(e, img)
     if (hard !== null) throw hard
     if (soft !== null) throw soft
     for (const r of refs) {
@@ -112,6 +115,10 @@ function stoppedConflict(e: Engine, img: ImageRecord): DaemonError | null {
   if (img.repoTags.length + img.repoDigests.length > 0) {
     return imageConflict(img, false, 'image is referenced in one or more repositories')
   }
+  return stoppedContainerConflict(e, img)
+}
+
+function stoppedContainerConflict(e: Engine, img: ImageRecord): DaemonError | null {
   for (const c of e.state.containers.values()) {
     if (c.image === img.id && !['running', 'paused', 'restarting'].includes(c.state.status)) {
       return imageConflict(img, false, `image is being used by stopped container ${shortId(c.id)}`)
