@@ -103,10 +103,12 @@ function resolvConf(c: ContainerRecord, host: string): string {
       options.length > 0 ? options : hostOptions,
     )
   }
-  let out = lines
-    .filter((l) => !LOCALHOST_NS.test(l) && !IPV6_NS.test(l))
-    .join('\n')
-  if (!lines.some((l) => NAMESERVER.test(stripComment(l)) && !LOCALHOST_NS.test(l) && !IPV6_NS.test(l)))
+  let out = lines.filter((l) => !LOCALHOST_NS.test(l) && !IPV6_NS.test(l)).join('\n')
+  if (
+    !lines.some(
+      (l) => NAMESERVER.test(stripComment(l)) && !LOCALHOST_NS.test(l) && !IPV6_NS.test(l),
+    )
+  )
     out += '\nnameserver 8.8.8.8\nnameserver 8.8.4.4'
   return out
 }

@@ -14,13 +14,12 @@ export {
   newestContainer,
   newestExec,
 } from './queries.ts'
-export type { ContainerHostFiles } from './host-files.ts'
 export type * from './state.ts'
 export { demux } from './stdcopy.ts'
 export {
+  type ContainerFilesSink,
   DAEMON_STDIN_HEADER,
   type DaemonRequest,
-  type ContainerFilesSink,
   type DaemonResponse,
   type DockerVersion,
   type StdinSession,

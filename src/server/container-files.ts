@@ -32,7 +32,11 @@ export interface DataRoot extends ContainerFilesSink {
  */
 export function openDataRoot(
   dir: string | undefined,
-  options: { log?: (line: string) => void; maxContainers?: number; hostResolvConfPath?: string } = {},
+  options: {
+    log?: (line: string) => void
+    maxContainers?: number
+    hostResolvConfPath?: string
+  } = {},
 ): DataRoot {
   const created = dir === undefined
   const path = created ? mkdtempSync(join(tmpdir(), 'docker-explorer-')) : resolve(dir)

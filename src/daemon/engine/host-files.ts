@@ -76,8 +76,7 @@ export class ContainerHostSetup {
 
   /** ResolvConfPath, HostnamePath and HostsPath of inspect: empty until the first start. */
   paths(c: ContainerRecord): { ResolvConfPath: string; HostnamePath: string; HostsPath: string } {
-    if (c.hostFilesOf === undefined)
-      return { ResolvConfPath: '', HostnamePath: '', HostsPath: '' }
+    if (c.hostFilesOf === undefined) return { ResolvConfPath: '', HostnamePath: '', HostsPath: '' }
     return hostFilePaths(this.host.dataRoot, c.hostFilesOf)
   }
 }

@@ -46,7 +46,8 @@ export const create: Handler = (ctx) => {
   const seeded = seedImages().find((s) =>
     digest !== null
       ? s.repoDigests.includes(full)
-      : s.repoTags.includes(full) || (known.sameAs !== undefined && s.repoTags.includes(known.sameAs)),
+      : s.repoTags.includes(full) ||
+        (known.sameAs !== undefined && s.repoTags.includes(known.sameAs)),
   )
   const repoDigest =
     seeded?.repoDigests[0] ??
