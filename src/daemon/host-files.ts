@@ -1,5 +1,4 @@
-import { str, strs } from './api/config.ts'
-import type { ContainerRecord } from './state.ts'
+import type { ContainerRecord, JsonObject } from './state.ts'
 
 /**
  * The three files Docker 1.12 writes for a container on its own network, in
@@ -11,6 +10,18 @@ import type { ContainerRecord } from './state.ts'
  *   vendor/src/github.com/docker/libnetwork/{sandbox_dns_unix.go, etchosts/etchosts.go,
  *   resolvconf/resolvconf.go} at v1.12.6
  */
+
+/** A string field of a stored Config or HostConfig ('' when absent). */
+export const field = (o: JsonObject, k: string): string => {
+  const v = o[k]
+  return typeof v === 'string' ? v : ''
+}
+
+/** A string-list field of a stored Config or HostConfig ([] when absent or null). */
+const fields = (o: JsonObject, k: string): string[] => {
+  const v = o[k]
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+}
 
 export interface ContainerHostFiles {
   hostname: string
@@ -53,8 +64,8 @@ const DEFAULT_HOSTS: ReadonlyArray<[string, string]> = [
 
 /** What the files hold for a container that has just started (its addresses assigned). */
 export function containerHostFiles(c: ContainerRecord, hostResolvConf: string): ContainerHostFiles {
-  const hostname = str(c.config, 'Hostname')
-  const domainname = str(c.config, 'Domainname')
+  const hostname = field(c.config, 'Hostname')
+  const domainname = field(c.config, 'Domainname')
   return {
     hostname: `${hostname}\n`,
     hosts: hostsFile(c, hostname, domainname),
@@ -66,7 +77,7 @@ function hostsFile(c: ContainerRecord, hostname: string, domainname: string): st
   let out = ''
   for (const [ip, hosts] of DEFAULT_HOSTS) out += `${ip}\t${hosts}\n`
   // --add-host entries (HostConfig.ExtraHosts, "name:ip") follow the defaults.
-  for (const extra of strs(c.hostConfig, 'ExtraHosts')) {
+  for (const extra of fields(c.hostConfig, 'ExtraHosts')) {
     const colon = extra.indexOf(':')
     if (colon > 0) out += `${extra.slice(colon + 1)}\t${extra.slice(0, colon)}\n`
   }
@@ -89,9 +100,9 @@ const IPV6_NS = /^\s*nameserver\s*([0-9A-Fa-f]*:[0-9A-Fa-f:.%a-zA-Z]*)\s*$/
  * without IPv6, IPv6) nameservers removed, and Google's servers if none is left.
  */
 function resolvConf(c: ContainerRecord, host: string): string {
-  const dns = strs(c.hostConfig, 'Dns')
-  const search = strs(c.hostConfig, 'DnsSearch')
-  const options = strs(c.hostConfig, 'DnsOptions')
+  const dns = fields(c.hostConfig, 'Dns')
+  const search = fields(c.hostConfig, 'DnsSearch')
+  const options = fields(c.hostConfig, 'DnsOptions')
   const lines = host.split('\n')
   if (dns.length > 0 || search.length > 0 || options.length > 0) {
     const hostNs = lines.flatMap((l) => NAMESERVER.exec(stripComment(l))?.[1] ?? [])

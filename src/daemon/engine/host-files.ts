@@ -1,6 +1,5 @@
-import { str } from '../api/config.ts'
 import { conflict, untyped } from '../errors.ts'
-import { type ContainerHostFiles, containerHostFiles, hostFilePaths } from '../host-files.ts'
+import { type ContainerHostFiles, containerHostFiles, field, hostFilePaths } from '../host-files.ts'
 import type { ContainerRecord } from '../state.ts'
 import type { Registry } from './registry.ts'
 
@@ -42,14 +41,14 @@ export class ContainerHostSetup {
    * Domainname).
    */
   join(c: ContainerRecord): void {
-    const ipc = str(c.hostConfig, 'IpcMode')
+    const ipc = field(c.hostConfig, 'IpcMode')
     if (ipc.startsWith('container:')) {
       const ref = ipc.slice('container:'.length)
       const other = this.registry.getContainer(ref)
       if (other.state.status !== 'running' && other.state.status !== 'paused')
         throw untyped(`cannot join IPC of a non running container: ${ref}`)
     }
-    const net = str(c.hostConfig, 'NetworkMode')
+    const net = field(c.hostConfig, 'NetworkMode')
     if (!net.startsWith('container:')) return
     const ref = net.slice('container:'.length)
     const other = this.registry.getContainer(ref)
@@ -65,7 +64,7 @@ export class ContainerHostSetup {
 
   /** Once its endpoints have addresses: a container on its own network writes its files. */
   started(c: ContainerRecord): void {
-    if (str(c.hostConfig, 'NetworkMode').startsWith('container:')) return
+    if (field(c.hostConfig, 'NetworkMode').startsWith('container:')) return
     c.hostFilesOf = c.id
     this.host.files?.write(c.id, containerHostFiles(c, this.host.resolvConf))
   }
