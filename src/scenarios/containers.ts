@@ -716,6 +716,65 @@ export const containerScenarios: Scenario[] = [
     },
   },
 
+  {
+    name: 'stop: no t is 0 seconds, so a shell that ignores SIGTERM as PID 1 is SIGKILLed at once (137)',
+    endpointId: 'ContainerInspect',
+    setup: [...running('sh', TTY_SH), stop('sh')],
+    request: { method: 'GET', path: '/containers/sh/json' },
+    expect: { status: 200, body: { json: { State: { Running: false, ExitCode: 137 } } } },
+    source: 'api/server/router/container/container_routes.go (strconv.Atoi of t), daemon/stop.go',
+  },
+
+  // ---- NetworkMode / IpcMode container:<id> (how the kubelet builds a pod)
+  {
+    name: 'start: joining the network of a container that is not running is 409',
+    endpointId: 'ContainerStart',
+    setup: [
+      create('pod', TTY_SH),
+      create('app', { ...TOP, HostConfig: { NetworkMode: 'container:pod' } }),
+    ],
+    request: { method: 'POST', path: '/containers/app/start' },
+    expect: { status: 409, body: err('cannot join network of a non running container: pod') },
+    source: 'daemon/container_operations.go getNetworkedContainer',
+  },
+  {
+    name: "inspect: a container in another's network and IPC namespaces uses its resolv.conf, hosts and hostname",
+    endpointId: 'ContainerInspect',
+    setup: [
+      ...running('pod', TTY_SH),
+      ...running('app', {
+        ...TOP,
+        HostConfig: { NetworkMode: 'container:{{pod}}', IpcMode: 'container:{{pod}}' },
+      }),
+    ],
+    request: { method: 'GET', path: '/containers/app/json' },
+    expect: {
+      status: 200,
+      body: {
+        json: {
+          ResolvConfPath: '/var/lib/docker/containers/{{pod}}/resolv.conf',
+          HostsPath: '/var/lib/docker/containers/{{pod}}/hosts',
+          HostnamePath: '/var/lib/docker/containers/{{pod}}/hostname',
+          HostConfig: { NetworkMode: 'container:{{pod}}', IpcMode: 'container:{{pod}}' },
+          NetworkSettings: { IPAddress: '', SandboxKey: '' },
+        },
+      },
+    },
+    source: 'daemon/container_operations.go initializeNetworking',
+  },
+  {
+    name: 'inspect: a container never started has no resolv.conf, hosts or hostname yet',
+    endpointId: 'ContainerInspect',
+    setup: [create('web')],
+    request: { method: 'GET', path: '/containers/web/json' },
+    expect: {
+      status: 200,
+      body: { json: { ResolvConfPath: '', HostsPath: '', HostnamePath: '' } },
+    },
+    source:
+      'container/container_unix.go BuildHostnameFile, daemon/container_operations.go (set at start)',
+  },
+
   // ---- POST /containers/{id}/restart
   {
     name: 'restart: a stopped container simply starts',

@@ -328,6 +328,43 @@ export const imageScenarios: Scenario[] = [
     },
   },
   {
+    name: "delete image: by id, one tag and no container: untagged and deleted (the kubelet's image GC)",
+    endpointId: 'ImageDelete',
+    setup: [],
+    request: {
+      method: 'DELETE',
+      path: '/images/sha256:baa5d63471ead618ff91ddfacf1e2c81bf0612bfeb1daf00eb0843a41fbfade3',
+    },
+    expect: {
+      status: 200,
+      body: {
+        json: [
+          { Untagged: 'alpine:latest' },
+          {
+            Untagged:
+              'alpine@sha256:dfbd4a3a8ebca874ebd2474f044a0b33600d4523d03b0df76e5c5986cb02d7e8',
+          },
+          { Deleted: 'sha256:baa5d63471ead618ff91ddfacf1e2c81bf0612bfeb1daf00eb0843a41fbfade3' },
+        ],
+      },
+    },
+    source:
+      'daemon/image_delete.go (conflictSoft &^ conflictActiveReference for a single reference)',
+  },
+  {
+    name: 'delete image: by id, tagged in two repositories',
+    endpointId: 'ImageDelete',
+    setup: [{ method: 'POST', path: '/images/busybox/tag?repo=mybox&tag=v1', status: 201 }],
+    request: { method: 'DELETE', path: '/images/e02e811dd08f' },
+    expect: {
+      status: 409,
+      body: err(
+        'conflict: unable to delete e02e811dd08f (must be forced) - image is referenced in one or more repositories',
+      ),
+    },
+    source: 'daemon/image_delete.go',
+  },
+  {
     name: 'delete image: blank name',
     endpointId: 'ImageDelete',
     setup: [],
