@@ -1,3 +1,5 @@
+import { dyingWords } from '../../dying-words.ts'
+import { argv } from '../../engine/process-input.ts'
 import type { Engine } from '../../engine.ts'
 import { badRequest, conflict, DaemonError, errNotRunning, untyped, wrap } from '../../errors.ts'
 import { jsonKind, typeError } from '../../json.ts'
@@ -119,6 +121,13 @@ function signalOutcome(c: ContainerRecord, sig: number): number | null {
   return terminates(sig) ? 128 + sig : null
 }
 
+/** The signal ends the process: what it writes as it goes (pause's psignal line), then its end. */
+function endBySignal(e: Engine, c: ContainerRecord, sig: number, code: number): void {
+  const words = dyingWords(argv(c), sig)
+  if (words !== null) e.output.write(c, 2, words)
+  e.lifecycle.finish(c, code, true)
+}
+
 /**
  * The stop sequence (daemon/stop.go containerStop): the StopSignal (default SIGTERM); a process
  * that survives it gets up to `seconds` of the daemon's clock to exit (container.WaitStop),
@@ -140,7 +149,7 @@ async function stopContainer(e: Engine, c: ContainerRecord, seconds: number): Pr
   e.events.container(c, 'kill', { signal: String(sig) })
   const code = signalOutcome(c, sig)
   if (code !== null) {
-    e.lifecycle.finish(c, code, true)
+    endBySignal(e, c, sig, code)
     e.events.container(c, 'stop')
     return
   }
@@ -219,7 +228,7 @@ export const kill: Handler = (ctx) => {
     const effective = sig === 0 ? 9 : sig
     e.events.container(c, 'kill', { signal: String(effective) })
     const code = signalOutcome(c, effective)
-    if (code !== null) e.lifecycle.finish(c, code, true)
+    if (code !== null) endBySignal(e, c, effective, code)
   } catch (err) {
     // API ≥ 1.20 wraps every error, which drops typed statuses: only keywords count.
     if (

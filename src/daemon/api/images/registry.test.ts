@@ -43,7 +43,7 @@ describe('the simulated registry serves what a Kubernetes 1.3 / 1.4 node pulls',
     expect(img.Config).toMatchObject({ Entrypoint: ['/pause'], Cmd: null, Env: null })
   })
 
-  it('a pause container runs until stopped and exits 0 on SIGTERM (pause.c sigdown)', async () => {
+  it('a pause container runs until stopped and exits 0 on SIGTERM, saying so (pause.c sigdown)', async () => {
     const d = fresh()
     await pull(d, 'gcr.io/google_containers/pause-amd64', '3.0')
     const created = await call(d, 'POST', '/containers/create?name=k8s_POD', {
@@ -57,6 +57,10 @@ describe('the simulated registry serves what a Kubernetes 1.3 / 1.4 node pulls',
     expect((await call(d, 'POST', '/containers/k8s_POD/stop?t=10')).status).toBe(204)
     const stopped = JSON.parse((await call(d, 'GET', '/containers/k8s_POD/json')).text)
     expect(stopped.State).toMatchObject({ Running: false, ExitCode: 0 })
+    const logs = await call(d, 'GET', '/containers/k8s_POD/logs?stdout=1&stderr=1')
+    // One stderr frame (stream 2) with psignal's line.
+    expect(logs.bytes[0]).toBe(2)
+    expect(logs.text.slice(8)).toBe('shutting down, got signal: Terminated\n')
   })
 
   it('nginx:1.11 is the image nginx:latest was (same id), with nginx -g "daemon off;", ports 80 and 443', async () => {
