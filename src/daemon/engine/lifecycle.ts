@@ -92,18 +92,16 @@ export class Lifecycle {
   }
 
   /**
-   * `container:<id>` network and IPC modes need that container running (a failed start records
-   * exit code 128 and the error, as containerStart's deferred cleanup does).
+   * `container:<id>` network and IPC modes need that container running. A failed start records
+   * the error and exit code 128 (unless one is set), as containerStart's deferred cleanup does
+   * (daemon/start.go; no `die` event: no process was created).
    */
   private joinNamespaces(c: ContainerRecord): void {
     try {
       this.p.hostSetup.join(c)
     } catch (err) {
-      c.state = {
-        ...c.state,
-        exitCode: c.state.exitCode === 0 ? 128 : c.state.exitCode,
-        error: err instanceof Error ? err.message : String(err),
-      }
+      const exitCode = c.state.exitCode === 0 ? 128 : c.state.exitCode
+      c.state = { ...c.state, exitCode, error: err instanceof Error ? err.message : String(err) }
       throw err
     }
   }
