@@ -12,8 +12,8 @@ import type { ContainerFilesSink } from '../daemon/index.ts'
 
 /** At most this many containers have files at once; past it a start writes none (and says so). */
 export const MAX_CONTAINER_DIRS = 10_000
-/** The host's resolv.conf is read up to this size. */
-const MAX_RESOLV_CONF_BYTES = 64 * 1024
+/** The host's resolv.conf is read, and each container file written, up to this size. */
+const MAX_FILE_BYTES = 64 * 1024
 const HEX64 = /^[0-9a-f]{64}$/
 
 export interface DataRoot extends ContainerFilesSink {
@@ -67,12 +67,13 @@ export function openDataRoot(
       try {
         const d = dirOf(id)
         mkdirSync(d, { recursive: true })
-        writeFileSync(join(d, 'hostname'), files.hostname)
-        writeFileSync(join(d, 'hosts'), files.hosts)
+        writeFileSync(join(d, 'hostname'), capped(files.hostname))
+        // A create with a million --add-host entries must not fill the disk.
+        writeFileSync(join(d, 'hosts'), capped(files.hosts))
         // A resolv.conf changed since it was written (the kubelet appends `options ndots:5`)
         // is kept on a restart, as libnetwork's updateDNS keeps a user-modified one.
         const resolvConf = join(d, 'resolv.conf')
-        if (!existsSync(resolvConf)) writeFileSync(resolvConf, files.resolvConf)
+        if (!existsSync(resolvConf)) writeFileSync(resolvConf, capped(files.resolvConf))
         written.add(id)
       } catch (error) {
         options.log?.(`data root: cannot write the files of ${id.slice(0, 12)}: ${String(error)}`)
@@ -88,10 +89,16 @@ export function openDataRoot(
   }
 }
 
+/** At most MAX_FILE_BYTES characters, cut after the last whole line that fits. */
+function capped(text: string): string {
+  if (text.length <= MAX_FILE_BYTES) return text
+  const cut = text.lastIndexOf('\n', MAX_FILE_BYTES - 1)
+  return text.slice(0, cut < 0 ? MAX_FILE_BYTES : cut + 1)
+}
+
 function readHostResolvConf(file: string): string | undefined {
   try {
-    const text = readFileSync(file, 'utf8')
-    return text.length > MAX_RESOLV_CONF_BYTES ? text.slice(0, MAX_RESOLV_CONF_BYTES) : text
+    return capped(readFileSync(file, 'utf8'))
   } catch {
     return undefined
   }
