@@ -147,6 +147,44 @@ export const imageScenarios: Scenario[] = [
     },
   },
   {
+    name: 'pull: the pause image of a Kubernetes 1.3 / 1.4 node runs /pause',
+    endpointId: 'ImageInspect',
+    setup: [
+      {
+        method: 'POST',
+        path: '/images/create?fromImage=gcr.io%2Fgoogle_containers%2Fpause-amd64&tag=3.0',
+        status: 200,
+      },
+    ],
+    request: { method: 'GET', path: '/images/gcr.io/google_containers/pause-amd64:3.0/json' },
+    expect: {
+      status: 200,
+      body: {
+        json: {
+          RepoTags: ['gcr.io/google_containers/pause-amd64:3.0'],
+          Config: { Entrypoint: ['/pause'], Cmd: null, Env: null },
+        },
+      },
+    },
+    source: 'kubernetes build/pause/Dockerfile at v1.4.0 (ENTRYPOINT ["/pause"])',
+  },
+  {
+    name: 'pull: nginx:1.11 was the image nginx:latest was',
+    endpointId: 'ImageInspect',
+    setup: [{ method: 'POST', path: '/images/create?fromImage=nginx&tag=1.11', status: 200 }],
+    request: { method: 'GET', path: '/images/nginx:1.11/json' },
+    expect: {
+      status: 200,
+      body: {
+        json: {
+          Id: 'sha256:01f818af747d88dec2fd6e1c0e7ad5e1cc0a4ba8bffd6ba2e6ab38286c8a4e5c',
+          RepoTags: ['nginx:latest', 'nginx:1.11'],
+          Config: { Cmd: ['nginx', '-g', 'daemon off;'] },
+        },
+      },
+    },
+  },
+  {
     name: 'pull: reports the digest rmi untags',
     endpointId: 'ImageCreate',
     setup: [{ method: 'DELETE', path: '/images/nginx?force=1', status: 200 }],
