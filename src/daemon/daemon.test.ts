@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
-import { collect } from '../scenarios/run.ts'
+import { collect } from '../scenarios/collect.ts'
 import { jsonRequest, readText } from '../scenarios/test-client.ts'
 import { handlers } from './api/handlers.ts'
 import { routes } from './api/routes.ts'
