@@ -3,9 +3,9 @@ import { Dispatcher } from './api/dispatch.ts'
 import { handlers as defaultHandlers } from './api/handlers.ts'
 import { systemClock, timeoutWake } from './engine/real-time.ts'
 import { Engine } from './engine.ts'
-import { SIMULATED_HOST_RESOLV_CONF } from './host-files.ts'
-import { fromSnapshot, toSnapshot } from './snapshot.ts'
-import type { DaemonState } from './state.ts'
+import { SIMULATED_HOST_RESOLV_CONF } from './model/host-files.ts'
+import { fromSnapshot, toSnapshot } from './model/snapshot.ts'
+import type { DaemonState } from './model/state.ts'
 import type {
   DaemonOptions,
   DaemonRequest,

@@ -4,7 +4,6 @@
  */
 export { goJSON } from './api/http.ts'
 export { compileRoute, routes } from './api/routes.ts'
-export { concat } from './bytes.ts'
 export { createDaemon, type Daemon, type SimulatedDaemon } from './daemon.ts'
 export {
   kindOfId,
@@ -13,9 +12,8 @@ export {
   listImages,
   newestContainer,
   newestExec,
-} from './queries.ts'
-export type * from './state.ts'
-export { demux } from './stdcopy.ts'
+} from './model/queries.ts'
+export type * from './model/state.ts'
 export {
   type ContainerFilesSink,
   DAEMON_STDIN_HEADER,
@@ -25,3 +23,5 @@ export {
   type StdinSession,
 } from './types.ts'
 export { API_VERSION_OF, DOCKER_VERSIONS, isDockerVersion } from './version.ts'
+export { concat } from './wire/bytes.ts'
+export { demux } from './wire/stdcopy.ts'

@@ -1,5 +1,5 @@
 import type { Daemon, DaemonRequest, DaemonResponse } from '../daemon/index.ts'
-import { collect } from './run.ts'
+import { collect } from './collect.ts'
 
 /**
  * The small client the model's own tests (and the lesson replay) use to talk to a daemon

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { call as callDaemon } from '../../scenarios/test-client.ts'
 import { createDaemon, type SimulatedDaemon } from '../daemon.ts'
-import type { ContainerHostFiles } from '../host-files.ts'
+import type { ContainerHostFiles } from '../model/host-files.ts'
 
 /**
  * A pod the way the Kubernetes 1.3 / 1.4 kubelet creates it: an infra ("pause") container with

@@ -1,6 +1,11 @@
 import { conflict, untyped } from '../errors.ts'
-import { type ContainerHostFiles, containerHostFiles, field, hostFilePaths } from '../host-files.ts'
-import type { ContainerRecord } from '../state.ts'
+import {
+  type ContainerHostFiles,
+  containerHostFiles,
+  field,
+  hostFilePaths,
+} from '../model/host-files.ts'
+import type { ContainerRecord } from '../model/state.ts'
 import type { Registry } from './registry.ts'
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { jsonRequest, readText } from '../scenarios/test-client.ts'
-import { createDaemon } from './daemon.ts'
+import { jsonRequest, readText } from '../../scenarios/test-client.ts'
+import { createDaemon } from '../daemon.ts'
 import { kindOfId, listContainers, listExecs, newestContainer, newestExec } from './queries.ts'
 
 describe('daemon queries', () => {
