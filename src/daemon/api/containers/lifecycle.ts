@@ -157,11 +157,16 @@ async function stopContainer(e: Engine, c: ContainerRecord, seconds: number): Pr
     // WaitStop(seconds): the process may still end by itself (a `sleep 5`) or be killed by
     // another request meanwhile; the timer is the daemon clock's, so tests do not wait.
     let cancel = (): void => undefined
+    let forget = (): void => undefined
     const timedOut = new Promise<void>((resolve) => {
       cancel = e.clock.after(seconds * 1000, () => resolve())
+      forget = e.clock.onClear(() => resolve())
     })
     await Promise.race([e.lifecycle.waitStop(c), timedOut])
     cancel()
+    forget()
+    // Reset or restored meanwhile: the container went with the old state, nothing is left to kill.
+    if (e.state.containers.get(c.id) !== c) return
   }
   if (isRunning(c)) {
     e.events.container(c, 'kill', { signal: '9' })

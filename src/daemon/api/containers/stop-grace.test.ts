@@ -94,6 +94,17 @@ describe('stop with a grace period, on the daemon clock', () => {
     expect(await state(d, 'shell')).toMatchObject({ Running: false, ExitCode: 137 })
   })
 
+  it('a reset of the daemon during the wait answers the stop instead of leaving it hanging', async () => {
+    const { d } = daemonAt()
+    await run(d, 'shell', { Image: 'busybox', Cmd: ['sh'], Tty: true })
+    const stop = call(d, 'POST', '/containers/shell/stop?t=600')
+    await settle()
+    d.reset()
+    expect((await stop).status).toBe(204)
+    expect((await call(d, 'GET', '/containers/shell/json')).status).toBe(404)
+    expect(d.state.events).toEqual([])
+  })
+
   it('restart?t=N waits the same way before starting again', async () => {
     const { d, advance } = daemonAt()
     await run(d, 'shell', { Image: 'busybox', Cmd: ['sh'], Tty: true })
