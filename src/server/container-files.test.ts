@@ -40,6 +40,9 @@ describe('openDataRoot', () => {
       'nameserver 10.0.0.10\noptions ndots:5\n',
     )
     expect(readFileSync(join(dir, 'hosts'), 'utf8')).toContain('172.17.0.3\tweb')
+    // Read back as the container's processes see them; nothing for a container never written.
+    expect(root.read?.(ID(1), 'resolv.conf')).toBe('nameserver 10.0.0.10\noptions ndots:5\n')
+    expect(root.read?.(ID(9), 'resolv.conf')).toBeNull()
     root.remove(ID(1))
     expect(existsSync(dir)).toBe(false)
     root.write(ID(2), FILES)

@@ -82,6 +82,14 @@ export function openDataRoot(
     remove(id) {
       if (HEX64.test(id)) removeDir(id)
     },
+    read(id, name) {
+      if (!HEX64.test(id) || !written.has(id)) return null
+      try {
+        return capped(readFileSync(join(dirOf(id), name), 'utf8'))
+      } catch {
+        return null
+      }
+    },
     dispose() {
       for (const id of [...written]) removeDir(id)
       if (created) rmSync(path, { recursive: true, force: true })

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { appendFileSync, existsSync, readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DaemonServer, startDaemonServer } from '../../src/server/server.ts'
 import { type CliResult, DOCKER_CLI, type DockerCli, dockerCli } from './docker-cli.ts'
@@ -155,5 +155,15 @@ describe.skipIf(!DOCKER_CLI.present)('the docker CLI sees a pod the kubelet star
     )
     expect(readFileSync(pause[2] ?? '', 'utf8')).toContain(`${pause[1]}\tweb\n`)
     expect(appId).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it("docker exec in the app container reads the pod's resolv.conf, with what the kubelet appended", async () => {
+    const path = (await ok('inspect', '--format', '{{.ResolvConfPath}}', POD_NAME)).trim()
+    // What docker_manager.go addNDotsOption does after starting the infra container.
+    appendFileSync(path, 'options ndots:5\n')
+    expect(await ok('exec', APP_NAME, 'cat', '/etc/resolv.conf')).toBe(
+      'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.0.0.10\noptions ndots:5\n',
+    )
+    expect(await ok('exec', APP_NAME, 'hostname')).toBe('web\n')
   })
 })

@@ -147,7 +147,7 @@ function run(e: Engine, ex: ExecRecord): LogEntry[] {
   if (ex.phase === 'running') throw untyped(`Error: Exec command ${ex.id} is already running`)
   e.events.container(c, `exec_start: ${ex.entrypoint} ${ex.arguments.join(' ')}`)
   const input = {
-    fs: processFs(c),
+    fs: processFs(c, () => e.hostSetup.etcFiles(c)),
     argv: [ex.entrypoint, ...ex.arguments],
     tty: ex.tty,
     openStdin: ex.attachStdin,

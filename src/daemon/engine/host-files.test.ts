@@ -16,15 +16,34 @@ const call = (d: SimulatedDaemon, method: string, path: string, body?: unknown) 
 function recordingDaemon(hostResolvConf?: string) {
   const written = new Map<string, ContainerHostFiles>()
   const removed: string[] = []
+  /** What the files on "disk" hold now, when changed after they were written (a kubelet's append). */
+  const onDisk = new Map<string, string>()
   const d = createDaemon({
     dataRoot: '/srv/docker',
     ...(hostResolvConf === undefined ? {} : { hostResolvConf }),
     containerFiles: {
       write: (id, files) => written.set(id, files),
       remove: (id) => removed.push(id),
+      read: (id, name) => onDisk.get(`${id}/${name}`) ?? null,
     },
   })
-  return { d, written, removed }
+  return { d, written, removed, onDisk }
+}
+
+/** The stdout of a container's json-file log (stdcopy frames: 8-byte header, then the payload). */
+async function stdoutOf(d: SimulatedDaemon, name: string): Promise<string> {
+  const { bytes } = await call(d, 'GET', `/containers/${name}/logs?stdout=1`)
+  let out = ''
+  for (let i = 0; i + 8 <= bytes.length; ) {
+    const size =
+      ((bytes[i + 4] ?? 0) << 24) |
+      ((bytes[i + 5] ?? 0) << 16) |
+      ((bytes[i + 6] ?? 0) << 8) |
+      (bytes[i + 7] ?? 0)
+    out += new TextDecoder().decode(bytes.slice(i + 8, i + 8 + size))
+    i += 8 + size
+  }
+  return out
 }
 
 async function create(d: SimulatedDaemon, name: string, body: object): Promise<string> {
@@ -120,6 +139,41 @@ describe('container files and container: namespaces', () => {
     expect(removed).toEqual([])
     await call(d, 'DELETE', `/containers/${pause}?force=1`)
     expect(removed).toEqual([pause])
+  })
+
+  it("a process in the pod reads the infra container's files at /etc, as they are on disk now", async () => {
+    const { d, onDisk } = recordingDaemon()
+    const pause = await create(d, 'infra', {
+      Image: 'busybox',
+      Cmd: ['sh'],
+      Tty: true,
+      Hostname: 'web',
+      HostConfig: { Dns: ['10.0.0.10'], DnsSearch: ['default.svc.cluster.local'] },
+    })
+    await call(d, 'POST', `/containers/${pause}/start`)
+    const join = { NetworkMode: `container:${pause}` }
+    await create(d, 'reader', {
+      Image: 'busybox',
+      Cmd: ['sh', '-c', 'cat /etc/resolv.conf; cat /etc/hostname; grep web /etc/hosts'],
+      HostConfig: join,
+    })
+    await call(d, 'POST', '/containers/reader/start')
+    const ip = (await inspect(d, pause)).NetworkSettings.IPAddress as string
+    expect(await stdoutOf(d, 'reader')).toBe(
+      `search default.svc.cluster.local\nnameserver 10.0.0.10\nweb\n${ip}\tweb\n`,
+    )
+    // The kubelet appended its ndots option to the file on disk: the next reader sees it.
+    onDisk.set(
+      `${pause}/resolv.conf`,
+      'search default.svc.cluster.local\nnameserver 10.0.0.10\noptions ndots:5\n',
+    )
+    await create(d, 'again', {
+      Image: 'busybox',
+      Cmd: ['cat', '/etc/resolv.conf'],
+      HostConfig: join,
+    })
+    await call(d, 'POST', '/containers/again/start')
+    expect(await stdoutOf(d, 'again')).toContain('options ndots:5\n')
   })
 
   it('joining a container that is not running is refused at start, as 1.12 did', async () => {

@@ -1,4 +1,5 @@
 import { conflict, untyped } from '../errors.ts'
+import type { EtcFiles } from '../model/fs.ts'
 import {
   type ContainerHostFiles,
   containerHostFiles,
@@ -17,6 +18,11 @@ export interface ContainerFilesSink {
   write(containerId: string, files: ContainerHostFiles): void
   /** The container was removed: its directory goes. */
   remove(containerId: string): void
+  /**
+   * A file as it is now (a kubelet appends `options ndots:5` to the pause container's
+   * resolv.conf), or null: what `cat /etc/resolv.conf` in the container shows.
+   */
+  read?(containerId: string, name: 'hostname' | 'hosts' | 'resolv.conf'): string | null
 }
 
 /** What the daemon knows of its host for these files. */
@@ -76,6 +82,24 @@ export class ContainerHostSetup {
 
   removed(c: ContainerRecord): void {
     if (c.hostFilesOf === c.id) this.host.files?.remove(c.id)
+  }
+
+  /**
+   * What the container's processes read at /etc/hostname, /etc/hosts and /etc/resolv.conf:
+   * the owner's files as the sink reads them back, else as the daemon would write them now.
+   */
+  etcFiles(c: ContainerRecord): EtcFiles {
+    const ownerId = c.hostFilesOf
+    if (ownerId === undefined) return {}
+    const owner = this.registry.state.containers.get(ownerId)
+    const made = owner === undefined ? undefined : containerHostFiles(owner, this.host.resolvConf)
+    const read = (name: 'hostname' | 'hosts' | 'resolv.conf') =>
+      this.host.files?.read?.(ownerId, name) ?? undefined
+    return {
+      hostname: read('hostname') ?? made?.hostname,
+      hosts: read('hosts') ?? made?.hosts,
+      resolvConf: read('resolv.conf') ?? made?.resolvConf,
+    }
   }
 
   /** ResolvConfPath, HostnamePath and HostsPath of inspect: empty until the first start. */

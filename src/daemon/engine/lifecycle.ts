@@ -49,7 +49,7 @@ export class Lifecycle {
     const { clock, registry } = this.p
     this.p.revisions.touch(c)
     this.joinNamespaces(c)
-    const input = processInput(c)
+    const input = processInput(c, () => this.p.hostSetup.etcFiles(c))
     const run = plan(input)
     if (run.kind === 'fails') this.failStart(c, run)
     c.state = {
@@ -260,7 +260,7 @@ export class Lifecycle {
       }
       // A shell that was waiting at its prompt waits again (without printing a second prompt).
       if (c.state.status === 'running' || c.state.status === 'paused') {
-        const input = processInput(c)
+        const input = processInput(c, () => this.p.hostSetup.etcFiles(c))
         const run = plan(input)
         if (run.kind === 'runs' && run.live !== undefined)
           this.p.live.spawnContainer(c, input, true)

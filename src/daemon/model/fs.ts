@@ -36,6 +36,16 @@ export function cleanPath(path: string): string {
   return `/${parts.join('/')}`
 }
 
+/**
+ * The container's /etc/hostname, /etc/hosts and /etc/resolv.conf as Docker bind-mounts them:
+ * the files of the container (or of the one whose network it joined), where known.
+ */
+export interface EtcFiles {
+  hostname?: string | undefined
+  hosts?: string | undefined
+  resolvConf?: string | undefined
+}
+
 export interface PathStat {
   name: string
   size: number
@@ -44,7 +54,7 @@ export interface PathStat {
   content: string
 }
 
-export function statPath(c: ContainerRecord, path: string): PathStat | null {
+export function statPath(c: ContainerRecord, path: string, etc: EtcFiles = {}): PathStat | null {
   const clean = cleanPath(path)
   const name = clean === '/' ? '/' : clean.slice(clean.lastIndexOf('/') + 1)
   if (
@@ -58,12 +68,15 @@ export function statPath(c: ContainerRecord, path: string): PathStat | null {
   const ip = c.networks.find((n) => n.ipAddress !== '')?.ipAddress
   const hosts =
     clean === '/etc/hosts'
-      ? `${KNOWN_FILES['/etc/hosts']}${ip === undefined ? '' : `${ip}\t${String(c.config.Hostname ?? '')}\n`}`
+      ? (etc.hosts ??
+        `${KNOWN_FILES['/etc/hosts']}${ip === undefined ? '' : `${ip}\t${String(c.config.Hostname ?? '')}\n`}`)
       : undefined
   const known =
     clean === '/etc/hostname'
-      ? `${String(c.config.Hostname ?? '')}\n`
-      : (hosts ?? KNOWN_FILES[clean])
+      ? (etc.hostname ?? `${String(c.config.Hostname ?? '')}\n`)
+      : clean === '/etc/resolv.conf'
+        ? (etc.resolvConf ?? KNOWN_FILES[clean])
+        : (hosts ?? KNOWN_FILES[clean])
   const content = file?.content ?? known
   if (content === undefined) return null
   return { name, size: content.length, mode: 0o644, dir: false, content }
@@ -97,10 +110,11 @@ export interface ProcessFs {
   list(path: string): string[] | null
 }
 
-export function processFs(c: ContainerRecord): ProcessFs {
+/** `etc` is asked at each read: a kubelet may have appended to resolv.conf since the start. */
+export function processFs(c: ContainerRecord, etc: () => EtcFiles = () => ({})): ProcessFs {
   return {
     read: (path) => {
-      const st = statPath(c, path)
+      const st = statPath(c, path, etc())
       return st === null || st.dir ? null : st.content
     },
     list: (path) => listDir(c, path),
