@@ -1,0 +1,48 @@
+import { type ContainerSpec, type PodSpec, podNamed } from './pod.ts'
+
+/** The pods the operations run. Images the simulated daemon's registry serves. */
+export const WEB_CONTAINER: ContainerSpec = { name: 'nginx', image: 'nginx' }
+
+/** kubectl run web --image=nginx: one app container beside the pause container. */
+export const webPod = (index = 0): PodSpec =>
+  podNamed(index === 0 ? 'web' : `web-${index}`, [WEB_CONTAINER], index)
+
+/** kubectl run -it shell --image=busybox -- sh: stdin and a TTY, for attach. */
+export const shellPod = (): PodSpec =>
+  podNamed(
+    'shell',
+    [
+      {
+        name: 'shell',
+        image: 'busybox',
+        command: ['sh'],
+        stdin: true,
+        stdinOnce: true,
+        tty: true,
+      },
+    ],
+    1000,
+  )
+
+/** A container that fails at once, under restartPolicy Always. */
+export const crashPod = (): PodSpec =>
+  podNamed(
+    'crash',
+    [{ name: 'app', image: 'busybox', command: ['sh', '-c', 'echo starting; exit 1'] }],
+    1001,
+  )
+
+/** The classic liveness example: an exec probe `cat /tmp/healthy` that fails. */
+export const livenessPod = (): PodSpec =>
+  podNamed(
+    'liveness',
+    [
+      {
+        name: 'app',
+        image: 'busybox',
+        command: ['sh', '-c', 'sleep 3600'],
+        livenessExec: ['cat', '/tmp/healthy'],
+      },
+    ],
+    1002,
+  )
