@@ -30,11 +30,11 @@ export function parseDockerHost(value: string): DockerHost {
 export function encodeQuery(query: Readonly<Record<string, string>>): string {
   return Object.keys(query)
     .sort()
-    .map((k) => `${escape(k)}=${escape(query[k] ?? '')}`)
+    .map((k) => `${queryEscape(k)}=${queryEscape(query[k] ?? '')}`)
     .join('&')
 }
 
-const escape = (s: string) => encodeURIComponent(s).replace(/%20/g, '+')
+const queryEscape = (s: string) => encodeURIComponent(s).replace(/%20/g, '+')
 
 export interface HttpTransport {
   transport: Transport
