@@ -1,7 +1,7 @@
 import { createDaemon, type SimulatedDaemon } from '../daemon/index.ts'
-import { daemonTransport } from '../kubelet-transports/daemon-transport.ts'
-import { createKubelet, type Kubelet } from './kubelet.ts'
-import type { KubeletCall, Release } from './types.ts'
+import { createKubelet, type Kubelet } from '../kubelet/kubelet.ts'
+import type { KubeletCall, Release } from '../kubelet/types.ts'
+import { daemonTransport } from './daemon-transport.ts'
 
 /**
  * For the kubelet's tests only: a kubelet of `release` on a fresh in-process simulated
