@@ -67,12 +67,12 @@ export class DockerManager {
   private versionCachedAt: number | null = null
   /** imageStatsProvider's layer cache: the images whose history it has read. */
   private readonly historyKnown = new Set<string>()
-  private nameCounter = 0x9acb0442
-
   constructor(
     readonly client: KubeClient,
     /** The kubelet's clock in ms (the version cache TTL, GC ages). */
     private readonly clock: () => number,
+    /** rand.Uint32 for container names. */
+    private readonly random: () => number,
   ) {}
 
   get release() {
@@ -230,7 +230,7 @@ export class DockerManager {
     await this.client.send('versionSecurity', engineApi.version())
     if (this.release === '1.4') await this.client.send('versionFmtOpts', engineApi.version())
     await this.cachedVersion()
-    const name = dockerName(pod, container, this.nameCounter++)
+    const name = dockerName(pod, container, this.random())
     const created = json<{ Id: string }>(
       await this.client.send(
         'create',

@@ -43,6 +43,13 @@ export interface NodeOptions {
   now?: () => number
   /** Waits (the exec poll interval, a logs -f read window); default setTimeout. */
   sleep?: (ms: number) => Promise<void>
+  /**
+   * A uint32 for the last part of each container name (docker.go BuildDockerName's
+   * rand.Uint32). Default: random, so a second kubelet on the same daemon never reuses a name.
+   */
+  random?: () => number
+  /** 4 hex digits in the UIDs of this node's pods (default random): one run's pods are not another's. */
+  salt?: string
 }
 
 interface PlegRecord {
@@ -55,6 +62,7 @@ export class KubeletNode {
   readonly client: KubeClient
   readonly dm: DockerManager
   readonly sleep: (ms: number) => Promise<void>
+  readonly salt: string
   /** The pods the API server gave this node. */
   readonly pods = new Map<string, PodSpec>()
   /** The PLEG cache: the last status of each pod. */
@@ -78,7 +86,9 @@ export class KubeletNode {
       now,
       onCall: options.onCall ?? (() => undefined),
     })
-    this.dm = new DockerManager(this.client, () => this.clock())
+    const random = options.random ?? (() => Math.floor(Math.random() * 0x1_0000_0000))
+    this.salt = options.salt ?? random().toString(16).padStart(8, '0').slice(0, 4)
+    this.dm = new DockerManager(this.client, () => this.clock(), random)
   }
 
   /** The kubelet's time (wall clock plus the waits operations skipped). */

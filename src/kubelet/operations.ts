@@ -61,7 +61,8 @@ export function startPodsAsSetup(node: KubeletNode, id: OperationId, pods: PodSp
   return setup(node, id, () => startPods(node, pods))
 }
 
-const webPods = (count: number) => Array.from({ length: count }, (_, i) => webPod(i))
+const webPods = (node: KubeletNode, count: number) =>
+  Array.from({ length: count }, (_, i) => webPod(i, node.salt))
 
 /** findContainer: GetPods(false), then the container by name in the pod. */
 export async function findContainer(
@@ -91,27 +92,27 @@ const RUNNERS: Record<OperationId, Runner> = {
   },
   'node-status': async (node) => node.dm.nodeStatus(),
   housekeeping: async (node, o) => {
-    await setup(node, 'housekeeping', () => startPods(node, webPods(o.pods)))
+    await setup(node, 'housekeeping', () => startPods(node, webPods(node, o.pods)))
     await node.housekeeping()
   },
   'pleg-relist': async (node, o) => {
-    await setup(node, 'pleg-relist', () => startPods(node, webPods(o.pods)))
+    await setup(node, 'pleg-relist', () => startPods(node, webPods(node, o.pods)))
     await node.relist()
   },
   'pod-start': async (node) => {
-    const pod = webPod()
+    const pod = webPod(0, node.salt)
     node.pods.set(pod.uid, pod)
     await node.syncPod(pod)
     await node.relist()
   },
   'pod-delete': async (node) => {
-    const pod = webPod()
+    const pod = webPod(0, node.salt)
     await setup(node, 'pod-delete', () => startPods(node, [pod]))
     node.pods.delete(pod.uid)
     await node.killPod(pod)
   },
   'container-restart': async (node) => {
-    const pod = crashPod()
+    const pod = crashPod(node.salt)
     await setup(node, 'container-restart', async () => {
       node.pods.set(pod.uid, pod)
       await node.syncPod(pod)
@@ -120,7 +121,7 @@ const RUNNERS: Record<OperationId, Runner> = {
     await node.syncPod(pod)
   },
   'liveness-restart': async (node) => {
-    const pod = livenessPod()
+    const pod = livenessPod(node.salt)
     await setup(node, 'liveness-restart', () => startPods(node, [pod]))
     const spec = pod.containers[0]
     if (!spec?.livenessExec) throw new Error('the liveness pod has no probe')
@@ -142,7 +143,7 @@ const RUNNERS: Record<OperationId, Runner> = {
     await node.syncPod(pod)
   },
   logs: async (node, o) => {
-    const pod = webPod()
+    const pod = webPod(0, node.salt)
     await setup(node, 'logs', () => startPods(node, [pod]))
     const id = runningId(node, pod, 'nginx')
     const response = await node.client.send(
@@ -158,7 +159,7 @@ const RUNNERS: Record<OperationId, Runner> = {
     await readFor(response.stream, node.sleep, 300, text(o))
   },
   exec: async (node, o) => {
-    const pod = webPod()
+    const pod = webPod(0, node.salt)
     await setup(node, 'exec', () => startPods(node, [pod]))
     const id = await findContainer(node, pod, 'nginx')
     const session = await execInContainer(node.dm, {
@@ -173,7 +174,7 @@ const RUNNERS: Record<OperationId, Runner> = {
     await session.done
   },
   'exec-it': async (node, o) => {
-    const pod = webPod()
+    const pod = webPod(0, node.salt)
     await setup(node, 'exec-it', () => startPods(node, [pod]))
     const id = await findContainer(node, pod, 'nginx')
     const session = await execInContainer(node.dm, {
@@ -189,7 +190,7 @@ const RUNNERS: Record<OperationId, Runner> = {
     await bounded(session.done, node.sleep, 5000, () => session.hangUp())
   },
   'attach-it': async (node, o) => {
-    const pod = shellPod()
+    const pod = shellPod(node.salt)
     await setup(node, 'attach-it', () => startPods(node, [pod]))
     const id = await findContainer(node, pod, 'shell')
     const session = await attachContainer(node.dm, {
@@ -206,7 +207,7 @@ const RUNNERS: Record<OperationId, Runner> = {
     await bounded(session.done, node.sleep, 2000, () => session.hangUp())
   },
   'port-forward': async (node) => {
-    const pod = webPod()
+    const pod = webPod(0, node.salt)
     await setup(node, 'port-forward', () => startPods(node, [pod]))
     const pods = await node.dm.getPods(false, 'containersPortForward')
     const infra = pods.find((p) => p.uid === pod.uid)?.containers.find((c) => c.name === 'POD')
@@ -215,7 +216,7 @@ const RUNNERS: Record<OperationId, Runner> = {
     // nsenter -t <pid> -n socat - TCP4:localhost:<port> runs on the host: no Docker call
   },
   'container-gc': async (node, o) => {
-    const pods = webPods(o.pods)
+    const pods = webPods(node, o.pods)
     await setup(node, 'container-gc', async () => {
       await startPods(node, pods)
       const deleted = pods[0]
@@ -231,7 +232,7 @@ const RUNNERS: Record<OperationId, Runner> = {
   'image-gc': async (node, o) => {
     await setup(node, 'image-gc', async () => {
       await node.detectImages()
-      await startPods(node, webPods(o.pods))
+      await startPods(node, webPods(node, o.pods))
     })
     node.advance(5 * 60_000)
     await node.imageGcFreeSpace()

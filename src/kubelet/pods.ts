@@ -4,11 +4,11 @@ import { type ContainerSpec, type PodSpec, podNamed } from './pod.ts'
 export const WEB_CONTAINER: ContainerSpec = { name: 'nginx', image: 'nginx' }
 
 /** kubectl run web --image=nginx: one app container beside the pause container. */
-export const webPod = (index = 0): PodSpec =>
-  podNamed(index === 0 ? 'web' : `web-${index}`, [WEB_CONTAINER], index)
+export const webPod = (index = 0, salt?: string): PodSpec =>
+  podNamed(index === 0 ? 'web' : `web-${index}`, [WEB_CONTAINER], index, salt)
 
 /** kubectl run -it shell --image=busybox -- sh: stdin and a TTY, for attach. */
-export const shellPod = (): PodSpec =>
+export const shellPod = (salt?: string): PodSpec =>
   podNamed(
     'shell',
     [
@@ -22,18 +22,20 @@ export const shellPod = (): PodSpec =>
       },
     ],
     1000,
+    salt,
   )
 
 /** A container that fails at once, under restartPolicy Always. */
-export const crashPod = (): PodSpec =>
+export const crashPod = (salt?: string): PodSpec =>
   podNamed(
     'crash',
     [{ name: 'app', image: 'busybox', command: ['sh', '-c', 'echo starting; exit 1'] }],
     1001,
+    salt,
   )
 
 /** The classic liveness example: an exec probe `cat /tmp/healthy` that fails. */
-export const livenessPod = (): PodSpec =>
+export const livenessPod = (salt?: string): PodSpec =>
   podNamed(
     'liveness',
     [
@@ -45,4 +47,5 @@ export const livenessPod = (): PodSpec =>
       },
     ],
     1002,
+    salt,
   )
