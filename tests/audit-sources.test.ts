@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { auditArticle, auditReference } from '../scripts/audit-sources.ts'
+import { auditArticle, auditKubeletSources, auditReference } from '../scripts/audit-sources.ts'
 import { dockerReleases, endpoints } from '../src/domain/data.ts'
+import { kubeletOperations } from '../src/domain/kubelet-data.ts'
 
 /**
  * scripts/audit-sources.ts compares data/ with upstream texts that are not in the repository.
@@ -138,5 +139,58 @@ describe('npm run audit:sources', () => {
         ['ContainerKill: data {"1.3":true,"1.4":true}, article {"1.3":false,"1.4":true}'],
       ],
     ])
+  })
+})
+
+describe('auditKubeletSources (--kube-git)', () => {
+  /** Files in which every line data/kubelet names holds the call it should, the rest blank. */
+  function agreeingSources(): Map<string, string[]> {
+    const files = new Map<string, string[]>()
+    for (const release of ['1.3', '1.4'] as const) {
+      const { commit, operations } = kubeletOperations[release]
+      for (const call of operations.flatMap((o) => o.calls)) {
+        const place = (ref: string, text: string) => {
+          const [path = '', n = '0'] = ref.split(':')
+          const key = `${commit}:${path}`
+          const lines = files.get(key) ?? []
+          while (lines.length < Number(n)) lines.push('')
+          lines[Number(n) - 1] = text
+          files.set(key, lines)
+        }
+        place(
+          call.source,
+          `\tx, err := client.${call.dockerMethod}(${call.dockerMethod === 'Version' ? '' : 'id'})`,
+        )
+        if (call.via)
+          place(call.via, '\tv, err := dm.APIVersion() // .ListImages() .GetPods( .IsImagePresent(')
+      }
+    }
+    return files
+  }
+  const reader = (files: Map<string, string[]>) => (commit: string, path: string) =>
+    files.get(`${commit}:${path}`)?.join('\n') ?? null
+
+  it('agrees when every line calls what the data says', () => {
+    const checks = auditKubeletSources(reader(agreeingSources()))
+    expect(checks.map((c) => c.name)).toEqual([
+      'kubelet 1.3 source lines',
+      'kubelet 1.4 source lines',
+    ])
+    expect(checks.flatMap((c) => c.mismatches)).toEqual([])
+  })
+
+  it('names a line that calls something else, and a file missing at the commit', () => {
+    const files = agreeingSources()
+    const { commit } = kubeletOperations['1.4']
+    const exec = files.get(`${commit}:pkg/kubelet/dockertools/exec.go`) ?? []
+    exec[119] = '\tcreateOpts := dockertypes.ExecConfig{'
+    files.delete(`${commit}:pkg/kubelet/dockertools/container_gc.go`)
+    const mismatches = auditKubeletSources(reader(files)).flatMap((c) => c.mismatches)
+    expect(mismatches).toContain(
+      'exec: v1.4.0 pkg/kubelet/dockertools/exec.go:120 reads "createOpts := dockertypes.ExecConfig{", not a call of .CreateExec(',
+    )
+    expect(mismatches).toContain(
+      'container-gc: v1.4.0 pkg/kubelet/dockertools/container_gc.go:134 does not exist',
+    )
   })
 })
