@@ -234,6 +234,7 @@ export function auditReference(referenceDir: string): AuditCheck[] {
     compared: `${dockerReleases.length} lines of data/docker-releases.json with the ${releaseTable.length} rows of the release table in docker-api-facts.md §(c)`,
     mismatches: releaseMismatches,
   })
+  checks.push(auditOlderDocSections(referenceDir))
   return checks
 }
 
@@ -283,6 +284,67 @@ export function auditArticle(articleText: string): AuditCheck[] {
       ),
     },
   ]
+}
+
+/**
+ * Sections cited from an older versioned doc ("v1.23 §2.1 Containers", in `docSection` and in
+ * source labels "… v1.23 §2.1 Containers — Copy files or folders …"): the doc in
+ * DIR/api-versions/ has that numbered heading, and the endpoint's own heading under it.
+ */
+export function auditOlderDocSections(referenceDir: string): AuditCheck {
+  const cited: { ver: string; num: string; name: string; title: string; where: string }[] = []
+  for (const e of endpoints) {
+    const section = /^v(\d+\.\d+) §(\d+\.\d+) (.+)$/.exec(e.docSection)
+    if (section) {
+      cited.push({
+        ver: section[1] ?? '',
+        num: section[2] ?? '',
+        name: section[3] ?? '',
+        title: e.title.en,
+        where: `${e.id} docSection`,
+      })
+    }
+    for (const source of e.sources) {
+      const label = /API v(\d+\.\d+) §(\d+\.\d+) ([^—]+?) — (.+?)(?: \(|$)/.exec(source.label)
+      if (!label) continue
+      const ver = label[1] ?? ''
+      if (ver === '1.24') continue
+      cited.push({
+        ver,
+        num: label[2] ?? '',
+        name: label[3] ?? '',
+        title: label[4] ?? '',
+        where: `${e.id} source "${source.label}"`,
+      })
+    }
+  }
+  const mismatches: string[] = []
+  for (const c of cited) {
+    const file = resolve(referenceDir, 'api-versions', `docker-api-v${c.ver}.md`)
+    if (!existsSync(file)) {
+      mismatches.push(`${c.where}: no ${file}`)
+      continue
+    }
+    const lines = readFileSync(file, 'utf8').split('\n')
+    const start = lines.findIndex((l) => l.trim() === `## ${c.num} ${c.name}`)
+    if (start < 0) {
+      const actual = lines.find((l) => /^## \d+\.\d+ /.test(l) && l.endsWith(` ${c.name}`))
+      mismatches.push(
+        `${c.where}: v${c.ver} has no "## ${c.num} ${c.name}"${actual ? ` (it has "${actual.trim()}")` : ''}`,
+      )
+      continue
+    }
+    const end = lines.findIndex((l, i) => i > start && /^#{1,2} /.test(l))
+    const body = lines.slice(start, end < 0 ? undefined : end)
+    if (!body.some((l) => l.trim() === `### ${c.title}`)) {
+      mismatches.push(`${c.where}: "### ${c.title}" is not under v${c.ver} §${c.num} ${c.name}`)
+    }
+  }
+  return {
+    name: 'older doc sections',
+    compared: `${cited.length} citations of a versioned doc's section with reference/api-versions/`,
+    mismatches,
+  }
 }
 
 /** What a line that calls a DockerInterface method contains: `.Method(` (Version: `.Version()`). */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -50,9 +50,15 @@ function agreeingReference(): ReferenceFiles {
   }
 }
 
-function writeReference(files: ReferenceFiles): string {
+/** reference/api-versions/docker-api-v1.23.md as far as the copy row cites it. */
+const V123_DOC =
+  '# 2. Endpoints\n\n## 2.1 Containers\n\n### Copy files or folders from a container\n\n## 2.2 Images\n'
+
+function writeReference(files: ReferenceFiles, v123Doc = V123_DOC): string {
   const dir = mkdtempSync(join(tmpdir(), 'audit-reference-'))
   dirs.push(dir)
+  mkdirSync(join(dir, 'api-versions'))
+  writeFileSync(join(dir, 'api-versions', 'docker-api-v1.23.md'), v123Doc)
   writeFileSync(join(dir, 'endpoints-1.24.json'), JSON.stringify(files.endpoints))
   writeFileSync(join(dir, 'kubernetes-facts.json'), JSON.stringify({ endpointsUsed: files.used }))
   const table = files.releaseRows.map((r) => `| ${r.releases} | ${r.api} | src |`).join('\n')
@@ -92,6 +98,19 @@ describe('npm run audit:sources', () => {
   it('finds nothing when the texts say what data/ says', () => {
     expect(failing(auditReference(writeReference(agreeingReference())))).toEqual([])
     expect(failing(auditArticle(articleText()))).toEqual([])
+  })
+
+  it('names a cited section of an older doc that is numbered otherwise there', () => {
+    const doc = V123_DOC.replace('## 2.1 Containers', '## 3.1 Containers')
+    expect(failing(auditReference(writeReference(agreeingReference(), doc)))).toEqual([
+      [
+        'older doc sections',
+        [
+          'ContainerCopy docSection: v1.23 has no "## 2.1 Containers" (it has "## 3.1 Containers")',
+          'ContainerCopy source "Docker Remote API v1.23 §2.1 Containers — Copy files or folders from a container (doc shipped with Docker 1.12.6)": v1.23 has no "## 2.1 Containers" (it has "## 3.1 Containers")',
+        ],
+      ],
+    ])
   })
 
   it('names a documented status code the data lacks', () => {
