@@ -8,7 +8,7 @@
  *   npx tsx scripts/kubelet-oracle.ts --release 1.4 --oracle out-1.4.json [--web-image nginx:latest]
  *
  * Run the oracle in fake mode with ORACLE_WEB_IMAGE=nginx:latest (the simulated registry runs
- * nginx:latest). Exit 0 when every compared scenario matches, 1 otherwise, 2 on bad arguments.
+ * nginx:latest), or in proxy mode against a fresh `npm run daemon` and pass --seeded. Exit 0 when every compared scenario matches, 1 otherwise, 2 on bad arguments.
  * Not part of npm test: it reads a file the oracle wrote.
  */
 import { readFileSync } from 'node:fs'
@@ -46,7 +46,13 @@ function args() {
     )
     process.exit(2)
   }
-  return { release: release as Release, oracle, webImage: get('--web-image') ?? 'nginx:latest' }
+  return {
+    release: release as Release,
+    oracle,
+    webImage: get('--web-image') ?? 'nginx:latest',
+    // a proxy-mode oracle run against a fresh npm run daemon: keep its seeded images
+    seeded: a.includes('--seeded'),
+  }
 }
 
 /** Ids numbered by first appearance; k8s names without hash, uid and random suffix. */
@@ -93,7 +99,7 @@ function oracleQuery(q: OracleCall['query']): Record<string, string> {
 }
 
 async function main() {
-  const { release, oracle, webImage } = args()
+  const { release, oracle, webImage, seeded } = args()
   const scenarios = JSON.parse(readFileSync(oracle, 'utf8')) as OracleScenario[]
   const daemon = createDaemon({})
   const transport = daemonTransport(daemon)
@@ -102,8 +108,10 @@ async function main() {
     path: string,
     query: Record<string, string> = {},
   ) => transport({ method, path, query, headers: {} })
-  // the oracle's fake daemon starts with no image
-  for (const image of JSON.parse((await direct('GET', '/images/json')).body) as { Id: string }[]) {
+  // the oracle's fake daemon starts with no image; npm run daemon with busybox, nginx, alpine
+  for (const image of seeded
+    ? []
+    : (JSON.parse((await direct('GET', '/images/json')).body) as { Id: string }[])) {
     await direct('DELETE', `/images/${image.Id}`, { force: '1' })
   }
   const recorded: KubeletCall[] = []

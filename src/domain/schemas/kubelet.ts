@@ -76,4 +76,3 @@ export const kubeletOperationsFileSchema = z.object({
 })
 
 export type KubeletOperationsFile = z.infer<typeof kubeletOperationsFileSchema>
-export type KubeletExpectedCall = z.infer<typeof kubeletCallSchema>
