@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SimulatedDaemon } from '../daemon/index.ts'
 import { kubeletOnDaemon } from '../kubelet-transports/test-kubelet.ts'
+import { imageStats } from './gc.ts'
 import { type LoopLoad, nodeClock, nodeLoad } from './node-load.ts'
 import { webPod } from './pods.ts'
 import type { KubeletCall } from './types.ts'
@@ -42,14 +43,14 @@ describe.each([
       await node.syncPod(pod)
     }
     await node.relist()
-    await node.dm.imageStats()
+    await imageStats(node.dm)
     const loops = nodeLoad(release, pods)
     const ticks: Record<string, () => Promise<unknown>> = {
       pleg: () => node.relist(),
       housekeeping: () => node.housekeeping(),
       'runtime-status': () => node.dm.status(),
       'node-status': () => node.dm.nodeStatus(),
-      eviction: () => node.dm.imageStats(),
+      eviction: () => imageStats(node.dm),
       'container-gc': () => node.containerGc(),
       'image-detect': () => node.detectImages(),
     }

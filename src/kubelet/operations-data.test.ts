@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { SimulatedDaemon } from '../daemon/index.ts'
 import { kubeletOperations } from '../domain/kubelet-data.ts'
 import { asDataCall, kubeletOnDaemon } from '../kubelet-transports/test-kubelet.ts'
-import { OPERATIONS } from './operations.ts'
+import { OPERATIONS } from './operation-list.ts'
 import { RELEASES } from './types.ts'
 
 /**
