@@ -34,18 +34,15 @@ export const crashPod = (salt?: string): PodSpec =>
     salt,
   )
 
-/** The classic liveness example: an exec probe `cat /tmp/healthy` that fails. */
+/**
+ * The classic liveness example: an exec probe `cat /tmp/healthy` that fails. The app is nginx,
+ * which exits on the SIGTERM of the kubelet's stop (a busybox `sh` as PID 1 ignores it, and
+ * Docker would wait out the 30 s grace period before the SIGKILL).
+ */
 export const livenessPod = (salt?: string): PodSpec =>
   podNamed(
     'liveness',
-    [
-      {
-        name: 'app',
-        image: 'busybox',
-        command: ['sh', '-c', 'sleep 3600'],
-        livenessExec: ['cat', '/tmp/healthy'],
-      },
-    ],
+    [{ name: 'app', image: 'nginx', livenessExec: ['cat', '/tmp/healthy'] }],
     1002,
     salt,
   )
