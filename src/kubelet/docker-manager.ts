@@ -70,9 +70,9 @@ export class DockerManager {
     return this.client.release
   }
 
-  /** NewDockerManager: one GET /info. */
+  /** NewDockerManager: one GET /info; on an error the kubelet logs it and goes on with /var/lib/docker. */
   async start(): Promise<void> {
-    await this.client.send('startInfo', engineApi.info())
+    await this.client.send('startInfo', engineApi.info()).catch(() => undefined)
   }
 
   /** Status() → checkVersionCompatibility() → APIVersion(). */

@@ -21,8 +21,8 @@ export const OPERATIONS: readonly OperationInfo[] = [
     false,
     'Kubelet start',
     '启动 kubelet',
-    'NewDockerManager: one Info call.',
-    'NewDockerManager:一次 Info 调用。',
+    'NewDockerManager: one Info call, for the Docker root directory.',
+    'NewDockerManager:一次 Info 调用,取 Docker 根目录。',
   ),
   op(
     'runtime-status',

@@ -28,8 +28,8 @@ export const PODS_SITES = {
   imagePresentAfterPull: {
     method: 'InspectImage',
     purpose: {
-      en: 'After a pull that returned no error, check the image really arrived ("Sometimes PullImage failed with no error returned").',
-      zh: '拉取没有报错后,再确认镜像确实到了("有时 PullImage 失败却不返回错误")。',
+      en: 'A pull that returned no error is not trusted: the image must now inspect, or the pull counts as failed.',
+      zh: '拉取没报错也不轻信:镜像必须能 inspect 到,否则算拉取失败。',
     },
     line: [
       at(DOCKER, 234, 'dockerPuller.IsImagePresent'),

@@ -5,8 +5,8 @@ export const VERSIONS_SITES = {
   startInfo: {
     method: 'Info',
     purpose: {
-      en: 'NewDockerManager asks the daemon for its Info once (the Docker root directory, the cgroup driver).',
-      zh: 'NewDockerManager 启动时调用一次 Info(Docker 根目录、cgroup 驱动)。',
+      en: 'NewDockerManager asks Info once, for DockerRootDir (on an error it logs and assumes /var/lib/docker).',
+      zh: 'NewDockerManager 调用一次 Info,取 DockerRootDir(出错时记日志并假定 /var/lib/docker)。',
     },
     line: [at(DM, 229, 'NewDockerManager'), at(DM, 236, 'NewDockerManager')],
   },
