@@ -33,7 +33,8 @@ export function callsAsText(result: RunResult, withSetup: boolean, where: string
     const target = `${c.path}${query === '' ? '' : `?${query}`}`
     lines.push(
       `${c.setup ? '·' : ' '}${String(i + 1).padStart(3)}  ${c.method.padEnd(6)} ${target}`,
-      `        ${String(c.status ?? '—').padEnd(4)} ${c.sourceRef}  ${c.dockerMethod} → ${c.clientCall}`,
+      `        ${String(c.status ?? '—').padEnd(4)} ${c.sourceRef}  ${c.dockerMethod} → ${c.clientCall}` +
+        (c.via ? `  (from ${c.via.func}, ${c.via.file.split('/').pop()}:${c.via.line})` : ''),
     )
   })
   if (result.error) lines.push(`the kubelet's code returned: ${result.error}`)
