@@ -40,11 +40,6 @@ export const kubeletCallSchema = z.object({
   query: z.record(z.string(), z.string()),
   /** What Docker 1.12.6 answers. */
   status: z.number().int().min(100).max(599),
-  /**
-   * What the simulated daemon answers today where it still differs from Docker 1.12.6
-   * (a known daemon divergence, fixed on the daemon's side; remove once it answers `status`).
-   */
-  simulatedStatus: z.number().int().min(100).max(599).optional(),
   /** Endpoint id in endpoints-1.24.json. */
   endpointId: z.string().min(1),
   /** The DockerInterface method (pkg/kubelet/dockertools/docker.go). */
