@@ -28,6 +28,7 @@ import { SizeQueue } from '../src/kubelet/size-queue.ts'
 import { attachContainer, execInContainer } from '../src/kubelet/streams.ts'
 import { killContainerInPod, killPod, syncPod } from '../src/kubelet/sync-pod.ts'
 import { daemonTransport } from '../src/kubelet-transports/daemon-transport.ts'
+import { keepAliveWhile } from '../src/kubelet-transports/keep-alive.ts'
 import { args, normaliser, type OracleScenario, oracleQuery } from './kubelet-oracle/compare.ts'
 
 async function main() {
@@ -346,4 +347,4 @@ function newNode(release: Release, transport: Transport, sink: KubeletCall[]): K
   return new KubeletNode({ release, transport, onCall: (c) => sink.push(c) })
 }
 
-await main()
+await keepAliveWhile(main())

@@ -7,6 +7,7 @@ import { createDaemon } from '../daemon/index.ts'
 import { createKubelet, OPERATIONS } from '../kubelet/index.ts'
 import { daemonTransport } from '../kubelet-transports/daemon-transport.ts'
 import { httpTransport } from '../kubelet-transports/http-transport.ts'
+import { keepAliveWhile } from '../kubelet-transports/keep-alive.ts'
 import { KUBELET_USAGE, parseKubeletArgs } from './args.ts'
 import { callsAsJson, callsAsText } from './format.ts'
 
@@ -39,7 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
     : 'a simulated Docker 1.12.6 in this process'
   try {
     const kubelet = createKubelet({ release: options.release, transport })
-    const result = await kubelet.run(options.operation, { pods: options.pods })
+    const result = await keepAliveWhile(kubelet.run(options.operation, { pods: options.pods }))
     process.stdout.write(
       options.json
         ? `${callsAsJson(result.calls, options.setup)}\n`
