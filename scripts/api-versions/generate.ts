@@ -69,7 +69,7 @@ for (const source of API_VERSION_SOURCES) {
         group,
         section: s.tag || group,
         heading: s.summary || s.id,
-        anchor: `operation/${s.id}`,
+        anchor: `tag/${s.tag}/operation/${s.id}`,
         params: s.params,
         statuses: s.statuses,
       }

@@ -12,8 +12,10 @@ import type {
 } from './schemas/api-versions.ts'
 
 export interface ApiChange extends ChangeRef {
-  method: string
+  method: ApiEndpoint['method']
   path: string
+  /** Where a parameter travels, for parameter rows. */
+  where?: ApiParam['in']
   /** The value before and after, for a changed parameter (type or default) or a moved path. */
   from?: string
   to?: string
@@ -72,9 +74,14 @@ export function diffVersions(older: ApiVersionFile, newer: ApiVersionFile): ApiC
     const pb = comparableParams(b, shallow)
     for (const [key, param] of pb) {
       const old = pa.get(key)
-      if (!old) push(b, 'param-added', { name: param.name })
+      if (!old) push(b, 'param-added', { name: param.name, where: param.in })
       else if (changed(old, param, shallow))
-        push(b, 'param-changed', { name: param.name, from: describe(old), to: describe(param) })
+        push(b, 'param-changed', {
+          name: param.name,
+          where: param.in,
+          from: describe(old),
+          to: describe(param),
+        })
       const oldFilters = new Set(old?.filters ?? [])
       const newFilters = new Set(param.filters ?? [])
       // A reference that lists no filter names says nothing about them (the swagger often).
@@ -83,7 +90,8 @@ export function diffVersions(older: ApiVersionFile, newer: ApiVersionFile): ApiC
         for (const f of oldFilters) if (!newFilters.has(f)) push(b, 'filter-removed', { name: f })
       }
     }
-    for (const [key, param] of pa) if (!pb.has(key)) push(b, 'param-removed', { name: param.name })
+    for (const [key, param] of pa)
+      if (!pb.has(key)) push(b, 'param-removed', { name: param.name, where: param.in })
     for (const code of b.statuses)
       if (!a.statuses.includes(code)) push(b, 'status-added', { name: String(code) })
     for (const code of a.statuses)

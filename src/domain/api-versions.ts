@@ -1,0 +1,160 @@
+/**
+ * The API versions 1.18–1.25 side by side: the files of data/api-versions/, what changed between
+ * any two of them, which changelog bullet accounts for each change, and one endpoint's history.
+ * Pure; the Compare view and the endpoint history strip read it (a lazy chunk, never the first page).
+ */
+import v118 from '../../data/api-versions/1.18.json'
+import v119 from '../../data/api-versions/1.19.json'
+import v120 from '../../data/api-versions/1.20.json'
+import v121 from '../../data/api-versions/1.21.json'
+import v122 from '../../data/api-versions/1.22.json'
+import v123 from '../../data/api-versions/1.23.json'
+import v124 from '../../data/api-versions/1.24.json'
+import v125 from '../../data/api-versions/1.25.json'
+import { type ApiChange, changeKey, diffVersions } from './api-diff.ts'
+import type { ApiEndpoint, ApiVersionFile, ChangelogBullet } from './schemas/api-versions.ts'
+import { compareApi } from './version.ts'
+
+// Validated by src/domain/api-versions-data.test.ts; the browser trusts the built data.
+export const API_VERSION_FILES: readonly ApiVersionFile[] = [
+  v118,
+  v119,
+  v120,
+  v121,
+  v122,
+  v123,
+  v124,
+  v125,
+] as ApiVersionFile[]
+
+export const API_VERSIONS: readonly string[] = API_VERSION_FILES.map((f) => f.api)
+
+const byApi = new Map(API_VERSION_FILES.map((f) => [f.api, f]))
+
+export function apiVersionFile(api: string): ApiVersionFile | undefined {
+  return byApi.get(api)
+}
+
+/** A bullet of the version history, named by its version and position. */
+export interface BulletRef {
+  api: string
+  bullet: ChangelogBullet
+}
+
+export interface ComparedChange extends ApiChange {
+  /** The version whose reference first shows the change (the newer side of a consecutive pair). */
+  api: string
+  /** Bullets that account for this row; empty: not in the changelog. */
+  bullets: BulletRef[]
+}
+
+export interface Comparison {
+  from: string
+  to: string
+  changes: ComparedChange[]
+  /** Bullets in (from, to] about an endpoint as a whole, with no parameter row of their own. */
+  endpointBullets: BulletRef[]
+  /** Bullets in (from, to] about the whole API. */
+  globalBullets: BulletRef[]
+}
+
+/** Versions strictly after `from` up to and including `to`, oldest first. */
+function versionsBetween(from: string, to: string): ApiVersionFile[] {
+  return API_VERSION_FILES.filter((f) => compareApi(f.api, from) > 0 && compareApi(f.api, to) <= 0)
+}
+
+function bulletsFor(change: ApiChange, api: string, range: readonly ApiVersionFile[]): BulletRef[] {
+  const key = changeKey(change)
+  const found: BulletRef[] = []
+  for (const file of range)
+    for (const bullet of file.changelog)
+      if (bullet.rows.some((row) => (row.api ?? file.api) === api && changeKey(row) === key))
+        found.push({ api: file.api, bullet })
+  return found
+}
+
+/**
+ * What changed from `from` to `to` (either order; the older is the base). Each row is found by
+ * diffing the two references directly, then traced to the consecutive step that made it, so it
+ * can carry that step's changelog bullets.
+ */
+export function compareApiVersions(a: string, b: string): Comparison | undefined {
+  const [from, to] = compareApi(a, b) <= 0 ? [a, b] : [b, a]
+  const older = byApi.get(from)
+  const newer = byApi.get(to)
+  if (!older || !newer) return undefined
+  const range = versionsBetween(from, to)
+  // Which consecutive step first shows each row: walk the steps in order.
+  const stepOf = new Map<string, string>()
+  range.forEach((file) => {
+    const index = API_VERSION_FILES.indexOf(file)
+    const previous = API_VERSION_FILES[index - 1]
+    if (!previous) return
+    for (const c of diffVersions(previous, file)) stepOf.set(changeKey(c), file.api)
+  })
+  const changes = diffVersions(older, newer).map((change): ComparedChange => {
+    const api = stepOf.get(changeKey(change)) ?? to
+    return { ...change, api, bullets: bulletsFor(change, api, range) }
+  })
+  const refs = (scope: ChangelogBullet['scope'][]) =>
+    range.flatMap((file) =>
+      file.changelog.filter((b) => scope.includes(b.scope)).map((bullet) => ({ api: file.api, bullet })),
+    )
+  return {
+    from,
+    to,
+    changes,
+    endpointBullets: refs(['endpoint', 'undocumented-endpoint']),
+    globalBullets: refs(['not-per-endpoint']),
+  }
+}
+
+export type HistoryMark = 'since' | 'changed' | 'removed' | 'absent' | 'same'
+
+export interface HistoryStep {
+  api: string
+  mark: HistoryMark
+  /** The rows of this step for the endpoint (empty for since/absent/same). */
+  changes: ApiChange[]
+  endpoint?: ApiEndpoint
+}
+
+/** One endpoint across 1.18 → 1.25: where it appears, changes and disappears. */
+export function endpointHistory(id: string): HistoryStep[] {
+  return API_VERSION_FILES.map((file, index) => {
+    const endpoint = file.endpoints.find((e) => e.id === id)
+    const previous = API_VERSION_FILES[index - 1]
+    const before = previous?.endpoints.find((e) => e.id === id)
+    if (!endpoint)
+      return { api: file.api, mark: before ? 'removed' : 'absent', changes: [] } as HistoryStep
+    if (!previous || !before) return { api: file.api, mark: 'since', changes: [], endpoint }
+    const changes = diffVersions(previous, file).filter((c) => c.endpoint === id)
+    return { api: file.api, mark: changes.length > 0 ? 'changed' : 'same', changes, endpoint }
+  })
+}
+
+/**
+ * Where a bullet can be read: the history shipped with Docker 1.12.6 (pinned) when it lists the
+ * bullet, else the later history on docs.docker.com.
+ */
+export function historyUrl(api: string, bullet: ChangelogBullet): string {
+  if (bullet.listedIn !== 'later')
+    return `https://github.com/moby/moby/blob/v1.12.6/docs/reference/api/docker_remote_api.md#v${api.replace('.', '-')}-api-changes`
+  return `https://docs.docker.com/reference/api/engine/version-history/#v${api.replace('.', '')}-api-changes`
+}
+
+/** The endpoint's section in the reference the version's data came from. */
+export function referenceUrl(file: ApiVersionFile, endpoint: ApiEndpoint): string {
+  return `${file.source.url}#${endpoint.anchor}`
+}
+
+/**
+ * Each Kubernetes release's range: the oldest Docker its code accepts (`minApi` in
+ * data/kubernetes.json) and the newest its release notes name (1.2: Docker 1.10; 1.3: 1.11;
+ * 1.4: validated with 1.12.0), as API versions.
+ */
+export const KUBERNETES_RANGES: readonly { kubernetes: string; from: string; to: string }[] = [
+  { kubernetes: '1.2', from: '1.18', to: '1.22' },
+  { kubernetes: '1.3', from: '1.21', to: '1.23' },
+  { kubernetes: '1.4', from: '1.21', to: '1.24' },
+]
