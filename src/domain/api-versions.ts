@@ -116,20 +116,27 @@ export interface HistoryStep {
   mark: HistoryMark
   /** The rows of this step for the endpoint (empty for since/absent/same). */
   changes: ApiChange[]
+  /** This version's changelog bullets that name the endpoint. */
+  bullets: ChangelogBullet[]
   endpoint?: ApiEndpoint
 }
 
-/** One endpoint across 1.18 → 1.25: where it appears, changes and disappears. */
+/**
+ * One endpoint across 1.18 → 1.25: where it appears, changes and disappears. A version changes
+ * it when its reference differs from the one before, or its changelog names the endpoint (an
+ * answer's shape or a behaviour the parameter lists do not show).
+ */
 export function endpointHistory(id: string): HistoryStep[] {
-  return API_VERSION_FILES.map((file, index) => {
+  return API_VERSION_FILES.map((file, index): HistoryStep => {
     const endpoint = file.endpoints.find((e) => e.id === id)
     const previous = API_VERSION_FILES[index - 1]
     const before = previous?.endpoints.find((e) => e.id === id)
-    if (!endpoint)
-      return { api: file.api, mark: before ? 'removed' : 'absent', changes: [] } as HistoryStep
-    if (!previous || !before) return { api: file.api, mark: 'since', changes: [], endpoint }
+    const bullets = file.changelog.filter((b) => b.endpoints.includes(id))
+    if (!endpoint) return { api: file.api, mark: before ? 'removed' : 'absent', changes: [], bullets }
+    if (!previous || !before) return { api: file.api, mark: 'since', changes: [], bullets, endpoint }
     const changes = diffVersions(previous, file).filter((c) => c.endpoint === id)
-    return { api: file.api, mark: changes.length > 0 ? 'changed' : 'same', changes, endpoint }
+    const mark = changes.length > 0 || bullets.length > 0 ? 'changed' : 'same'
+    return { api: file.api, mark, changes, bullets, endpoint }
   })
 }
 
