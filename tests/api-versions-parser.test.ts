@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { inferDefault, inferType } from '../scripts/api-versions/param-wording.ts'
 import { parseChangelog, routeShape } from '../scripts/api-versions/parse-changelog.ts'
 import { headingAnchor, parseMarkdownReference } from '../scripts/api-versions/parse-markdown.ts'
-import { inferDefault, inferType } from '../scripts/api-versions/param-wording.ts'
 
 // A reference written for this test in the layout of Docker's markdown references.
 const REFERENCE = `

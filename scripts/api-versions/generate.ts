@@ -36,7 +36,8 @@ const read = (file: string) => readFileSync(join(dir, file), 'utf8')
 
 const known = new Map<string, { id: string; path: string; group: ApiEndpoint['group'] }>()
 const keyOf = (method: string, path: string) => `${method} ${routeShape(path)}`
-for (const e of endpoints124) known.set(keyOf(e.method, e.path), { id: e.id, path: e.path, group: e.group })
+for (const e of endpoints124)
+  known.set(keyOf(e.method, e.path), { id: e.id, path: e.path, group: e.group })
 
 const files: ApiVersionFile[] = []
 for (const source of API_VERSION_SOURCES) {
@@ -44,7 +45,8 @@ for (const source of API_VERSION_SOURCES) {
   if (source.format === 'markdown') {
     endpoints = parseMarkdownReference(read(source.file)).map((p) => {
       const match = known.get(keyOf(p.method, p.rawPath))
-      if (!match) throw new Error(`${source.file}: ${p.method} ${p.rawPath} is not in endpoints-1.24.json`)
+      if (!match)
+        throw new Error(`${source.file}: ${p.method} ${p.rawPath} is not in endpoints-1.24.json`)
       const endpoint: ApiEndpoint = {
         id: match.id,
         method: p.method as ApiEndpoint['method'],
@@ -74,9 +76,16 @@ for (const source of API_VERSION_SOURCES) {
         statuses: s.statuses,
       }
     })
-    for (const e of endpoints) known.set(keyOf(e.method, e.path), { id: e.id, path: e.path, group: e.group })
+    for (const e of endpoints)
+      known.set(keyOf(e.method, e.path), { id: e.id, path: e.path, group: e.group })
   }
-  files.push({ api: source.api, docker: source.docker, source: source.published, endpoints, changelog: [] })
+  files.push({
+    api: source.api,
+    docker: source.docker,
+    source: source.published,
+    endpoints,
+    changelog: [],
+  })
 }
 
 const later = parseChangelog(read('docker-api-version-history.md'))

@@ -7,10 +7,16 @@ import type { ParamType } from '../../src/domain/schemas/api-versions.ts'
 
 const RULES: readonly [RegExp, ParamType][] = [
   // "a string or unsigned integer", "integer or string", "`all` or `<number>`": two offered.
-  [/\bstring or (an? )?(unsigned )?integer\b|\binteger or string\b|`all` or `<number>`/i, 'unspecified'],
+  [
+    /\bstring or (an? )?(unsigned )?integer\b|\binteger or string\b|`all` or `<number>`/i,
+    'unspecified',
+  ],
   [/1\/true\/true|0\/false\/false|\bboolean\b|\bbool\b|^\s*true\b|^\s*false\b/i, 'boolean'],
   [/\b(a|an) (json )?(list|array)\b|\blist of\b|\barray of\b|\bjson array\b/i, 'array'],
-  [/\b(an?|json) (object|map)\b|\bmap of\b|\bjson map\b|json encoded value|json-encoded/i, 'object'],
+  [
+    /\b(an?|json) (object|map)\b|\bmap of\b|\bjson map\b|json encoded value|json-encoded/i,
+    'object',
+  ],
   [/\binteger\b|\bint\b|\bnumber of\b|\bin bytes\b/i, 'integer'],
   [/\bstring\b/i, 'string'],
 ]

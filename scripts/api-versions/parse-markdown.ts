@@ -69,7 +69,7 @@ export function parseMarkdownReference(text: string): ParsedEndpoint[] {
   let kind: ListKind = null
   let inFence = false
   // The chain of bold bullets above the current line (for nested body fields).
-  let stack: OpenParam[] = []
+  const stack: OpenParam[] = []
 
   const closeParams = (downTo: number) => {
     while (stack.length > 0 && (stack[stack.length - 1]?.indent ?? -1) >= downTo) {
@@ -163,7 +163,11 @@ export function parseMarkdownReference(text: string): ParsedEndpoint[] {
   return endpoints
 }
 
-function toParam(open: OpenParam, parents: readonly OpenParam[], kind: 'query' | 'body' | 'header') {
+function toParam(
+  open: OpenParam,
+  parents: readonly OpenParam[],
+  kind: 'query' | 'body' | 'header',
+) {
   const text = open.lines.join(' ')
   const name = [...parents.map((p) => p.name), open.name].join('.')
   const param: ApiParam = { name, in: kind, type: inferType(text, kind) satisfies ParamType }

@@ -22,13 +22,55 @@ const moby = (api: string) => ({
 })
 
 export const API_VERSION_SOURCES: readonly VersionSource[] = [
-  { api: '1.18', docker: '1.6', format: 'markdown', file: 'api-versions/docker-api-v1.18.md', published: moby('1.18') },
-  { api: '1.19', docker: '1.7', format: 'markdown', file: 'api-versions/docker-api-v1.19.md', published: moby('1.19') },
-  { api: '1.20', docker: '1.8', format: 'markdown', file: 'api-versions/docker-api-v1.20.md', published: moby('1.20') },
-  { api: '1.21', docker: '1.9', format: 'markdown', file: 'api-versions/docker-api-v1.21.md', published: moby('1.21') },
-  { api: '1.22', docker: '1.10', format: 'markdown', file: 'api-versions/docker-api-v1.22.md', published: moby('1.22') },
-  { api: '1.23', docker: '1.11', format: 'markdown', file: 'api-versions/docker-api-v1.23.md', published: moby('1.23') },
-  { api: '1.24', docker: '1.12', format: 'markdown', file: 'docker-api-v1.24.md', published: moby('1.24') },
+  {
+    api: '1.18',
+    docker: '1.6',
+    format: 'markdown',
+    file: 'api-versions/docker-api-v1.18.md',
+    published: moby('1.18'),
+  },
+  {
+    api: '1.19',
+    docker: '1.7',
+    format: 'markdown',
+    file: 'api-versions/docker-api-v1.19.md',
+    published: moby('1.19'),
+  },
+  {
+    api: '1.20',
+    docker: '1.8',
+    format: 'markdown',
+    file: 'api-versions/docker-api-v1.20.md',
+    published: moby('1.20'),
+  },
+  {
+    api: '1.21',
+    docker: '1.9',
+    format: 'markdown',
+    file: 'api-versions/docker-api-v1.21.md',
+    published: moby('1.21'),
+  },
+  {
+    api: '1.22',
+    docker: '1.10',
+    format: 'markdown',
+    file: 'api-versions/docker-api-v1.22.md',
+    published: moby('1.22'),
+  },
+  {
+    api: '1.23',
+    docker: '1.11',
+    format: 'markdown',
+    file: 'api-versions/docker-api-v1.23.md',
+    published: moby('1.23'),
+  },
+  {
+    api: '1.24',
+    docker: '1.12',
+    format: 'markdown',
+    file: 'docker-api-v1.24.md',
+    published: moby('1.24'),
+  },
   {
     api: '1.25',
     docker: '1.13',

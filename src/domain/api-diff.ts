@@ -60,7 +60,13 @@ export function diffVersions(older: ApiVersionFile, newer: ApiVersionFile): ApiC
   const after = new Map(newer.endpoints.map((e) => [e.id, e]))
   const changes: ApiChange[] = []
   const push = (endpoint: ApiEndpoint, kind: ChangeKind, extra: Partial<ApiChange> = {}) =>
-    changes.push({ endpoint: endpoint.id, kind, method: endpoint.method, path: endpoint.path, ...extra })
+    changes.push({
+      endpoint: endpoint.id,
+      kind,
+      method: endpoint.method,
+      path: endpoint.path,
+      ...extra,
+    })
 
   for (const b of newer.endpoints) {
     const a = before.get(b.id)

@@ -27,7 +27,9 @@ const param = (api: string, id: string, name: string, where: ApiParam['in']) =>
 
 describe('data/api-versions: schema', () => {
   it.each(API_VERSION_FILES.map((f) => [f.api, f]))('%s.json matches its schema', (api, f) => {
-    expect(() => parseDataFile(`data/api-versions/${api}.json`, apiVersionFileSchema, f)).not.toThrow()
+    expect(() =>
+      parseDataFile(`data/api-versions/${api}.json`, apiVersionFileSchema, f),
+    ).not.toThrow()
   })
 
   it('holds the eight versions 1.18 to 1.25, oldest first', () => {
@@ -182,7 +184,10 @@ describe('data/api-versions: hand-checked rows', () => {
       heading: 'List networks',
       anchor: 'list-networks',
     })
-    expect(endpoint('1.24', 'ExecResize')).toMatchObject({ section: '3.3 Misc', heading: 'Exec Resize' })
+    expect(endpoint('1.24', 'ExecResize')).toMatchObject({
+      section: '3.3 Misc',
+      heading: 'Exec Resize',
+    })
   })
 })
 
@@ -193,7 +198,8 @@ describe('data/api-versions: the changelog', () => {
     for (const f of older)
       for (const b of f.changelog) {
         if (b.scope === 'rows') expect(b.rows.length, `${f.api} #${b.n}`).toBeGreaterThan(0)
-        if (b.scope === 'endpoint') expect(b.endpoints.length, `${f.api} #${b.n}`).toBeGreaterThan(0)
+        if (b.scope === 'endpoint')
+          expect(b.endpoints.length, `${f.api} #${b.n}`).toBeGreaterThan(0)
         expect(b.scope, `${f.api} #${b.n}`).not.toBe('undocumented-endpoint')
       }
   })

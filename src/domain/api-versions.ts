@@ -27,8 +27,6 @@ export const API_VERSION_FILES: readonly ApiVersionFile[] = [
   v125,
 ] as ApiVersionFile[]
 
-export const API_VERSIONS: readonly string[] = API_VERSION_FILES.map((f) => f.api)
-
 const byApi = new Map(API_VERSION_FILES.map((f) => [f.api, f]))
 
 export function apiVersionFile(api: string): ApiVersionFile | undefined {
@@ -98,7 +96,9 @@ export function compareApiVersions(a: string, b: string): Comparison | undefined
   })
   const refs = (scope: ChangelogBullet['scope'][]) =>
     range.flatMap((file) =>
-      file.changelog.filter((b) => scope.includes(b.scope)).map((bullet) => ({ api: file.api, bullet })),
+      file.changelog
+        .filter((b) => scope.includes(b.scope))
+        .map((bullet) => ({ api: file.api, bullet })),
     )
   return {
     from,
@@ -132,8 +132,10 @@ export function endpointHistory(id: string): HistoryStep[] {
     const previous = API_VERSION_FILES[index - 1]
     const before = previous?.endpoints.find((e) => e.id === id)
     const bullets = file.changelog.filter((b) => b.endpoints.includes(id))
-    if (!endpoint) return { api: file.api, mark: before ? 'removed' : 'absent', changes: [], bullets }
-    if (!previous || !before) return { api: file.api, mark: 'since', changes: [], bullets, endpoint }
+    if (!endpoint)
+      return { api: file.api, mark: before ? 'removed' : 'absent', changes: [], bullets }
+    if (!previous || !before)
+      return { api: file.api, mark: 'since', changes: [], bullets, endpoint }
     const changes = diffVersions(previous, file).filter((c) => c.endpoint === id)
     const mark = changes.length > 0 || bullets.length > 0 ? 'changed' : 'same'
     return { api: file.api, mark, changes, bullets, endpoint }

@@ -19,7 +19,10 @@ describe('data/kubelet-api-gates.json', () => {
     for (const gate of file.gates) {
       const field = gate.field.split(' ')[0]
       const endpoint = apiVersionFile('1.24')?.endpoints.find((e) => e.id === gate.endpoint)
-      expect(endpoint?.params.map((p) => p.name), gate.field).toContain(field)
+      expect(
+        endpoint?.params.map((p) => p.name),
+        gate.field,
+      ).toContain(field)
     }
   })
 
@@ -39,6 +42,8 @@ describe('data/kubelet-api-gates.json', () => {
   it('cites the kubelet source at the v1.4.0 tag, with lines', () => {
     for (const gate of file.gates)
       for (const source of gate.sources)
-        expect(source.url).toMatch(/^https:\/\/github\.com\/kubernetes\/kubernetes\/blob\/v1\.4\.0\/.+#L\d+/)
+        expect(source.url).toMatch(
+          /^https:\/\/github\.com\/kubernetes\/kubernetes\/blob\/v1\.4\.0\/.+#L\d+/,
+        )
   })
 })

@@ -23,5 +23,4 @@ export const kubeletApiGatesFileSchema = z.object({
   gates: z.array(kubeletApiGateSchema).min(1),
 })
 
-export type KubeletApiGate = z.infer<typeof kubeletApiGateSchema>
 export type KubeletApiGatesFile = z.infer<typeof kubeletApiGatesFileSchema>

@@ -1,10 +1,6 @@
 import { Fragment } from 'react'
 import { MethodBadge } from '../../components/method-badge.tsx'
-import {
-  apiVersionFile,
-  type ComparedChange,
-  referenceUrl,
-} from '../../domain/api-versions.ts'
+import { apiVersionFile, type ComparedChange, referenceUrl } from '../../domain/api-versions.ts'
 import type { ChangeKind } from '../../domain/schemas/api-versions.ts'
 import { type Translate, useI18n } from '../../lib/i18n/index.tsx'
 import { BulletLink } from './bullet-link.tsx'
@@ -44,7 +40,15 @@ export function changeSubject(change: ComparedChange): string {
   }
 }
 
-function ReferenceLinks({ change, from, to }: { change: ComparedChange; from: string; to: string }) {
+function ReferenceLinks({
+  change,
+  from,
+  to,
+}: {
+  change: ComparedChange
+  from: string
+  to: string
+}) {
   const links = [from, to].flatMap((api) => {
     const file = apiVersionFile(api)
     const endpoint = file?.endpoints.find((e) => e.id === change.endpoint)

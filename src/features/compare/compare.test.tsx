@@ -1,12 +1,28 @@
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { App } from '../../app/app.tsx'
+import { useAppState } from '../../hooks/use-app-state.ts'
+import { NavigationProvider } from '../../hooks/use-navigation.tsx'
+import { I18nProvider, useLanguageLoaded } from '../../lib/i18n/index.tsx'
 import { parseAppState } from '../../lib/url-state.ts'
+import Compare from './compare.tsx'
+
+function Harness({ search }: { search: string }) {
+  const [state, update] = useAppState(parseAppState(search))
+  const language = state.lang ?? 'en'
+  useLanguageLoaded(language)
+  return (
+    <I18nProvider language={language}>
+      <NavigationProvider value={{ state, update }}>
+        <Compare />
+      </NavigationProvider>
+    </I18nProvider>
+  )
+}
 
 function renderAt(search: string) {
   window.history.replaceState(null, '', `/${search}`)
-  return render(<App initialState={parseAppState(search)} fallbackLanguage="en" />)
+  return render(<Harness search={search} />)
 }
 
 // The first render loads the view's chunk (eight data files): give it time.
@@ -51,15 +67,14 @@ describe('Compare view', () => {
     // The copy endpoint's removal is the 1.24 changelog's bullet 17.
     const [copy] = rowOf(containers, 'ContainerCopy')
     expect(copy).toBeDefined()
-    if (copy) expect(within(copy).getByRole('link', { name: 'v1.24 bullet 17' })).toBeInTheDocument()
+    if (copy)
+      expect(within(copy).getByRole('link', { name: 'v1.24 bullet 17' })).toBeInTheDocument()
   })
 
   it('the network endpoints appear in 1.21, none of them in the changelog', async () => {
     renderAt('?view=compare&cmp=1.20..1.21')
     const networks = await group('networks')
-    expect(within(networks).getByRole('heading')).toHaveTextContent(
-      'new group: 6 endpoints added',
-    )
+    expect(within(networks).getByRole('heading')).toHaveTextContent('new group: 6 endpoints added')
     expect(within(networks).getAllByText('not in the changelog')).toHaveLength(6)
     // …while the four volume endpoints of the same release are bullets 1-4 of v1.21.
     const volumes = await group('volumes')
@@ -78,7 +93,9 @@ describe('Compare view', () => {
       'aria-current',
       'true',
     )
-    expect(screen.getByRole('status')).toHaveTextContent('API 1.18 (Docker 1.6) → API 1.19 (Docker 1.7)')
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'API 1.18 (Docker 1.6) → API 1.19 (Docker 1.7)',
+    )
     // The Kubernetes 1.2 shortcut: Docker 1.6 against 1.10, one click.
     await user.click(screen.getByRole('link', { name: 'Kubernetes 1.2: Docker 1.6 → 1.10' }))
     expect(window.location.search).toBe('?view=compare&cmp=1.18..1.22')
@@ -86,7 +103,9 @@ describe('Compare view', () => {
 
   it('narrows to the kubelet’s calls and shows what the 1.4 kubelet does about the differences', async () => {
     renderAt('?view=compare&cmp=1.21..1.24&kubelet=1')
-    expect(await screen.findByRole('heading', { name: /20 calls from API 1.21 to 1.24/ }, LOAD)).toBeVisible()
+    expect(
+      await screen.findByRole('heading', { name: /20 calls from API 1.21 to 1.24/ }, LOAD),
+    ).toBeVisible()
     // No swarm rows: the kubelet never calls them.
     expect(screen.queryByRole('region', { name: /^swarm —/ })).toBeNull()
     const angle = screen.getByRole('region', { name: /20 calls/ })
@@ -97,14 +116,20 @@ describe('Compare view', () => {
     if (!create) return
     expect(within(create).getByText('HostConfig.OomScoreAdj')).toBeInTheDocument()
     expect(within(create).getByText('HostConfig.Sysctls')).toBeInTheDocument()
-    expect(within(create).getByText(/below API 1.24: A pod that asks for sysctls is refused/)).toBeVisible()
+    expect(
+      within(create).getByText(/below API 1.24: A pod that asks for sysctls is refused/),
+    ).toBeVisible()
   })
 
   it('says so when a side has no data, or both sides are the same', async () => {
     renderAt('?view=compare&cmp=1.17..1.24')
-    expect(await screen.findByRole('alert', {}, LOAD)).toHaveTextContent('There is no data for API 1.17')
+    expect(await screen.findByRole('alert', {}, LOAD)).toHaveTextContent(
+      'There is no data for API 1.17',
+    )
     renderAt('?view=compare&cmp=1.22..1.22')
-    expect(await screen.findByText('Both sides are API 1.22: pick two different versions.')).toBeVisible()
+    expect(
+      await screen.findByText('Both sides are API 1.22: pick two different versions.'),
+    ).toBeVisible()
   })
 
   it('speaks Chinese with API identifiers untouched', async () => {

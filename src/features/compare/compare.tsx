@@ -9,7 +9,7 @@ import { useNavigation } from '../../hooks/use-navigation.tsx'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { BulletList } from './bullet-link.tsx'
 import { ChangeTable } from './change-table.tsx'
-import { type KubeletCall, KubeletAngle } from './kubelet-angle.tsx'
+import { KubeletAngle, type KubeletCall } from './kubelet-angle.tsx'
 import { VersionPicker } from './version-picker.tsx'
 
 // Validated by src/domain/data-consistency.test.ts; the browser trusts the built data.

@@ -1,12 +1,28 @@
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { App } from '../../app/app.tsx'
+import { useAppState } from '../../hooks/use-app-state.ts'
+import { NavigationProvider } from '../../hooks/use-navigation.tsx'
+import { I18nProvider, useLanguageLoaded } from '../../lib/i18n/index.tsx'
 import { parseAppState } from '../../lib/url-state.ts'
+import EndpointHistory from './endpoint-history.tsx'
+
+function Harness({ search }: { search: string }) {
+  const [state, update] = useAppState(parseAppState(search))
+  const language = state.lang ?? 'en'
+  useLanguageLoaded(language)
+  return (
+    <I18nProvider language={language}>
+      <NavigationProvider value={{ state, update }}>
+        <EndpointHistory id={state.endpoint} />
+      </NavigationProvider>
+    </I18nProvider>
+  )
+}
 
 function renderAt(search: string) {
   window.history.replaceState(null, '', `/${search}`)
-  return render(<App initialState={parseAppState(search)} fallbackLanguage="en" />)
+  return render(<Harness search={search} />)
 }
 
 const strip = async () => {
@@ -19,7 +35,12 @@ const strip = async () => {
   if (!list) throw new Error('no history strip')
   return within(list)
     .getAllByRole('listitem')
-    .map((item) => item.textContent?.replace(/[●◆✕·—]/g, ' ').replace(/\s+/g, ' ').trim())
+    .map((item) =>
+      item.textContent
+        ?.replace(/[●◆✕·—]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
 }
 
 describe('Endpoint history strip', () => {

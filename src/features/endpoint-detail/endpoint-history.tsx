@@ -67,8 +67,7 @@ export default function EndpointHistory({ id }: { id: string }) {
                   {content}
                 </AppLink>
               ) : (
-                file &&
-                step.endpoint && <a href={referenceUrl(file, step.endpoint)}>{content}</a>
+                file && step.endpoint && <a href={referenceUrl(file, step.endpoint)}>{content}</a>
               )}
             </li>
           )

@@ -8,7 +8,8 @@ const en = {
   compareHeading: 'API versions side by side',
   compareIntro:
     'What changed between two Remote API versions, read from each version’s own reference (1.18–1.24 as shipped with Docker 1.12.6, 1.25 from its swagger): endpoints, query parameters, body fields, filters and documented status codes. Each change names the changelog bullet that announced it, or says the changelog left it out.',
-  compareShortcuts: 'Kubernetes: the oldest Docker each release accepts against the newest its release notes name',
+  compareShortcuts:
+    'Kubernetes: the oldest Docker each release accepts against the newest its release notes name',
   compareShortcut: 'Kubernetes {k8s}: Docker {a} → {b}',
   compareFrom: 'From',
   compareTo: 'To',
@@ -44,7 +45,8 @@ const en = {
   kindFilterRemoved: 'filter removed',
   kindStatusAdded: 'status added',
   kindStatusRemoved: 'status removed',
-  compareEndpointBullets: 'Changelog bullets about answers and behaviour (no parameter row of their own)',
+  compareEndpointBullets:
+    'Changelog bullets about answers and behaviour (no parameter row of their own)',
   compareGlobalBullets: 'Changelog bullets about the whole API',
   compareUndocumented: 'names an endpoint this reference does not document',
   compareNone: 'None.',
