@@ -61,10 +61,14 @@ function versionsBetween(from: string, to: string): ApiVersionFile[] {
   return API_VERSION_FILES.filter((f) => compareApi(f.api, from) > 0 && compareApi(f.api, to) <= 0)
 }
 
-function bulletsFor(change: ApiChange, api: string, range: readonly ApiVersionFile[]): BulletRef[] {
+/**
+ * The bullets that claim a row. Any version's: a bullet can announce a change that only a later
+ * reference documents (1.21's OomScoreAdj, listed from 1.22 on).
+ */
+function bulletsFor(change: ApiChange, api: string): BulletRef[] {
   const key = changeKey(change)
   const found: BulletRef[] = []
-  for (const file of range)
+  for (const file of API_VERSION_FILES)
     for (const bullet of file.changelog)
       if (bullet.rows.some((row) => (row.api ?? file.api) === api && changeKey(row) === key))
         found.push({ api: file.api, bullet })
@@ -92,7 +96,7 @@ export function compareApiVersions(a: string, b: string): Comparison | undefined
   })
   const changes = diffVersions(older, newer).map((change): ComparedChange => {
     const api = stepOf.get(changeKey(change)) ?? to
-    return { ...change, api, bullets: bulletsFor(change, api, range) }
+    return { ...change, api, bullets: bulletsFor(change, api) }
   })
   const refs = (scope: ChangelogBullet['scope'][]) =>
     range.flatMap((file) =>

@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import { type BulletRef, historyUrl } from '../../domain/api-versions.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 
@@ -30,9 +31,9 @@ export function BulletList({ refs }: { refs: readonly BulletRef[] }) {
             <>
               {' · '}
               {ref.bullet.names.map((name) => (
-                <code key={name} className="tag">
-                  {name}
-                </code>
+                <Fragment key={name}>
+                  <code className="tag">{name}</code>{' '}
+                </Fragment>
               ))}
             </>
           )}

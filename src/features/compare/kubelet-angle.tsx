@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import gatesFile from '../../../data/kubelet-api-gates.json'
 import { MethodBadge } from '../../components/method-badge.tsx'
 import { SourceList } from '../../components/source-list.tsx'
@@ -80,9 +81,9 @@ export function KubeletAngle({
                             <BulletLink refTo={b} />
                             {b.bullet.names.length > 0 && ': '}
                             {b.bullet.names.map((name) => (
-                              <code key={name} className="tag">
-                                {name}
-                              </code>
+                              <Fragment key={name}>
+                                <code className="tag">{name}</code>{' '}
+                              </Fragment>
                             ))}
                           </li>
                         ))}

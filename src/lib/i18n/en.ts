@@ -229,7 +229,7 @@ export const en = {
   openStreamsHint: 'Still being read. Other requests can be sent meanwhile.',
   stopStream: 'Stop {request}',
   // Lessons
-  navCompare: 'Compare versions',
+  navCompare: 'Compare',
   navLessons: 'Lessons',
   lessonsHeading: 'Guided lessons',
   lessonsIntro:
