@@ -46,4 +46,18 @@ describe('data/kubelet-api-gates.json', () => {
           /^https:\/\/github\.com\/kubernetes\/kubernetes\/blob\/v1\.4\.0\/.+#L\d+/,
         )
   })
+
+  it('lists create fields the references document, but for the two they never list', () => {
+    const documented = new Set(
+      apiVersionFile('1.24')
+        ?.endpoints.find((e) => e.id === 'ContainerCreate')
+        ?.params.map((p) => p.name.toLowerCase()),
+    )
+    // IpcMode and UTSMode are decoded by Docker 1.12 but missing from every reference 1.18–1.24.
+    const undocumented = file.createFields.fields.filter((f) => !documented.has(f.toLowerCase()))
+    expect(undocumented).toEqual(['HostConfig.IpcMode', 'HostConfig.UTSMode'])
+    // Every gated field is one the kubelet sends.
+    for (const gate of file.gates)
+      expect(file.createFields.fields, gate.field).toContain(gate.field.split(' ')[0])
+  })
 })

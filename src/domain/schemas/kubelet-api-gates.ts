@@ -21,6 +21,11 @@ export const kubeletApiGateSchema = z.object({
 export const kubeletApiGatesFileSchema = z.object({
   kubernetes: z.literal('1.4'),
   gates: z.array(kubeletApiGateSchema).min(1),
+  /** The create-body fields the 1.4 kubelet ever sets, with API names ("HostConfig.Memory"). */
+  createFields: z.object({
+    fields: z.array(z.string().min(1)).min(1),
+    sources: z.array(sourceSchema).min(1),
+  }),
 })
 
 export type KubeletApiGatesFile = z.infer<typeof kubeletApiGatesFileSchema>

@@ -138,7 +138,7 @@ export function ChangeTable({ group, changes, from, to, newGroup }: ChangeTableP
                     ))
                   )}
                 </td>
-                <td data-label={t('compareColReferences')}>
+                <td className="ref-links" data-label={t('compareColReferences')}>
                   <ReferenceLinks change={change} from={from} to={to} />
                 </td>
               </tr>

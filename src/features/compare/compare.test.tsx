@@ -115,6 +115,14 @@ describe('Compare view', () => {
     expect(create).toBeDefined()
     if (!create) return
     expect(within(create).getByText('HostConfig.OomScoreAdj')).toBeInTheDocument()
+    // Fields the kubelet sets are listed and marked; Healthcheck & co. are only counted.
+    expect(
+      within(create).getByText('HostConfig.OomScoreAdj (body)').closest('li'),
+    ).toHaveTextContent('the 1.4 kubelet sets it')
+    expect(within(create).queryByText(/Healthcheck/)).toBeNull()
+    expect(
+      within(create).getByText(/more changes to fields the 1.4 kubelet never sets/),
+    ).toBeVisible()
     expect(within(create).getByText('HostConfig.Sysctls')).toBeInTheDocument()
     expect(
       within(create).getByText(/below API 1.24: A pod that asks for sysctls is refused/),

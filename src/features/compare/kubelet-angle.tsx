@@ -2,7 +2,7 @@ import { Fragment } from 'react'
 import gatesFile from '../../../data/kubelet-api-gates.json'
 import { MethodBadge } from '../../components/method-badge.tsx'
 import { SourceList } from '../../components/source-list.tsx'
-import type { Comparison } from '../../domain/api-versions.ts'
+import type { ComparedChange, Comparison } from '../../domain/api-versions.ts'
 import type { HttpMethod } from '../../domain/schemas/endpoints.ts'
 import type { KubeletApiGatesFile } from '../../domain/schemas/kubelet-api-gates.ts'
 import { compareApi } from '../../domain/version.ts'
@@ -11,7 +11,27 @@ import { BulletLink } from './bullet-link.tsx'
 import { changeSubject, kindLabel } from './change-table.tsx'
 
 // Validated by src/domain/kubelet-api-gates.test.ts.
-const gates = (gatesFile as KubeletApiGatesFile).gates
+const { gates, createFields } = gatesFile as KubeletApiGatesFile
+const sentFields = new Set(createFields.fields.map((f) => f.toLowerCase()))
+
+/**
+ * The first version that knows a field: where a reference lists it, or earlier when a changelog
+ * bullet announced it before the references caught up (OomScoreAdj: 1.21, listed from 1.22).
+ */
+function knownSince(change: ComparedChange): string {
+  return change.bullets.reduce(
+    (oldest, b) => (compareApi(b.api, oldest) < 0 ? b.api : oldest),
+    change.api,
+  )
+}
+
+/** Whether the 1.4 kubelet ever sets the field a create-body row is about (null: not such a row). */
+function kubeletSends(change: ComparedChange): boolean | null {
+  if (change.endpoint !== 'ContainerCreate' || change.where !== 'body' || !change.name) return null
+  const [first = '', second] = change.name.split('.')
+  const field = first === 'HostConfig' && second ? `${first}.${second}` : first
+  return sentFields.has(field.toLowerCase())
+}
 
 export interface KubeletCall {
   id: string
@@ -50,7 +70,10 @@ export function KubeletAngle({
           </thead>
           <tbody>
             {calls.map((call) => {
-              const changes = comparison.changes.filter((c) => c.endpoint === call.id)
+              const all = comparison.changes.filter((c) => c.endpoint === call.id)
+              // Create-body fields the kubelet never sets are counted, not listed.
+              const changes = all.filter((c) => kubeletSends(c) !== false)
+              const unsent = all.length - changes.length
               const bullets = comparison.endpointBullets.filter((b) =>
                 b.bullet.endpoints.includes(call.id),
               )
@@ -62,20 +85,38 @@ export function KubeletAngle({
                     <span className="muted"> {call.id}</span>
                   </th>
                   <td data-label={t('compareKubeletChanges')}>
-                    {changes.length === 0 && bullets.length === 0 ? (
+                    {all.length === 0 && bullets.length === 0 ? (
                       <span className="muted">{t('compareKubeletUnchanged')}</span>
                     ) : (
                       <ul className="plain-list">
                         {changes.map((c) => (
                           <li key={`${c.kind}|${c.where ?? ''}|${c.name ?? ''}`}>
                             {kindLabel(t, c.kind)} <code>{changeSubject(c)}</code> ({c.api})
-                            {c.kind === 'param-added' && c.where === 'body' && (
-                              <div className="muted">
-                                {t('compareOlderIgnores', { api: c.api, field: c.name ?? '' })}
-                              </div>
+                            {kubeletSends(c) && (
+                              <>
+                                {' '}
+                                <span className="badge badge-status">
+                                  {t('compareKubeletSends')}
+                                </span>
+                                {c.kind === 'param-added' &&
+                                  compareApi(knownSince(c), from) > 0 && (
+                                    <div className="muted">
+                                      {t('compareOlderIgnores', {
+                                        api: knownSince(c),
+                                        field: c.name ?? '',
+                                      })}
+                                    </div>
+                                  )}
+                              </>
                             )}
                           </li>
                         ))}
+                        {unsent > 0 && (
+                          <li className="muted">
+                            {t('compareKubeletOthers', { count: unsent })}{' '}
+                            <SourceList sources={createFields.sources} inline />
+                          </li>
+                        )}
                         {bullets.map((b) => (
                           <li key={`${b.api}#${b.bullet.n}`}>
                             <BulletLink refTo={b} />

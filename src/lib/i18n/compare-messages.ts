@@ -59,6 +59,8 @@ const en = {
   compareKubeletBelow: 'below API {api}: {text}',
   compareKubeletAtOrAbove: 'from API {api}: {text}',
   compareKubeletUnchanged: 'unchanged',
+  compareKubeletSends: 'the 1.4 kubelet sets it',
+  compareKubeletOthers: '{count} more changes to fields the 1.4 kubelet never sets:',
   compareOlderIgnores:
     'A daemon older than {api} does not know {field}: it ignores it, as Go’s JSON decoding drops unknown fields.',
   historyHeading: 'History from API 1.18 to 1.25',
@@ -126,6 +128,8 @@ const zh: Record<CompareMessageKey, string> = {
   compareKubeletBelow: '低于 API {api}：{text}',
   compareKubeletAtOrAbove: 'API {api} 及以上：{text}',
   compareKubeletUnchanged: '没有变化',
+  compareKubeletSends: '1.4 kubelet 会设置它',
+  compareKubeletOthers: '另有 {count} 项变化涉及 1.4 kubelet 从不设置的字段：',
   compareOlderIgnores:
     '早于 {api} 的守护进程不认识 {field}：它会忽略这个字段，因为 Go 的 JSON 解码会丢弃未知字段。',
   historyHeading: '从 API 1.18 到 1.25 的历史',
