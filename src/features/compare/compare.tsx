@@ -78,7 +78,9 @@ export default function Compare() {
             <ChangeTable
               key={group}
               group={group}
-              changes={changes.filter((c) => groupOf(c.endpoint, comparison.to) === group)}
+              changes={changes
+                .filter((c) => groupOf(c.endpoint, comparison.to) === group)
+                .sort((a, b) => wholeFirst(a.kind) - wholeFirst(b.kind))}
               from={comparison.from}
               to={comparison.to}
               newGroup={!olderGroups.has(group as never)}
@@ -97,6 +99,11 @@ export default function Compare() {
       )}
     </section>
   )
+}
+
+/** Whole endpoints added, removed or moved come before the rows about their parts. */
+function wholeFirst(kind: string): number {
+  return kind.startsWith('endpoint') || kind === 'path-changed' ? 0 : 1
 }
 
 /** An endpoint's group, from the newest file that has it (removed endpoints: the older ones). */
