@@ -97,6 +97,22 @@ describe('parseMarkdownReference', () => {
   })
 })
 
+it('reads the plain "Query Parameters:" labels of the first references and 1.24’s swarm sections', () => {
+  const [endpoint] = parseMarkdownReference(
+    [
+      '## 2.1 Widgets',
+      '### Stop a widget',
+      '`POST /widgets/(id)/stop`',
+      'Query Parameters:',
+      '-   **t** – number of seconds to wait',
+      'Status Codes:',
+      '-   **204** – no error',
+    ].join('\n'),
+  )
+  expect(endpoint?.params).toEqual([{ name: 't', in: 'query', type: 'integer' }])
+  expect(endpoint?.statuses).toEqual([204])
+})
+
 describe('parameter wording', () => {
   it('reads a type only where the text words one', () => {
     expect(inferType('Boolean value, attaches to stdin.', 'body')).toBe('boolean')

@@ -22,7 +22,8 @@ const ENDPOINT_LINE = /^`(GET|POST|PUT|DELETE|HEAD) (\/[^`]*?)`\s*$/
 const HEADING = /^(#{1,6})\s+(.*?)\s*$/
 /** "2.1 Containers", "3.6 Plugins (experimental)": a numbered section that files endpoints. */
 const NUMBERED_SECTION = /^\d+\.\d+\s+\S/
-const LIST_LABEL = /^\*\*([^*]+)\*\*\s*:?\s*$/
+/** "**Query parameters**:", or "Query Parameters:" as the references first shipped with 1.6 wrote it. */
+const LIST_LABEL = /^(?:\*\*([^*]+)\*\*\s*:?|([A-Za-z ]+ (?:parameters|codes|headers)):)\s*$/i
 const BULLET = /^(\s*)[-*+]\s+(.*)$/
 const BOLD_NAME = /^\*\*([^*]+?)\*\*\s*:?\s*(?:[–—:-]\s*)?(.*)$/
 const STATUS = /^\*\*(\d{3})\*\*/
@@ -113,9 +114,10 @@ export function parseMarkdownReference(text: string): ParsedEndpoint[] {
     }
     if (!current) continue
     const label = LIST_LABEL.exec(line.trim())
-    if (label?.[1] !== undefined) {
+    const labelText = label?.[1] ?? label?.[2]
+    if (labelText !== undefined) {
       endList()
-      kind = listKind(label[1])
+      kind = listKind(labelText)
       continue
     }
     if (kind === null) continue
