@@ -26,11 +26,16 @@ export interface BuildResult {
   problems: string[]
 }
 
-type Known = Map<string, { id: string; path: string; group: ApiEndpoint['group'] }>
+export type Known = Map<string, { id: string; path: string; group: ApiEndpoint['group'] }>
 
-const keyOf = (method: string, path: string) => `${method} ${routeShape(path)}`
+export const keyOf = (method: string, path: string) => `${method} ${routeShape(path)}`
 
-function markdownEndpoints(text: string, file: string, known: Known, problems: string[]) {
+export function markdownEndpoints(
+  text: string,
+  file: string,
+  known: Known,
+  problems: string[],
+): ApiEndpoint[] {
   return parseMarkdownReference(text).flatMap((p): ApiEndpoint[] => {
     const match = known.get(keyOf(p.method, p.rawPath))
     if (!match) {

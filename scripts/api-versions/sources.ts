@@ -1,7 +1,9 @@
 /**
  * Where each API version's facts come from: the reference file in the reference folder and the
  * page it was published as. 1.18–1.23 are the copies shipped in moby at v1.12.6 (the folder's
- * README says so); 1.24 is the v1.12.6 doc too; 1.25 is the swagger.
+ * README says so); 1.24 is the later `docs/api/v1.24.md` at commit 50d2c94 (docker-api-facts.md
+ * says so: it gained status codes in 2016–2017 that the 1.12.6 text lacks, see
+ * first-shipped.json); 1.25 is the swagger.
  */
 import { fileURLToPath } from 'node:url'
 import type { ApiEndpoint } from '../../src/domain/schemas/api-versions.ts'

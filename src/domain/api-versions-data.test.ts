@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import firstShippedJson from '../../data/api-versions/first-shipped.json'
 import { changeKey, diffVersions } from './api-diff.ts'
-import { API_VERSION_FILES, apiVersionFile } from './api-versions.ts'
+import { API_VERSION_FILES, apiVersionFile, firstShipped } from './api-versions.ts'
 import { endpoints as endpoints124 } from './data.ts'
-import { type ApiParam, apiVersionFileSchema } from './schemas/api-versions.ts'
+import {
+  type ApiParam,
+  apiVersionFileSchema,
+  firstShippedFileSchema,
+} from './schemas/api-versions.ts'
 import { parseDataFile } from './validate-data.ts'
 
 /**
@@ -254,5 +259,51 @@ describe('data/api-versions: the changelog', () => {
       true,
     )
     expect(unlisted.filter((u) => u.startsWith('1.24 '))).toHaveLength(22)
+  })
+})
+
+describe('data/api-versions/first-shipped.json', () => {
+  it('matches its schema: 1.18 to 1.24 at the first release of each, and 1.24 at 1.12.6', () => {
+    const file = parseDataFile(
+      'data/api-versions/first-shipped.json',
+      firstShippedFileSchema,
+      firstShippedJson,
+    )
+    expect(file.versions.map((v) => `${v.api} ${v.tag}`)).toEqual([
+      '1.18 v1.6.0',
+      '1.19 v1.7.0',
+      '1.20 v1.8.0',
+      '1.21 v1.9.0',
+      '1.22 v1.10.0',
+      '1.23 v1.11.0',
+      '1.24 v1.12.0',
+      '1.24 v1.12.6',
+    ])
+  })
+
+  // Read in the texts at the tags (git show v1.9.0:docs/reference/api/docker_remote_api_v1.21.md …).
+  const has = (api: string, endpoint: string, kind: string, name: string) =>
+    firstShipped(api)[0]?.differences.some(
+      (d) => d.endpoint === endpoint && d.kind === kind && d.name === name,
+    )
+  it('records corrections read in both texts', () => {
+    // v1.9.0 documents 201 for network connect; the 1.12.6 copy says 200.
+    expect(has('1.21', 'NetworkConnect', 'status-removed', '201')).toBe(true)
+    expect(has('1.21', 'NetworkConnect', 'status-added', '200')).toBe(true)
+    // v1.6.0 documents 201 for exec start; the 1.12.6 copy says 200.
+    expect(has('1.18', 'ExecStart', 'status-removed', '201')).toBe(true)
+    // The v1.12.0 text documents 69 endpoints; swarm and plugin sections were completed later.
+    expect(firstShipped('1.24')[0]?.endpoints).toBe(69)
+    // The 1.24 data is read from the later docs/api/v1.24.md, which added a 403 to network
+    // create that the text shipped with Docker 1.12.6 lacks (endpoints-1.24.json says the same).
+    expect(
+      firstShipped('1.24')[1]?.differences.some(
+        (d) => d.endpoint === 'NetworkCreate' && d.kind === 'status-added' && d.name === '403',
+      ),
+    ).toBe(true)
+    // Nothing is recorded where the texts agree: 1.21's List containers is the same in both.
+    expect(firstShipped('1.21')[0]?.differences.some((d) => d.endpoint === 'ContainerList')).toBe(
+      false,
+    )
   })
 })

@@ -11,8 +11,14 @@ import v122 from '../../data/api-versions/1.22.json'
 import v123 from '../../data/api-versions/1.23.json'
 import v124 from '../../data/api-versions/1.24.json'
 import v125 from '../../data/api-versions/1.25.json'
+import firstShippedJson from '../../data/api-versions/first-shipped.json'
 import { type ApiChange, changeKey, diffVersions } from './api-diff.ts'
-import type { ApiEndpoint, ApiVersionFile, ChangelogBullet } from './schemas/api-versions.ts'
+import type {
+  ApiEndpoint,
+  ApiVersionFile,
+  ChangelogBullet,
+  FirstShippedFile,
+} from './schemas/api-versions.ts'
 import { compareApi } from './version.ts'
 
 // Validated by src/domain/api-versions-data.test.ts; the browser trusts the built data.
@@ -29,6 +35,14 @@ export const API_VERSION_FILES: readonly ApiVersionFile[] = [
 
 const byApi = new Map(API_VERSION_FILES.map((f) => [f.api, f]))
 
+type FirstShipped = FirstShippedFile['versions'][number]
+const shippedTexts = (firstShippedJson as FirstShippedFile).versions
+
+/** How the references shipped for `api` differ from the text the data is read from. */
+export function firstShipped(api: string): FirstShipped[] {
+  return shippedTexts.filter((v) => v.api === api)
+}
+
 export function apiVersionFile(api: string): ApiVersionFile | undefined {
   return byApi.get(api)
 }
@@ -44,6 +58,11 @@ export interface ComparedChange extends ApiChange {
   api: string
   /** Bullets that account for this row; empty: not in the changelog. */
   bullets: BulletRef[]
+  /**
+   * 1.24 only: the row is a later edit of the reference, absent from the text Docker 1.12.6
+   * shipped (the 403s of the network endpoints, for example).
+   */
+  afterRelease?: string
 }
 
 export interface Comparison {
@@ -54,6 +73,17 @@ export interface Comparison {
   endpointBullets: BulletRef[]
   /** Bullets in (from, to] about the whole API. */
   globalBullets: BulletRef[]
+}
+
+/**
+ * Whether a row of version `api` exists only in the text the data is read from, not in the one the
+ * release shipped: the last shipped text of `api` (1.24: v1.12.6) lists the row as added.
+ */
+function laterEdit(change: ApiChange, api: string): string | undefined {
+  const shipped = firstShipped(api).at(-1)
+  if (!shipped || shipped.tag !== 'v1.12.6') return undefined
+  const key = changeKey(change)
+  return shipped.differences.some((d) => changeKey(d) === key) ? shipped.tag : undefined
 }
 
 /** Versions strictly after `from` up to and including `to`, oldest first. */
@@ -96,7 +126,13 @@ export function compareApiVersions(a: string, b: string): Comparison | undefined
   })
   const changes = diffVersions(older, newer).map((change): ComparedChange => {
     const api = stepOf.get(changeKey(change)) ?? to
-    return { ...change, api, bullets: bulletsFor(change, api) }
+    const edited = laterEdit(change, api)
+    return {
+      ...change,
+      api,
+      bullets: bulletsFor(change, api),
+      ...(edited ? { afterRelease: edited } : {}),
+    }
   })
   const refs = (scope: ChangelogBullet['scope'][]) =>
     range.flatMap((file) =>

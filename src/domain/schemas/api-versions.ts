@@ -114,6 +114,31 @@ export const apiVersionFileSchema = z.object({
   changelog: z.array(changelogBulletSchema),
 })
 
+/**
+ * Each reference as a release shipped it (the first with that API version; for 1.24 also 1.12.6),
+ * against the text the version file is parsed from (data/api-versions/first-shipped.json). A
+ * difference row reads from the shipped text to the parsed one: `param-added` is in the latter only.
+ */
+export const firstShippedFileSchema = z.object({
+  versions: z.array(
+    z.object({
+      api: apiVersionSchema,
+      /** The moby tag of the release whose text this is ("v1.9.0"). */
+      tag: z.string().regex(/^v\d+\.\d+\.\d+$/),
+      url: z.url(),
+      endpoints: z.number().int().min(1),
+      differences: z.array(
+        changeRefSchema.omit({ api: true }).extend({
+          where: z.enum(PARAM_LOCATIONS).optional(),
+          from: z.string().optional(),
+          to: z.string().optional(),
+        }),
+      ),
+    }),
+  ),
+})
+
+export type FirstShippedFile = z.infer<typeof firstShippedFileSchema>
 export type ApiParam = z.infer<typeof apiParamSchema>
 export type ApiEndpoint = z.infer<typeof apiEndpointSchema>
 export type ChangeRef = z.infer<typeof changeRefSchema>

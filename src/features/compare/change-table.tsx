@@ -23,7 +23,9 @@ export function kindLabel(t: Translate, kind: ChangeKind): string {
 }
 
 /** What a row is about, in identifiers: a parameter and where it travels, a filter, a code. */
-export function changeSubject(change: ComparedChange): string {
+export function changeSubject(
+  change: Pick<ComparedChange, 'kind' | 'name' | 'where' | 'from' | 'to'>,
+): string {
   switch (change.kind) {
     case 'endpoint-added':
     case 'endpoint-removed':
@@ -125,6 +127,11 @@ export function ChangeTable({ group, changes, from, to, newGroup }: ChangeTableP
                 </td>
                 <td className="inline-narrow" data-label={t('compareColIn')}>
                   {change.api}
+                  {change.afterRelease && (
+                    <div className="muted">
+                      {t('compareAfterRelease', { tag: change.afterRelease })}
+                    </div>
+                  )}
                 </td>
                 <td data-label={t('compareColChangelog')}>
                   {change.bullets.length === 0 ? (

@@ -71,6 +71,27 @@ describe('Compare view', () => {
       expect(within(copy).getByRole('link', { name: 'v1.24 bullet 17' })).toBeInTheDocument()
   })
 
+  it('tells where each side’s reference, as first shipped, differs from the 1.12.6 copy', async () => {
+    renderAt('?view=compare&cmp=1.21..1.24')
+    const heading = await screen.findByRole(
+      'heading',
+      { name: 'The references as first shipped' },
+      LOAD,
+    )
+    const notes = heading.closest('section')
+    if (!notes) throw new Error('no notes')
+    expect(
+      within(notes).getByText(/^API 1.21 as shipped with Docker v1.9.0: \d+ differences/),
+    ).toBeVisible()
+    expect(within(notes).getByText(/^API 1.24 as shipped with Docker v1.12.0/)).toBeVisible()
+    expect(
+      within(notes).getByRole('link', { name: 'The API 1.21 reference at v1.9.0' }),
+    ).toHaveAttribute(
+      'href',
+      'https://github.com/moby/moby/blob/v1.9.0/docs/reference/api/docker_remote_api_v1.21.md',
+    )
+  })
+
   it('the network endpoints appear in 1.21, none of them in the changelog', async () => {
     renderAt('?view=compare&cmp=1.20..1.21')
     const networks = await group('networks')

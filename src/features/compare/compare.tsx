@@ -9,6 +9,7 @@ import { useNavigation } from '../../hooks/use-navigation.tsx'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { BulletList } from './bullet-link.tsx'
 import { ChangeTable } from './change-table.tsx'
+import { FirstShippedNotes } from './first-shipped.tsx'
 import { KubeletAngle, type KubeletCall } from './kubelet-angle.tsx'
 import { VersionPicker } from './version-picker.tsx'
 
@@ -95,6 +96,7 @@ export default function Compare() {
           />
           <h3>{t('compareGlobalBullets')}</h3>
           <BulletList refs={comparison.globalBullets} />
+          <FirstShippedNotes apis={[comparison.from, comparison.to]} />
         </>
       )}
     </section>

@@ -7,7 +7,7 @@ import { registerFeatureMessages } from './index.tsx'
 const en = {
   compareHeading: 'API versions side by side',
   compareIntro:
-    'What changed between two Remote API versions, read from each version’s own reference (1.18–1.24 as shipped with Docker 1.12.6, 1.25 from its swagger): endpoints, query parameters, body fields, filters and documented status codes. Each change names the changelog bullet that announced it, or says the changelog left it out.',
+    'What changed between two Remote API versions, read from each version’s own reference (1.18–1.23 as shipped with Docker 1.12.6, 1.24 as Docker keeps it since 2017, 1.25 from its swagger): endpoints, query parameters, body fields, filters and documented status codes. Each change names the changelog bullet that announced it, or says the changelog left it out.',
   compareShortcuts:
     'Kubernetes: the oldest Docker each release accepts against the newest its release notes name',
   compareShortcut: 'Kubernetes {k8s}: Docker {a} → {b}',
@@ -31,6 +31,7 @@ const en = {
   compareColChangelog: 'Changelog',
   compareColReferences: 'References',
   compareNotInChangelog: 'not in the changelog',
+  compareAfterRelease: 'a doc edit after {tag}: not in the text that release shipped',
   compareBullet: 'v{api} bullet {n}',
   compareBulletLater: 'listed only in the later history',
   compareNoChanges: 'No change between these two references.',
@@ -63,6 +64,12 @@ const en = {
   compareKubeletOthers: '{count} more changes to fields the 1.4 kubelet never sets:',
   compareOlderIgnores:
     'A daemon older than {api} does not know {field}: it ignores it, as Go’s JSON decoding drops unknown fields.',
+  firstShippedHeading: 'The references as first shipped',
+  firstShippedIntro:
+    'The data here is read from the references as Docker 1.12.6 shipped them (1.24: as kept after 2017). Each version’s reference was first published with the release that introduced it and corrected later; the same parser read both texts, and these are the places where they differ (read from the shipped text to the one used here: “added” is only in the latter).',
+  firstShippedSummary:
+    'API {api} as shipped with Docker {tag}: {count} differences from the text used here',
+  firstShippedLink: 'The API {api} reference at {tag}',
   historyHeading: 'History from API 1.18 to 1.25',
   historyIntro: 'Each mark opens the comparison that shows the change.',
   historySince: 'since',
@@ -78,7 +85,7 @@ export type CompareMessageKey = keyof typeof en
 const zh: Record<CompareMessageKey, string> = {
   compareHeading: 'API 版本对比',
   compareIntro:
-    '两个 Remote API 版本之间有哪些变化，依据各版本自己的参考文档（1.18–1.24 为 Docker 1.12.6 附带的版本，1.25 来自其 swagger）：接口、查询参数、请求体字段、过滤器和文档列出的状态码。每项变化都注明宣布它的更新日志条目，或说明更新日志没有提到它。',
+    '两个 Remote API 版本之间有哪些变化，依据各版本自己的参考文档（1.18–1.23 为 Docker 1.12.6 附带的版本，1.24 为 Docker 自 2017 年起保存的版本，1.25 来自其 swagger）：接口、查询参数、请求体字段、过滤器和文档列出的状态码。每项变化都注明宣布它的更新日志条目，或说明更新日志没有提到它。',
   compareShortcuts: 'Kubernetes：每个版本接受的最旧 Docker 与其发布说明提到的最新 Docker',
   compareShortcut: 'Kubernetes {k8s}：Docker {a} → {b}',
   compareFrom: '从',
@@ -101,6 +108,7 @@ const zh: Record<CompareMessageKey, string> = {
   compareColChangelog: '更新日志',
   compareColReferences: '参考文档',
   compareNotInChangelog: '更新日志未提到',
+  compareAfterRelease: '{tag} 之后的文档修改：该版本附带的文本中没有',
   compareBullet: 'v{api} 第 {n} 条',
   compareBulletLater: '只在后来的版本历史中列出',
   compareNoChanges: '这两个参考文档之间没有变化。',
@@ -132,6 +140,11 @@ const zh: Record<CompareMessageKey, string> = {
   compareKubeletOthers: '另有 {count} 项变化涉及 1.4 kubelet 从不设置的字段：',
   compareOlderIgnores:
     '早于 {api} 的守护进程不认识 {field}：它会忽略这个字段，因为 Go 的 JSON 解码会丢弃未知字段。',
+  firstShippedHeading: '首次发布时的参考文档',
+  firstShippedIntro:
+    '这里的数据读自 Docker 1.12.6 附带的参考文档（1.24 为 2017 年后保存的版本）。每个版本的参考文档最初随引入它的版本发布，之后又有修订；同一个解析器读取了两份文本，下面是两者不同的地方（从发布时的文本读到这里使用的文本：“新增”表示只在后者中出现）。',
+  firstShippedSummary: 'Docker {tag} 附带的 API {api}：与这里使用的文本有 {count} 处不同',
+  firstShippedLink: '{tag} 时的 API {api} 参考文档',
   historyHeading: '从 API 1.18 到 1.25 的历史',
   historyIntro: '点击每个标记即可打开显示该变化的对比。',
   historySince: '出现',
