@@ -43,14 +43,14 @@ describe('endpointHistory', () => {
 
 describe('historyUrl', () => {
   it('links bullets the 1.12.6 history lists to it, pinned; the others to the later history', () => {
-    const both = {
+    const both: ChangelogBullet = {
       n: 1,
       listedIn: 'both',
       endpoints: [],
       names: [],
       scope: 'rows',
       rows: [],
-    } as const
+    }
     expect(historyUrl('1.21', both)).toBe(
       'https://github.com/moby/moby/blob/v1.12.6/docs/reference/api/docker_remote_api.md#v1-21-api-changes',
     )
