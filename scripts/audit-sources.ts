@@ -21,10 +21,12 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
+import { isDeepStrictEqual, parseArgs } from 'node:util'
+import { API_VERSION_FILES } from '../src/domain/api-versions.ts'
 import { dockerReleases, endpoints } from '../src/domain/data.ts'
 import { kubeletOperations } from '../src/domain/kubelet-data.ts'
 import { compareApi } from '../src/domain/version.ts'
+import { buildApiVersionFiles } from './api-versions/build.ts'
 
 const DEFAULT_ARTICLE_NAME = 'seed/000_b2b531609b25d0cb.txt'
 
@@ -235,7 +237,24 @@ export function auditReference(referenceDir: string): AuditCheck[] {
     mismatches: releaseMismatches,
   })
   checks.push(auditOlderDocSections(referenceDir))
+  if (existsSync(resolve(referenceDir, 'api-versions'))) checks.push(auditApiVersions(referenceDir))
   return checks
+}
+
+/** data/api-versions/*.json against what the parser reads in the references today. */
+function auditApiVersions(referenceDir: string): AuditCheck {
+  const { files, problems } = buildApiVersionFiles(referenceDir)
+  const mismatches = [...problems]
+  for (const file of files) {
+    const committed = API_VERSION_FILES.find((f) => f.api === file.api)
+    if (!isDeepStrictEqual(committed, file))
+      mismatches.push(`data/api-versions/${file.api}.json differs: run npm run data:api-versions`)
+  }
+  return {
+    name: 'API versions 1.18–1.25',
+    compared: `${files.length} files of data/api-versions/ with the references and version histories parsed again`,
+    mismatches,
+  }
 }
 
 /** The checks against the seed article (its endpoint table and its version table). */

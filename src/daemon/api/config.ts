@@ -167,7 +167,7 @@ export const HOST_CONFIG_KINDS: Record<string, Kind> = {
  * body allocates it, even when the value is null.
  * @see engine-api types/container/host_config.go (vendored at moby v1.12.6)
  */
-const HOST_CONFIG_FIELDS = [
+export const HOST_CONFIG_FIELDS = [
   ...Object.keys(HOST_CONFIG_KINDS),
   'ConsoleSize',
   'Isolation',

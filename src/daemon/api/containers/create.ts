@@ -15,6 +15,7 @@ import {
   withZeroValues,
 } from '../config.ts'
 import { bodyJSON, checkForJSON, type Handler, isObject, versionGTE } from '../context.ts'
+import { withoutLaterCreateFields } from '../field-versions.ts'
 import { json } from '../http.ts'
 import { adaptSettings, verifySettings } from '../verify-settings.ts'
 import { setupMounts, validateBind } from './mounts.ts'
@@ -102,7 +103,8 @@ export const create: Handler = (ctx) => {
   const e = ctx.engine
   checkForJSON(ctx)
   const name = ctx.query.get('name') ?? ''
-  const body = parseCreateBody(bodyJSON(ctx))
+  // An older daemon's structs lack the fields later versions added: it never sees them.
+  const body = parseCreateBody(withoutLaterCreateFields(bodyJSON(ctx), e.apiVersion))
   // runconfig DecodeContainerConfig validates bind specs while decoding (when both a Config and
   // a HostConfig were decoded), then the network mode, isolation and QoS.
   if (body.config !== null && body.hostConfig !== null)
