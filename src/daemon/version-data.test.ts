@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { API_VERSION_FILES, apiVersionFile } from '../domain/api-versions.ts'
 import { compareApi } from '../domain/version.ts'
+import { deterministicDaemon } from '../scenarios/deterministic.ts'
+import { jsonRequest, readText } from '../scenarios/test-client.ts'
 import { CONFIG_FIELDS, HOST_CONFIG_FIELDS } from './api/config.ts'
 import { CREATE_FIELD_SINCE, QUERY_SINCE } from './api/field-versions.ts'
 import { registeredRoutes } from './api/routes.ts'
-import { deterministicDaemon } from './scenarios/deterministic.ts'
-import { jsonRequest, readText } from './test-client.ts'
 import { API_VERSION_OF, compareVersions, DOCKER_VERSIONS, type DockerVersion } from './version.ts'
 
 /**
