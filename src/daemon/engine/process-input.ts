@@ -1,19 +1,55 @@
-import { processFs } from '../fs.ts'
+import { listDir, statPath } from '../fs.ts'
 import type { ProcessInput } from '../process.ts'
-import type { ContainerRecord } from '../state.ts'
+import type { ProcessFiles } from '../shell/program.ts'
+import type { ContainerRecord, ExecRecord } from '../state.ts'
 
-/** What a container's process is started with. */
-export function processInput(c: ContainerRecord): ProcessInput {
+/** The container's files as its processes see them (fs.ts: the image skeleton plus PUT /archive). */
+function files(c: ContainerRecord): ProcessFiles {
   return {
-    fs: processFs(c),
+    read: (path) => {
+      const st = statPath(c, path)
+      return st === null || st.dir ? null : st.content
+    },
+    list: (path) => listDir(c, path),
+    stat: (path) => {
+      const st = statPath(c, path)
+      return st === null ? null : { dir: st.dir, size: st.size }
+    },
+  }
+}
+
+function env(c: ContainerRecord): string[] {
+  return Array.isArray(c.config.Env)
+    ? c.config.Env.filter((x): x is string => typeof x === 'string')
+    : []
+}
+
+/** What a container's process is started with; `now` is the daemon clock. */
+export function processInput(c: ContainerRecord, now: () => number): ProcessInput {
+  return {
+    files: files(c),
     argv: argv(c),
     tty: c.config.Tty === true,
     openStdin: c.config.OpenStdin === true,
-    env: Array.isArray(c.config.Env)
-      ? c.config.Env.filter((x): x is string => typeof x === 'string')
-      : [],
+    env: env(c),
     hostname: typeof c.config.Hostname === 'string' ? c.config.Hostname : '',
     workingDir: typeof c.config.WorkingDir === 'string' ? c.config.WorkingDir : '',
+    now,
+    created: Date.parse(c.created),
+  }
+}
+
+/**
+ * What an exec's process is started with: the container's environment and working directory
+ * (1.12's exec has neither of its own), its own TTY, and stdin open only with AttachStdin (`-i`).
+ */
+export function execInput(c: ContainerRecord, ex: ExecRecord, now: () => number): ProcessInput {
+  return {
+    ...processInput(c, now),
+    argv: [ex.entrypoint, ...ex.arguments],
+    tty: ex.tty,
+    openStdin: ex.attachStdin,
+    containerCommand: argv(c),
   }
 }
 
