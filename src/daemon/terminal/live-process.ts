@@ -5,7 +5,7 @@ import {
   type Step,
   type Terminal,
 } from '../shell/program.ts'
-import { LineDiscipline, ttyOutput } from './line-discipline.ts'
+import { LineDiscipline } from './line-discipline.ts'
 
 /** What a process needs from the engine: somewhere to write, to exit, and the daemon clock. */
 export interface ProcessHost {
@@ -210,7 +210,7 @@ export class LiveProcess {
     if (p === null) return
     this.host.emit(
       this.ld === null ? p.stream : 1,
-      this.ld === null ? p.text : ttyOutput(p.text),
+      this.ld === null ? p.text : this.ld.output(p.text),
       this.time,
     )
   }

@@ -1,4 +1,5 @@
 import { type ProcessInput, plan, type StartFailure } from '../process.ts'
+import type { DaemonResponse } from '../types.ts'
 import { LiveProcess } from './live-process.ts'
 
 /**
@@ -88,4 +89,37 @@ export function run(input: Partial<ProcessInput> & { argv: string[] }): TestProc
   const t = startProcess(input)
   if ('kind' in t) throw new Error(`expected ${input.argv.join(' ')} to start: ${t.message}`)
   return t
+}
+
+const decoder = new TextDecoder()
+
+/** Reads a streamed body in the background; `text()` is what arrived so far. */
+export function reader(res: DaemonResponse) {
+  const chunks: Uint8Array[] = []
+  let ended = false
+  const body = res.body
+  if (body === null || typeof body === 'string' || body instanceof Uint8Array) {
+    throw new Error('expected a stream')
+  }
+  const done = (async () => {
+    for await (const c of body) chunks.push(c)
+    ended = true
+  })()
+  const bytes = () => {
+    const all = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0))
+    let o = 0
+    for (const c of chunks) {
+      all.set(c, o)
+      o += c.byteLength
+    }
+    return all
+  }
+  return {
+    text: () => decoder.decode(bytes()),
+    bytes,
+    get ended() {
+      return ended
+    },
+    done,
+  }
 }
