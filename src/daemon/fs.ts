@@ -91,4 +91,3 @@ export function listDir(c: ContainerRecord, path: string): string[] | null {
   }
   return [...names].sort()
 }
-

@@ -125,6 +125,26 @@ function context(input: ProcessInput, terminal: Terminal | null): ShellContext {
   }
 }
 
+/**
+ * Linux's limits on what execve takes (fs/exec.c): one string of at most MAX_ARG_STRLEN (32
+ * pages, its NUL included), and all of argv and envp — strings and pointers — within a quarter
+ * of the 8 MiB stack rlimit. Past them execve fails with E2BIG.
+ */
+const MAX_ARG_STRLEN = 131072
+const ARG_MAX = 2 * 1024 * 1024
+
+/** Whether execve would refuse this command line and environment ("argument list too long"). */
+export function argvTooLong(input: ProcessInput): boolean {
+  const strings = [...input.argv, ...(input.env ?? [])]
+  let total = 8 * (strings.length + 2)
+  for (const s of strings) {
+    const bytes = new TextEncoder().encode(s).byteLength + 1
+    if (bytes > MAX_ARG_STRLEN) return true
+    total += bytes
+  }
+  return total > ARG_MAX
+}
+
 export function plan(input: ProcessInput): ProcessPlan | StartFailure {
   const [bin, ...args] = input.argv
   const terminal = input.tty ? { rows: 0, cols: 0 } : null
@@ -141,6 +161,7 @@ export function plan(input: ProcessInput): ProcessPlan | StartFailure {
   if (bin === undefined) return { ...base(null), program: exitStatus(0) }
   const name = baseName(bin)
   const spec = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
+  if (spec !== undefined && argvTooLong(input)) return { ...base(null), program: execFailed() }
   if (spec === undefined) {
     if (!BUSYBOX_APPLETS.has(name)) return startFailure(bin)
     return { ...base(null), program: notModelled(name) }
@@ -184,6 +205,21 @@ export function restoredProgram(
     })
   } else program = waitForever()
   return { ...p, program }
+}
+
+/**
+ * runc's init could not exec the command (here: E2BIG, a `sh -c` script over 128 KiB). The
+ * container has started by then: the error is its output and it exits 1, as Docker 1.12 showed
+ * "exec format error" for an image of another architecture.
+ * @see runc libcontainer/standard_init_linux.go at v1.0.0-rc2 (line 175)
+ */
+function* execFailed(): Program {
+  yield {
+    kind: 'out',
+    stream: 2,
+    text: 'standard_init_linux.go:175: exec user process caused "argument list too long"\n',
+  }
+  return 1
 }
 
 function* notModelled(name: string): Program {

@@ -4,7 +4,7 @@ import { conflict, errNotRunning, errorMessage, notFound, untyped } from '../err
 import { ChunkQueue } from '../events.ts'
 import { parseGoInt } from '../filters.ts'
 import { jsonKind, typeError } from '../json.ts'
-import { plan } from '../process.ts'
+import { argvTooLong, plan } from '../process.ts'
 import { type ExecRecord, isRunning, type JsonObject, type LogEntry } from '../state.ts'
 import { frame } from '../stdcopy.ts'
 import { detachKeyBytes, HijackedStdin, withEnd } from '../terminal/stdin-session.ts'
@@ -149,7 +149,16 @@ function run(e: Engine, ex: ExecRecord): void {
   if (ex.exitCode !== null) throw conflict(`Error: Exec command ${ex.id} has already run`)
   if (ex.phase === 'running') throw untyped(`Error: Exec command ${ex.id} is already running`)
   e.events.container(c, `exec_start: ${ex.entrypoint} ${ex.arguments.join(' ')}`)
-  const p = plan(execInput(c, ex, () => e.clock.nowMs()))
+  const input = execInput(c, ex, () => e.clock.nowMs())
+  if (argvTooLong(input)) {
+    // runc exec's init fails to exec (E2BIG) and reports it through its pipe, as it reports a
+    // missing binary: the same form as the error below, with the kernel's text.
+    ex.exitCode = 126
+    throw untyped(
+      'rpc error: code = 2 desc = "oci runtime error: exec failed: argument list too long"',
+    )
+  }
+  const p = plan(input)
   if (p.kind === 'fails') {
     ex.exitCode = 126
     const reason = p.message.includes('no such file')

@@ -17,36 +17,9 @@ const U64_MAX = (1n << 64n) - 1n
 
 type Tok = { t: 'num'; v: bigint } | { t: 'op'; v: string }
 
-/** Longest first, so `**` wins over `*` and `<=` over `<`. */
-const OPS = [
-  '**',
-  '<<',
-  '>>',
-  '<=',
-  '>=',
-  '==',
-  '!=',
-  '&&',
-  '||',
-  '+',
-  '-',
-  '*',
-  '/',
-  '%',
-  '<',
-  '>',
-  '&',
-  '^',
-  '|',
-  '!',
-  '~',
-  '(',
-  ')',
-  '?',
-  ':',
-  '=',
-  ',',
-]
+/** Two-character operators are tried first, so `**` wins over `*` and `<=` over `<`. */
+const OPS2 = new Set(['**', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||'])
+const OPS1 = new Set([...'+-*/%<>&^|!~()?:=,'])
 
 /** Binary operators by binding power (higher binds tighter); `**` alone is right-associative. */
 const BINARY: Readonly<Record<string, number>> = {
@@ -112,7 +85,8 @@ function tokens(expr: string, vars: Map<string, string>): Tok[] {
       i += name[0].length
       continue
     }
-    const op = OPS.find((o) => expr.startsWith(o, i))
+    const pair = expr.slice(i, i + 2)
+    const op = OPS2.has(pair) ? pair : OPS1.has(c) ? c : undefined
     if (op === undefined) throw new ArithmeticError('arithmetic syntax error')
     if (op === '?' || op === ':' || op === '=' || op === ',') {
       throw new ArithmeticError(

@@ -130,6 +130,8 @@ function* expandWord(word: Word, run: Run): Generator<Step, string, ReadResult |
 class Stage {
   done = false
   status = 0
+  /** Its last write was read, and it has not run since: a writer that keeps writing. */
+  atWrite = false
   private how: { value: ReadResult | undefined } | { error: unknown } = { value: undefined }
   constructor(readonly program: Program) {}
 
@@ -140,6 +142,7 @@ class Stage {
     this.how = { error }
   }
   step(): IteratorResult<Step, number> {
+    this.atWrite = false
     const how = this.how
     this.how = { value: undefined }
     return 'error' in how ? this.program.throw(how.error) : this.program.next(how.value)
@@ -153,9 +156,9 @@ class Stage {
 /**
  * `a | b | c`: the stages run together, each one's stdout the next one's stdin. The last stage
  * is driven; when it reads, the stage before it runs until it writes (or ends: end of file), and
- * so on up the pipe. When the last stage ends, the others are run out: a stage that writes to
- * the pipe then dies of SIGPIPE (128 + 13), as `yes | head -n 3` ends `yes`; one that sleeps is
- * waited for (`sleep 1 | echo x` prints at once and ends a second later). Each stage runs in a
+ * so on up the pipe. When the last stage ends, the others are run out: a stage caught writing,
+ * or that writes to the pipe later, dies of SIGPIPE (128 + 13), as `yes | head -n 3` ends
+ * `yes`; one that sleeps is waited for (`sleep 1 | echo x` prints at once, ends a second later). Each stage runs in a
  * subshell (ash forks one per stage): `echo a | read x` leaves `x` unset. The first stage reads
  * the shell's own stdin; the status is the last stage's.
  */
@@ -189,6 +192,10 @@ function* runStage(
 ): Generator<Step, string | null, ReadResult | undefined> {
   const s = stages[j]
   if (s === undefined) return null
+  if (mode === 'broken' && s.atWrite) {
+    s.program.return(141)
+    s.end(141)
+  }
   while (!s.done) {
     let r: IteratorResult<Step, number>
     try {
@@ -207,7 +214,10 @@ function* runStage(
     }
     const step = r.value
     if (step.kind === 'out' && step.stream === 1 && mode !== 'forward') {
-      if (mode === 'pull') return step.text
+      if (mode === 'pull') {
+        s.atWrite = true
+        return step.text
+      }
       s.program.return(141)
       s.end(141)
       break
