@@ -160,11 +160,12 @@ describe("a student's first session", () => {
     expect(render(out.text())).toBe('/ # echo after')
     // Two tabs after a word, erases, then Ctrl-U, after a longer prompt: still clean.
     const ld = new LineDiscipline()
-    let screen = ld.output('/tmp # ')
+    // After `clear` (ESC [ H ESC [ J) the prompt starts at column 0 again.
+    let screen = ld.output('\x1b[H\x1b[J/tmp # ')
     screen += ld.receive('ls\t\tx').echo
     screen += ld.receive('\x7f\x7f\x7f').echo
     screen += ld.receive('\x15ok').echo
-    expect(render(screen)).toBe('/tmp # ok')
+    expect(render(screen.replace('\x1b[H\x1b[J', ''))).toBe('/tmp # ok')
   })
 
   it('vi, wget, df, free, ip say they are not modelled (they said a bare not found)', async () => {

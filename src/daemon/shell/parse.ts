@@ -96,7 +96,7 @@ export function tokenize(src: string): Token[] {
         word.push({ text: src[i + 1] ?? '', expand: false })
         raw += src.slice(i, i + 2)
         i += 2
-      } else if (' \t#'.includes(c) || OPS.some((o) => src.startsWith(o, i))) {
+      } else if (' \t'.includes(c) || OPS.some((o) => src.startsWith(o, i))) {
         break
       } else if (src.startsWith('$((', i)) {
         // Arithmetic expansion: kept whole (spaces and operators included) for `expand`.

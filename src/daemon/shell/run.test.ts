@@ -107,3 +107,11 @@ describe('sh -c runner', () => {
     expect(sh('hostname; hostname >&2').both()).toBe('1:box\n2:box\n')
   })
 })
+
+describe('positional parameters', () => {
+  it('sh -c SCRIPT NAME ARG…: $0 is NAME (sh without one), $1… the rest, $# their count', () => {
+    const script = 'echo $0 $# [$1] $' + '{2}'
+    expect(run({ argv: ['sh', '-c', script, 'me', 'a', 'b'] }).stdout()).toBe('me 2 [a] b\n')
+    expect(run({ argv: ['sh', '-c', 'echo $0 $#'] }).stdout()).toBe('sh 0\n')
+  })
+})

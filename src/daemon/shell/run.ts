@@ -243,15 +243,15 @@ function* maybeYield(run: Run): Generator<Step, void, ReadResult | undefined> {
 }
 
 /**
- * `$((…))`, then `$NAME`, `${NAME}` and `$?` in the expandable parts; unset variables expand
- * to nothing. Throws ArithmeticError for a bad `$((…))`.
+ * `$((…))`, then `$NAME`, `${NAME}`, `$?`, `$#` and `$0`…`$9` in the expandable parts; unset
+ * variables expand to nothing. Throws ArithmeticError for a bad `$((…))`.
  */
 export function expand(word: Word, vars: Map<string, string>): string {
   return word
     .map((p) =>
       p.expand
         ? expandArithmetic(p.text, vars).replace(
-            /\$(?:\{([A-Za-z_]\w*|\?)\}|([A-Za-z_]\w*|\?))/g,
+            /\$(?:\{([A-Za-z_]\w*|[?#0-9])\}|([A-Za-z_]\w*|[?#0-9]))/g,
             (_m, a?: string, b?: string) => vars.get(a ?? b ?? '') ?? '',
           )
         : p.text,

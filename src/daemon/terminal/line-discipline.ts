@@ -166,14 +166,35 @@ export class LineDiscipline {
     return out
   }
 
-  /** Moves the followed column over text written to the terminal. */
+  /**
+   * Moves the followed column over text written to the terminal. Escape sequences move the
+   * cursor only as their kind says (`clear`'s ESC [ H homes it; colours do not move it).
+   */
   private follow(text: string): void {
-    for (const ch of text) {
+    let i = 0
+    while (i < text.length) {
+      const ch = text[i] ?? ''
+      if (ch === '\x1b') {
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal escapes is the point
+        const csi = /^\x1b\[([0-9;?]*)([@-~])/.exec(text.slice(i, i + 32))
+        if (csi === null) {
+          i += 2
+          continue
+        }
+        const params = (csi[1] ?? '').split(';')
+        const final = csi[2]
+        if (final === 'H' || final === 'f') this.column = Math.max(0, Number(params[1] || 1) - 1)
+        else if (final === 'G') this.column = Math.max(0, Number(params[0] || 1) - 1)
+        else if (final === 'C') this.column += Number(params[0] || 1)
+        else if (final === 'D') this.column = Math.max(0, this.column - Number(params[0] || 1))
+        i += csi[0].length
+        continue
+      }
       if (ch === '\n' || ch === '\r') this.column = 0
       else if (ch === '\b') this.column = Math.max(0, this.column - 1)
       else if (ch === '\t') this.column = (this.column | 7) + 1
-      else if (ch === '\x1b') continue
       else if (ch >= ' ') this.column++
+      i++
     }
   }
 }

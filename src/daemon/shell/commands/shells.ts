@@ -29,6 +29,8 @@ export function shell(name: 'sh' | 'bash'): CommandProgram {
         yield { kind: 'out', stream: 2, text: `${name}: -c requires an argument\n` }
         return 2
       }
+      // `sh -c SCRIPT NAME ARG…`: NAME is $0, the rest $1…
+      positional(ctx, args[c + 2] ?? name, args.slice(c + 3))
       return yield* script(name, source, ctx)
     }
     const file = args.find((a) => !a.startsWith('-'))
@@ -42,11 +44,19 @@ export function shell(name: 'sh' | 'bash'): CommandProgram {
         }
         return name === 'bash' ? 127 : 2
       }
+      positional(ctx, file, args.slice(args.indexOf(file) + 1))
       return yield* script(name, source, ctx)
     }
+    positional(ctx, name, [])
     const interactive = ctx.terminal !== null || args.includes('-i')
     return yield* shellSession(ctx, { interactive, shell: name })
   }
+}
+
+function positional(ctx: ShellContext, zero: string, rest: string[]): void {
+  ctx.vars.set('0', zero)
+  for (const [i, value] of rest.entries()) ctx.vars.set(String(i + 1), value)
+  ctx.vars.set('#', String(rest.length))
 }
 
 function* script(name: 'sh' | 'bash', source: string, ctx: ShellContext): Program {
