@@ -22,12 +22,14 @@ export function* readInput(
 /** One line of stdin (without its newline), or null at end of file; the rest stays unread. */
 export function* readLine(io: CommandIO): Generator<Step, string | null, ReadResult | undefined> {
   let text = ''
+  let from = 0
   for (;;) {
-    const nl = text.indexOf('\n')
+    const nl = text.indexOf('\n', from)
     if (nl >= 0) {
       io.ctx.unread.text = text.slice(nl + 1) + io.ctx.unread.text
       return text.slice(0, nl)
     }
+    from = text.length
     const r = yield* readInput(io)
     if (r.kind === 'eof') return text === '' ? null : text
     if (r.kind === 'data') text += r.text

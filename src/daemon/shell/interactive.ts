@@ -66,9 +66,12 @@ export function* shellSession(
       if (opts.interactive) yield { kind: 'out', stream: 2, text: '\n' }
       return status
     }
+    // Only the new text can hold the next newline: a long line arriving in pieces is not
+    // scanned again from its start at every piece.
+    const from = buffer.length
     buffer += r.text
     let ran = false
-    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+    for (let nl = buffer.indexOf('\n', from); nl >= 0; nl = buffer.indexOf('\n')) {
       const line = buffer.slice(0, nl + 1)
       buffer = buffer.slice(nl + 1)
       const source = pending + line
