@@ -2,6 +2,7 @@ import { BUSYBOX_APPLETS } from './shell/commands/applets.ts'
 import { baseName, COMMANDS, lookupCommand } from './shell/commands/table.ts'
 import { shellSession } from './shell/interactive.ts'
 import {
+  type CommandLookup,
   exitStatus,
   type ProcessFiles,
   type Program,
@@ -33,6 +34,24 @@ export interface ProcessInput {
   now?: () => number
   /** When the container was created, in ms (`ls -l`). */
   created?: number
+  /** Config.Image as given (`busybox`, `alpine:3.4`, `ubuntu:16.04`): which shells it has. */
+  image?: string
+}
+
+/**
+ * The busybox and alpine images have ash only: `docker run -it alpine bash` fails as runc's
+ * "executable file not found", a classic first mistake. Other images (ubuntu, debian, nginx …)
+ * have bash.
+ */
+function hasBash(image: string | undefined): boolean {
+  const repo = (image ?? '').replace(/[:@].*$/, '').replace(/^library\//, '')
+  return repo !== 'busybox' && repo !== 'alpine'
+}
+
+/** The command table as this image has it. */
+function lookupIn(image: string | undefined): CommandLookup {
+  if (hasBash(image)) return lookupCommand
+  return (name) => (baseName(name) === 'bash' ? { kind: 'not-found' } : lookupCommand(name))
 }
 
 /** A process that starts: its program and how it takes SIGTERM as PID 1. */
@@ -121,7 +140,7 @@ function context(input: ProcessInput, terminal: Terminal | null): ShellContext {
       created: input.created ?? now(),
       files: input.files ?? EMPTY_FILES,
     },
-    commands: lookupCommand,
+    commands: lookupIn(input.image),
   }
 }
 
@@ -160,10 +179,11 @@ export function plan(input: ProcessInput): ProcessPlan | StartFailure {
   // No command at all: nothing runs, status 0.
   if (bin === undefined) return { ...base(null), program: exitStatus(0) }
   const name = baseName(bin)
-  const spec = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
+  const found = ctx.commands(bin).kind !== 'not-found'
+  const spec = found && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
   if (spec !== undefined && argvTooLong(input)) return { ...base(null), program: execFailed() }
   if (spec === undefined) {
-    if (!BUSYBOX_APPLETS.has(name)) return startFailure(bin)
+    if (!found || !BUSYBOX_APPLETS.has(name)) return startFailure(bin)
     return { ...base(null), program: notModelled(name) }
   }
   const seconds = name === 'sleep' && args.length === 1 ? Number(args[0]) : Number.NaN

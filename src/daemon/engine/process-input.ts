@@ -36,6 +36,7 @@ export function processInput(c: ContainerRecord, now: () => number): ProcessInpu
     workingDir: typeof c.config.WorkingDir === 'string' ? c.config.WorkingDir : '',
     now,
     created: Date.parse(c.created),
+    image: typeof c.config.Image === 'string' ? c.config.Image : '',
   }
 }
 

@@ -286,3 +286,17 @@ function tar(name: string, content: string): Uint8Array {
   out.set(body, 512)
   return out
 }
+
+describe('which images have bash', () => {
+  it('docker run -it alpine bash fails as runc said (busybox and alpine have ash only)', async () => {
+    const d = docker()
+    await d.call('POST', '/containers/create?name=alp', { Image: 'alpine', Cmd: ['bash'] })
+    const start = await d.call('POST', '/containers/alp/start')
+    expect(start.status).toBe(404)
+    expect(JSON.parse(start.text).message).toContain(
+      'bash\\\\\\": executable file not found in $PATH',
+    )
+    const inSh = await d.detached('ash', ['sh', '-c', 'bash -c true'])
+    expect([inSh.stderr, inSh.state.ExitCode]).toEqual(['sh: bash: not found\n', 127])
+  })
+})

@@ -53,7 +53,8 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   dash: SH,
   bash: {
     run: shell('bash'),
-    models: "the same interpreter as bash: prompt `root@HOST:/# `, 'command not found'",
+    models:
+      "the same interpreter as bash: prompt `root@HOST:/# `, 'command not found'; not in busybox or alpine",
     sigterm: 'ignored',
   },
   // Output from arguments, environment and host
