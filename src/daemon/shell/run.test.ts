@@ -115,3 +115,24 @@ describe('positional parameters', () => {
     expect(run({ argv: ['sh', '-c', 'echo $0 $#'] }).stdout()).toBe('sh 0\n')
   })
 })
+
+describe('options a command has in busybox but the model does not honour', () => {
+  it('are said, status 1, instead of silently ignored; the modelled ones work', () => {
+    const t = run({
+      argv: [
+        'sh',
+        '-c',
+        'printf "b 2\\na 1\\n" | sort -k2; printf "x\\n" | cat -n; echo abc | head -c 2; ls -R /; printf "1\\n2\\n3\\n" | tail -n +2',
+      ],
+    })
+    expect(t.stderr()).toBe(
+      [
+        'sort: option -k is not modelled by this simulated shell\n',
+        'cat: option -n is not modelled by this simulated shell\n',
+        'head: option -c is not modelled by this simulated shell\n',
+        'ls: option -R is not modelled by this simulated shell\n',
+      ].join(''),
+    )
+    expect(t.stdout()).toBe('2\n3\n')
+  })
+})

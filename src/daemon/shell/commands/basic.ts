@@ -244,7 +244,7 @@ export function* date(args: string[], { ctx, out }: CommandIO): Program {
     yield {
       kind: 'out',
       stream: 2,
-      text: `date: setting the date is not modelled by this simulated shell\n`,
+      text: `date: ${other} is not modelled by this simulated shell\n`,
     }
     return 1
   }

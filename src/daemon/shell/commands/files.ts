@@ -2,6 +2,7 @@ import { resolvePath } from '../builtins.ts'
 import { readInput } from '../input.ts'
 import type { CommandIO, FileInfo, Program } from '../program.ts'
 import { strftime } from './basic.ts'
+import { unmodelledOption } from './filters.ts'
 
 /**
  * Commands on the container's files (read-only here: see fs.ts): `cat`, `ls`, `pwd`. Relative
@@ -11,6 +12,9 @@ import { strftime } from './basic.ts'
 
 export function* cat(args: string[], io: CommandIO): Program {
   const { ctx, out } = io
+  const flags = args.filter((a) => a.startsWith('-') && a !== '-').flatMap((a) => [...a.slice(1)])
+  const refused = yield* unmodelledOption('cat', flags, '')
+  if (refused !== null) return refused
   const files = args.filter((a) => a === '-' || !a.startsWith('-'))
   let status = 0
   for (const f of files.length === 0 ? ['-'] : files) {
@@ -74,15 +78,8 @@ function longLine(name: string, info: FileInfo, links: number, mtime: number): s
  */
 export function* ls(args: string[], { ctx, out }: CommandIO): Program {
   const flags = args.filter((a) => /^-[a-zA-Z1]+$/.test(a)).join('')
-  const unknown = flags.replace(/[-1laACdF]/g, '')
-  if (unknown !== '') {
-    yield {
-      kind: 'out',
-      stream: 2,
-      text: `ls: option -${unknown[0]} is not modelled by this simulated shell\n`,
-    }
-    return 1
-  }
+  const refused = yield* unmodelledOption('ls', flags.replace(/-/g, ''), '1laACdF')
+  if (refused !== null) return refused
   const long = flags.includes('l')
   const all = flags.includes('a')
   const dirItself = flags.includes('d')

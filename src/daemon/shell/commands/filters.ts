@@ -56,6 +56,27 @@ function* source(
   return { text: content }
 }
 
+/**
+ * An option the command has in busybox but this model does not honour: said so, status 1,
+ * rather than ignored (`sort -k2` silently sorting whole lines would be a wrong answer).
+ */
+export function* unmodelledOption(
+  name: string,
+  flags: Iterable<string>,
+  modelled: string,
+): Generator<Step, number | null, ReadResult | undefined> {
+  for (const f of flags) {
+    if (modelled.includes(f)) continue
+    yield {
+      kind: 'out',
+      stream: 2,
+      text: `${name}: option -${f} is not modelled by this simulated shell\n`,
+    }
+    return 1
+  }
+  return null
+}
+
 const lines = (text: string) => (text === '' ? [] : text.replace(/\n$/, '').split('\n'))
 const joined = (ls: string[]) => ls.map((l) => `${l}\n`).join('')
 
@@ -153,6 +174,8 @@ export function* grep(args: string[], io: CommandIO): Program {
 
 export function* wc(args: string[], io: CommandIO): Program {
   const { flags, operands } = options(args, '')
+  const refused = yield* unmodelledOption('wc', flags, 'lwc')
+  if (refused !== null) return refused
   if (operands.length > 1) return yield* tooManyFiles('wc')
   const src = yield* source('wc', operands, io)
   if ('error' in src) {
@@ -189,7 +212,9 @@ function lineCount(name: string, value: string | undefined): number | string {
  * `yes | head -n 3` ends), as busybox's head does.
  */
 export function* head(args: string[], io: CommandIO): Program {
-  const { values, operands, count } = options(args, 'n')
+  const { flags, values, operands, count } = options(args, 'n')
+  const refused = yield* unmodelledOption('head', flags, '')
+  if (refused !== null) return refused
   const n = lineCount('head', values.get('n') ?? count)
   if (typeof n === 'string') {
     yield { kind: 'out', stream: 2, text: n }
@@ -223,9 +248,11 @@ export function* head(args: string[], io: CommandIO): Program {
   return 0
 }
 
-/** `tail [-n N] [-f] [FILE]`: the last N lines; `-f` then waits for more (none comes here). */
+/** `tail [-n [+]N] [-f] [FILE]`: the last N lines (from line N with +); `-f` then waits for more (none comes here). */
 export function* tail(args: string[], io: CommandIO): Program {
   const { flags, values, operands, count } = options(args, 'n')
+  const refused = yield* unmodelledOption('tail', flags, 'f')
+  if (refused !== null) return refused
   const n = lineCount('tail', values.get('n') ?? count)
   if (typeof n === 'string') {
     yield { kind: 'out', stream: 2, text: n }
@@ -238,7 +265,9 @@ export function* tail(args: string[], io: CommandIO): Program {
     return 1
   }
   const all = lines(src.text)
-  const text = joined(n === 0 ? [] : all.slice(-n))
+  // `-n +N`: from line N on; `-n N`: the last N.
+  const fromStart = (values.get('n') ?? count ?? '').startsWith('+')
+  const text = joined(fromStart ? all.slice(Math.max(0, n - 1)) : n === 0 ? [] : all.slice(-n))
   if (text !== '') yield { kind: 'out', stream: io.out, text }
   if (flags.has('f')) yield { kind: 'forever' }
   return 0
@@ -246,6 +275,8 @@ export function* tail(args: string[], io: CommandIO): Program {
 
 export function* sort(args: string[], io: CommandIO): Program {
   const { flags, operands } = options(args, '')
+  const refused = yield* unmodelledOption('sort', flags, 'rnu')
+  if (refused !== null) return refused
   if (operands.length > 1) return yield* tooManyFiles('sort')
   const src = yield* source('sort', operands, io)
   if ('error' in src) {
