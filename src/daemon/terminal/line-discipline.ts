@@ -210,7 +210,7 @@ function caret(ch: string): string {
   return `^${String.fromCharCode(ch.charCodeAt(0) + 64)}`
 }
 
-/** ESC [ params final, ESC O x, or ESC x: the shapes keys send. */
+/** ESC [ params final, ESC O x, ESC x (the shapes keys send), and OSC/DCS strings (replies). */
 function escapeComplete(seq: string): boolean {
   if (seq.length < 2) return false
   const second = seq[1]
@@ -219,8 +219,16 @@ function escapeComplete(seq: string): boolean {
     return seq.length > 2 && last >= 0x40 && last <= 0x7e
   }
   if (second === 'O') return seq.length >= 3
+  // OSC and DCS strings (a terminal's answer to a colour query, `ESC ] 4;1;rgb:… BEL`) run to
+  // BEL or ESC \; one that never ends stops being swallowed after MAX_STRING characters.
+  if (second === ']' || second === 'P') {
+    return seq.endsWith('\x07') || seq.endsWith('\x1b\\') || seq.length > MAX_STRING
+  }
   return true
 }
+
+/** The longest terminal string (OSC, DCS) swallowed as one key. */
+const MAX_STRING = 4096
 
 /** The column each character of a line starts at, and where the line ends (index = length). */
 function columnsOf(start: number, chars: string[]): number[] {
