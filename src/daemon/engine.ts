@@ -18,7 +18,8 @@ import { API_VERSION_OF } from './version.ts'
  * - `registry`: ids, names, lookups of containers, images and networks;
  * - `lifecycle`: start, end, restart policy, waits and removal of containers;
  * - `execs`: how exec processes end and who is told;
- * - `live`: processes that read stdin as it comes, their stdin sessions and terminals;
+ * - `live`: every running process (one driver for containers and execs), its stdin sessions
+ *   and terminals;
  * - `hostSetup`: namespaces joined at start, each container's hostname, hosts and resolv.conf;
  * - `clock`: the injected clock and every timed wake-up;
  * - `events`, `output`: the event log and containers' output, with their live followers;
@@ -54,7 +55,7 @@ export class Engine {
     this.hostSetup = new ContainerHostSetup(this.registry, opts.host)
     this.events = new EngineEvents(this.registry.state.events, this.clock)
     this.output = new ContainerOutput(this.clock)
-    this.execs = new ExecEnds(this.clock, () => this.registry.state)
+    this.execs = new ExecEnds()
     this.live = new LiveProcesses({
       clock: this.clock,
       output: this.output,
@@ -90,10 +91,9 @@ export class Engine {
     this.stopAll()
   }
 
-  /** Cancels every wake-up, script, live process and stdin session. */
+  /** Cancels every wake-up, process and stdin session. */
   private stopAll(): void {
     this.clock.clear()
-    this.lifecycle.clear()
     this.live.clear()
   }
 }

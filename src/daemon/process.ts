@@ -1,42 +1,75 @@
-import type { ProcessFs } from './model/fs.ts'
-import { KERNEL_RELEASE } from './model/simulated-host.ts'
+import { BUSYBOX_APPLETS } from './shell/commands/applets.ts'
+import { baseName, COMMANDS, lookupCommand } from './shell/commands/table.ts'
 import { shellSession } from './shell/interactive.ts'
-import { ParseError, parse } from './shell/parse.ts'
-import type { External, Program, ShellContext } from './shell/program.ts'
-import { runScript, ShellProcess } from './shell/run.ts'
+import {
+  type CommandLookup,
+  exitStatus,
+  type ProcessFiles,
+  type Program,
+  type ShellContext,
+  type Terminal,
+} from './shell/program.ts'
 
 /**
- * What a simulated process does, decided from its argv (Entrypoint + Cmd), TTY and stdin.
- * No real process runs: a command either exits at once with some output, keeps running until it
- * is stopped (`top`, `nginx`, `sh -i`, `sleep infinity`), runs for a while (`sleep 5`), or
- * cannot be started at all (unknown binary → runc's error).
+ * What a simulated process is, decided from its argv (Entrypoint + Cmd), TTY and stdin: the
+ * program of its command from the one command table (shell/commands/table.ts), run by the one
+ * driver (terminal/live-process.ts) for containers and execs alike — or, for a binary the image
+ * does not have, runc's error. No real process runs.
  */
 
+export interface ProcessInput {
+  /** The container's files (`cat`, `ls`, `cd`, `test -f`). */
+  files?: ProcessFiles
+  argv: string[]
+  tty: boolean
+  /** `-i`: something may write to stdin; without it stdin is at end of file from the start. */
+  openStdin: boolean
+  env?: string[]
+  hostname?: string
+  /** Config.WorkingDir: where the process starts (`pwd`, `cd` with no argument is still $HOME). */
+  workingDir?: string
+  /** For an exec: the container's own command line, PID 1 of what `ps` and `top` list. */
+  containerCommand?: string[]
+  /** The daemon clock in ms (`date`); a fixed instant when not given (unit tests). */
+  now?: () => number
+  /** When the container was created, in ms (`ls -l`). */
+  created?: number
+  /** Config.Image as given (`busybox`, `alpine:3.4`, `ubuntu:16.04`): which shells it has. */
+  image?: string
+}
+
+/**
+ * The busybox and alpine images have ash only: `docker run -it alpine bash` fails as runc's
+ * "executable file not found", a classic first mistake. Other images (ubuntu, debian, nginx …)
+ * have bash.
+ */
+function hasBash(image: string | undefined): boolean {
+  const repo = (image ?? '').replace(/[:@].*$/, '').replace(/^library\//, '')
+  return repo !== 'busybox' && repo !== 'alpine'
+}
+
+/** The command table as this image has it. */
+function lookupIn(image: string | undefined): CommandLookup {
+  if (hasBash(image)) return lookupCommand
+  return (name) => (baseName(name) === 'bash' ? { kind: 'not-found' } : lookupCommand(name))
+}
+
+/** A process that starts: its program and how it takes SIGTERM as PID 1. */
 export interface ProcessPlan {
-  kind: 'exits' | 'runs'
-  /** For 'exits': exit status. */
-  exitCode: number
-  stdout: string
-  stderr: string
-  /** For 'runs': stop by itself after this many ms (null = until stopped or killed). */
-  runForMs: number | null
-  /** PID 1 shells ignore SIGTERM, so `docker stop` has to wait and SIGKILL them. */
+  kind: 'runs'
+  program: Program
+  /** Its pty (0×0 until resized), or null without `-t`. */
+  terminal: Terminal | null
+  stdin: 'open' | 'closed'
+  /** PID 1 shells and sleep ignore SIGTERM, so `docker stop` has to wait and SIGKILL them. */
   ignoresSigterm: boolean
   /** Exit status after SIGTERM: servers shut down cleanly (0), others die of it (143). */
   termExitCode: number
-  /** `stdout`/`stderr` in the order written, when it matters (a `sh -c` script). */
-  output?: Array<{ stream: 1 | 2; text: string }>
   /**
-   * A process that reads stdin as it comes (an interactive or piped `sh`, `cat`, `top` on a
-   * TTY): the engine runs it as a LiveProcess fed by hijacked sessions (see `liveProgram`).
+   * For a plain `sleep N`: when it ends, known from the start (kept in the state, so a restored
+   * snapshot ends it on time); null for anything else.
    */
-  live?: 'shell' | 'command'
-  /**
-   * A `sh -c` script that is still running (it sleeps or loops): the engine resumes it on the
-   * daemon clock (`shell.pending` is its first sleep). `stdout`/`stderr`/`output` hold what it
-   * wrote before that; `runForMs` is for callers that cannot resume it (exec, see `script`).
-   */
-  shell?: ShellProcess
+  runForMs: number | null
 }
 
 export interface StartFailure {
@@ -46,62 +79,6 @@ export interface StartFailure {
   /** Exit code the daemon records: 127 for "not found", 126 for "permission denied". */
   exitCode: number
 }
-
-export interface ProcessInput {
-  /** Files the process can read (`cat`, `ls`). */
-  fs?: ProcessFs
-  argv: string[]
-  tty: boolean
-  openStdin: boolean
-  env?: string[]
-  hostname?: string
-  /** Config.WorkingDir: where the process starts (`pwd`, `cd` with no argument is still $HOME). */
-  workingDir?: string
-  /** For an exec: the container's own command line, PID 1 of what `ps` lists. */
-  containerCommand?: string[]
-}
-
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash'])
-const KNOWN = new Set([
-  'sh',
-  'bash',
-  'ash',
-  'dash',
-  'echo',
-  'true',
-  'false',
-  'sleep',
-  'top',
-  'cat',
-  'nginx',
-  'ls',
-  'env',
-  'pwd',
-  'hostname',
-  'date',
-  'uname',
-  'whoami',
-  'id',
-  'ps',
-  'tail',
-  'ping',
-  'yes',
-  'printf',
-  'test',
-  'exit',
-  'httpd',
-  'nc',
-  'httpd-foreground',
-  'redis-server',
-  'postgres',
-  'mysqld',
-  'memcached',
-  'mongod',
-  'docker-entrypoint.sh',
-  'pause',
-])
-
-const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1)
 
 /**
  * runc's error when the binary does not exist, as Docker 1.12's containerd client reported it
@@ -120,286 +97,164 @@ export function startFailure(binary: string): StartFailure {
   }
 }
 
-export function plan(input: ProcessInput): ProcessPlan | StartFailure {
-  const [bin, ...args] = input.argv
-  if (bin === undefined) return exits(0)
-  const name = base(bin)
-  if (!KNOWN.has(name)) return startFailure(bin)
-  if (SHELLS.has(name)) {
-    const cIndex = args.indexOf('-c')
-    if (cIndex >= 0) return script(args[cIndex + 1] ?? '', input)
-    // A TTY never reaches end-of-file (`docker run -dt busybox sh` keeps running), nor does an
-    // open stdin (`docker run -i`) until it is closed; otherwise stdin is empty and the shell
-    // exits at once.
-    return input.openStdin || input.tty ? { ...runs(null, true), live: 'shell' } : exits(0)
-  }
-  return simple(name, args, input)
+/** Before the daemon clock existed here, `date` printed this instant; unit tests still use it. */
+const FIXED_NOW = Date.parse('2017-01-14T12:00:00Z')
+
+const EMPTY_FILES: ProcessFiles = {
+  read: () => null,
+  list: (path) => (path === '/' ? [] : null),
+  stat: (path) => (path === '/' ? { dir: true, size: 4096 } : null),
 }
 
-function exits(exitCode: number, stdout = '', stderr = ''): ProcessPlan {
-  return {
-    kind: 'exits',
-    exitCode,
-    stdout,
-    stderr,
-    runForMs: null,
-    ignoresSigterm: false,
-    termExitCode: 143,
-  }
-}
-
-function runs(
-  runForMs: number | null,
-  ignoresSigterm = false,
-  stdout = '',
-  termExitCode = 143,
-): ProcessPlan {
-  return { kind: 'runs', exitCode: 0, stdout, stderr: '', runForMs, ignoresSigterm, termExitCode }
-}
-
-function simple(name: string, args: string[], input: ProcessInput): ProcessPlan {
-  switch (name) {
-    case 'echo':
-      return exits(0, `${args.join(' ')}\n`)
-    case 'printf':
-      return exits(0, (args[0] ?? '').replace(/\\n/g, '\n'))
-    case 'true':
-      return exits(0)
-    case 'false':
-      return exits(1)
-    case 'exit':
-      return exits(toExitCode(args[0]))
-    case 'sleep': {
-      const arg = args[0] ?? ''
-      // As PID 1 without handlers, sleep ignores SIGTERM (`docker stop` waits, then SIGKILL).
-      if (arg === 'infinity' || arg === 'inf') return runs(null, true)
-      const seconds = Number(arg)
-      if (arg === '' || !Number.isFinite(seconds) || seconds < 0) {
-        return exits(
-          1,
-          '',
-          arg === ''
-            ? 'BusyBox v1.25.1 (2016-10-26 16:15:20 UTC) multi-call binary.\n\nUsage: sleep [N]...\n'
-            : `sleep: invalid number '${arg}'\n`,
-        )
-      }
-      return seconds === 0 ? exits(0) : runs(seconds * 1000, true)
-    }
-    case 'top':
-      // On a terminal, top repaints and reads its keys (`q` quits).
-      return input.tty ? { ...runs(null), live: 'command' } : runs(null)
-    case 'yes':
-    case 'ping':
-      return runs(null, false, name === 'yes' ? 'y\n' : '')
-    // Servers: run until stopped and exit 0 on SIGTERM.
-    case 'nginx':
-      // `nginx -v` / `-t` (kubectl exec into the web container) answer and exit, on stderr.
-      if (args.includes('-v') || args.includes('-t')) return nginxQuery(args, input)
-      return runs(null, false, '', 0)
-    case 'httpd':
-    case 'httpd-foreground':
-    case 'redis-server':
-    case 'postgres':
-    case 'mysqld':
-    case 'memcached':
-    case 'mongod':
-    case 'docker-entrypoint.sh':
-    case 'pause':
-      return runs(null, false, '', 0)
-    case 'tail':
-      return args.includes('-f') ? runs(null) : exits(0)
-    case 'cat': {
-      const files = args.filter((a) => !a.startsWith('-'))
-      if (files.length === 0) {
-        return input.openStdin || input.tty ? { ...runs(null), live: 'command' } : exits(0)
-      }
-      let out = ''
-      let err = ''
-      for (const f of files) {
-        const content = input.fs?.read(f) ?? null
-        if (content === null) err += `cat: can't open '${f}': No such file or directory\n`
-        else out += content
-      }
-      return exits(err === '' ? 0 : 1, out, err)
-    }
-    case 'nc':
-      return input.openStdin || input.tty ? runs(null) : exits(0)
-    case 'ls': {
-      const paths = args.filter((a) => !a.startsWith('-'))
-      let out = ''
-      let err = ''
-      for (const p of paths.length === 0 ? ['/'] : paths) {
-        const entries =
-          input.fs?.list(p) ??
-          (p === '/'
-            ? ['bin', 'dev', 'etc', 'home', 'proc', 'root', 'sys', 'tmp', 'usr', 'var']
-            : null)
-        if (entries === null) err += `ls: ${p}: No such file or directory\n`
-        else out += entries.map((x) => `${x}\n`).join('')
-      }
-      return exits(err === '' ? 0 : 1, out, err)
-    }
-    case 'pwd':
-      return exits(0, `${startDir(input)}\n`)
-    case 'hostname':
-      return exits(0, `${input.hostname ?? ''}\n`)
-    case 'whoami':
-      return exits(0, 'root\n')
-    case 'id':
-      return exits(0, 'uid=0(root) gid=0(root) groups=10(wheel)\n')
-    case 'uname':
-      return exits(0, `${uname(args, input.hostname ?? '')}\n`)
-    case 'date':
-      return exits(0, 'Sat Jan 14 12:00:00 UTC 2017\n')
-    case 'env':
-      return exits(0, (input.env ?? []).map((e) => `${e}\n`).join(''))
-    case 'ps':
-      return exits(0, psTable(args, input))
-    case 'test':
-      return exits(args.length > 0 ? 0 : 1)
-    default:
-      return exits(0)
-  }
-}
-
-/** nginx's `-v` (its version, from the image's NGINX_VERSION) and `-t` (the config test). */
-function nginxQuery(args: string[], input: ProcessInput): ProcessPlan {
-  const pinned = (input.env ?? []).find((e) => e.startsWith('NGINX_VERSION='))
-  const version = pinned?.slice('NGINX_VERSION='.length).replace(/-.*$/, '') ?? '1.11.6'
-  if (args.includes('-v')) return exits(0, '', `nginx version: nginx/${version}\n`)
-  const conf = '/etc/nginx/nginx.conf'
-  return exits(
-    0,
-    '',
-    `nginx: the configuration file ${conf} syntax is ok\nnginx: configuration file ${conf} test is successful\n`,
-  )
-}
-
-/** busybox `uname [-snrma]`; -a without the kernel's build string (#78-Ubuntu SMP …). */
-function uname(args: string[], hostname: string): string {
-  const flags = args.join('').replace(/-/g, '')
-  if (flags.includes('a')) return `Linux ${hostname} ${KERNEL_RELEASE} x86_64 GNU/Linux`
-  const parts: string[] = []
-  if (flags.includes('s') || flags === '') parts.push('Linux')
-  if (flags.includes('n')) parts.push(hostname)
-  if (flags.includes('r')) parts.push(KERNEL_RELEASE)
-  if (flags.includes('m')) parts.push('x86_64')
-  return parts.join(' ')
-}
-
-const startDir = (input: ProcessInput) =>
-  input.workingDir !== undefined && input.workingDir !== '' ? input.workingDir : '/'
-
-/**
- * busybox `ps`: PID 1 is the container's command; an exec'd process, the shell that runs `ps`
- * and `ps` itself come after it (the PIDs past 1 are illustrative).
- */
-function psTable(args: string[], input: ProcessInput): string {
-  const commands: string[] = []
-  if (input.containerCommand !== undefined) commands.push(input.containerCommand.join(' '))
-  if (SHELLS.has(base(input.argv[0] ?? ''))) commands.push(input.argv.join(' '))
-  commands.push(['ps', ...args].join(' '))
-  const rows = commands.map(
-    (command, i) => `${String(i === 0 ? 1 : 1 + 6 * i).padStart(5)} root       0:00 ${command}\n`,
-  )
-  return `PID   USER     TIME   COMMAND\n${rows.join('')}`
-}
-
-function toExitCode(arg: string | undefined): number {
-  const n = Number.parseInt(arg ?? '0', 10)
-  return Number.isFinite(n) ? ((n % 256) + 256) % 256 : 2
-}
-
-/** The shell's variables and command lookup for a process (`sh -c`, an interactive `sh`). */
-function shellContext(input: ProcessInput): ShellContext {
+/** The process's context: its variables, working directory, stdin, terminal and files. */
+function context(input: ProcessInput, terminal: Terminal | null): ShellContext {
+  // The environment as Docker 1.12 builds it (daemon/container_operations_unix.go
+  // CreateDaemonEnvironment): PATH, HOSTNAME, TERM with a TTY, then Config.Env; runc adds HOME.
   const vars = new Map<string, string>([
-    ['HOME', '/root'],
     ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
   ])
   if (input.hostname !== undefined && input.hostname !== '') vars.set('HOSTNAME', input.hostname)
+  if (input.tty) vars.set('TERM', 'xterm')
   for (const e of input.env ?? []) {
     const eq = e.indexOf('=')
     if (eq > 0) vars.set(e.slice(0, eq), e.slice(eq + 1))
   }
-  const external: External = (name, args) => {
-    if (!KNOWN.has(base(name))) return { kind: 'notfound' }
-    // stdin is the container's: `cat` blocks with `-i`/`-t` and sees end-of-file without.
-    const p = SHELLS.has(base(name))
-      ? plan({ ...input, argv: [name, ...args] })
-      : simple(base(name), args, input)
-    if (p.kind === 'fails') return { kind: 'notfound' }
-    // A nested script's timed part is not resumed: it counts as its first sleep.
-    return p.kind === 'exits' ? p : { ...p, kind: 'runs' }
-  }
+  if (!vars.has('HOME')) vars.set('HOME', '/root')
+  const now = input.now ?? (() => FIXED_NOW)
   return {
     vars,
-    external,
-    readFile: (path) => input.fs?.read(path) ?? null,
-    // `cd` and `pwd` work in `sh -c` scripts too, from Config.WorkingDir.
-    cwd: { path: startDir(input) },
-    isDir: (path) => path === '/' || (input.fs?.list(path) ?? null) !== null,
-    listDir: (path) =>
-      input.fs?.list(path) ??
-      (path === '/'
-        ? ['bin', 'dev', 'etc', 'home', 'proc', 'root', 'sys', 'tmp', 'usr', 'var']
-        : null),
+    exported: new Set(vars.keys()),
+    cwd: {
+      path: input.workingDir !== undefined && input.workingDir !== '' ? input.workingDir : '/',
+    },
+    // A pty never reaches end of file (`docker run -t busybox sh` waits for good); an open
+    // stdin waits until it is closed; otherwise stdin is empty.
+    stdin: input.openStdin || input.tty ? 'open' : 'closed',
+    unread: { text: '' },
+    terminal,
+    process: {
+      argv: input.argv,
+      containerCommand: input.containerCommand,
+      hostname: input.hostname ?? '',
+      now,
+      created: input.created ?? now(),
+      files: input.files ?? EMPTY_FILES,
+    },
+    commands: lookupIn(input.image),
   }
 }
 
 /**
- * `sh -c SCRIPT`: parsed and run by `shell/` (sleeps and loops resume on the daemon clock).
- * What the parser does not support (`&`, `$(…)`, `> file`) is said plainly on stderr, exit 2.
+ * Linux's limits on what execve takes (fs/exec.c): one string of at most MAX_ARG_STRLEN (32
+ * pages, its NUL included), and all of argv and envp — strings and pointers — within a quarter
+ * of the 8 MiB stack rlimit. Past them execve fails with E2BIG.
  */
-function script(source: string, input: ProcessInput): ProcessPlan | StartFailure {
-  let list: ReturnType<typeof parse>
-  try {
-    list = parse(source)
-  } catch (e) {
-    if (e instanceof ParseError) return exits(2, '', `sh: ${e.message}\n`)
-    throw e
+const MAX_ARG_STRLEN = 131072
+const ARG_MAX = 2 * 1024 * 1024
+
+/** Whether execve would refuse this command line and environment ("argument list too long"). */
+export function argvTooLong(input: ProcessInput): boolean {
+  const strings = [...input.argv, ...(input.env ?? [])]
+  let total = 8 * (strings.length + 2)
+  for (const s of strings) {
+    const bytes = new TextEncoder().encode(s).byteLength + 1
+    if (bytes > MAX_ARG_STRLEN) return true
+    total += bytes
   }
-  const shell = new ShellProcess(runScript(list, shellContext(input)))
-  const { output, next } = shell.advance()
-  const stdout = output
-    .filter((o) => o.stream === 1)
-    .map((o) => o.text)
-    .join('')
-  const stderr = output
-    .filter((o) => o.stream === 2)
-    .map((o) => o.text)
-    .join('')
-  if (next.kind === 'exit') return { ...exits(next.code, stdout, stderr), output }
-  // PID 1 shells ignore SIGTERM: `docker stop` waits, then SIGKILLs them. runForMs is for
-  // callers that cannot resume the script (exec): a loop runs until stopped, otherwise the
-  // script ends with its first sleep.
-  const timed = next.kind === 'sleep' && !list.some((i) => i.cmd.kind !== 'simple')
-  const running = runs(timed ? next.ms : null, true, stdout)
-  return { ...running, stderr, output, shell: next.kind === 'sleep' ? shell : undefined }
+  return total > ARG_MAX
+}
+
+export function plan(input: ProcessInput): ProcessPlan | StartFailure {
+  const [bin, ...args] = input.argv
+  const terminal = input.tty ? { rows: 0, cols: 0 } : null
+  const ctx = context(input, terminal)
+  const base = (ms: number | null) => ({
+    kind: 'runs' as const,
+    terminal,
+    stdin: ctx.stdin,
+    ignoresSigterm: false,
+    termExitCode: 143,
+    runForMs: ms,
+  })
+  // No command at all: nothing runs, status 0.
+  if (bin === undefined) return { ...base(null), program: exitStatus(0) }
+  const name = baseName(bin)
+  const found = ctx.commands(bin).kind !== 'not-found'
+  const spec = found && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
+  if (spec !== undefined && argvTooLong(input)) return { ...base(null), program: execFailed() }
+  if (spec === undefined) {
+    if (!found || !BUSYBOX_APPLETS.has(name)) return startFailure(bin)
+    return { ...base(null), program: notModelled(name) }
+  }
+  const seconds = name === 'sleep' && args.length === 1 ? Number(args[0]) : Number.NaN
+  return {
+    ...base(Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : null),
+    program: spec.run(args, { ctx, out: 1 }),
+    ignoresSigterm: spec.sigterm === 'ignored',
+    termExitCode: spec.sigterm === 'exits 0' ? 0 : 143,
+  }
 }
 
 /**
- * The program of a `live` plan: an interactive (TTY) or piped `sh`, or one command (`cat`,
- * `top`) reading the process's stdin. `terminal` is the process's pty (its size is read when
- * `stty size` or `top` asks); `quietStart` skips the first prompt (a shell restored from a
- * snapshot, which already printed it).
+ * The program of a process restored from a snapshot, which cannot pick up where it was: a
+ * shell waiting at its prompt waits again (without printing a second prompt); a process whose
+ * end was known (`sleep 5`) ends then; anything else stays running and silent until stopped,
+ * rather than writing its output into the logs a second time.
  */
-export function liveProgram(
+export function restoredProgram(
   input: ProcessInput,
-  terminal: { rows: number; cols: number } | null,
-  quietStart = false,
-): Program {
-  const ctx: ShellContext = {
-    ...shellContext(input),
-    stdin: true,
-    tty: terminal,
+  exitAt: number | null,
+  exitCode: number,
+): ProcessPlan | StartFailure {
+  const p = plan(input)
+  if (p.kind === 'fails') return p
+  p.program.return(0)
+  const now = (input.now ?? (() => FIXED_NOW))()
+  let program: Program
+  if (exitAt !== null) program = sleepThenExit(Math.max(0, exitAt - now), exitCode)
+  else if (
+    /^(sh|ash|dash|bash)$/.test(baseName(input.argv[0] ?? '')) &&
+    input.argv.length === 1 &&
+    p.stdin === 'open'
+  ) {
+    const ctx = context(input, p.terminal)
+    program = shellSession(ctx, {
+      interactive: p.terminal !== null,
+      shell: baseName(input.argv[0] ?? '') === 'bash' ? 'bash' : 'sh',
+      quietStart: true,
+    })
+  } else program = waitForever()
+  return { ...p, program }
+}
+
+/**
+ * runc's init could not exec the command (here: E2BIG, a `sh -c` script over 128 KiB). The
+ * container has started by then: the error is its output and it exits 1, as Docker 1.12 showed
+ * "exec format error" for an image of another architecture.
+ * @see runc libcontainer/standard_init_linux.go at v1.0.0-rc2 (line 175)
+ */
+function* execFailed(): Program {
+  yield {
+    kind: 'out',
+    stream: 2,
+    text: 'standard_init_linux.go:175: exec user process caused "argument list too long"\n',
   }
-  const name = base(input.argv[0] ?? 'sh')
-  if (SHELLS.has(name)) return shellSession(ctx, { interactive: terminal !== null, quietStart })
-  // A restored `top` or `cat` cannot pick up where it was: it stays running and silent (like a
-  // restored script), rather than writing its output into the logs a second time.
-  if (quietStart) return waitForever()
-  const words = input.argv.map((a) => [{ text: a, expand: false }])
-  return runScript([{ op: ';', cmd: { kind: 'simple', words, toStderr: false } }], ctx)
+  return 1
+}
+
+function* notModelled(name: string): Program {
+  yield { kind: 'out', stream: 2, text: `${name}: not modelled by this simulated shell\n` }
+  return 127
+}
+
+function* sleepThenExit(ms: number, code: number): Program {
+  if (ms > 0) yield { kind: 'sleep', ms }
+  return code
+}
+
+function* waitForever(): Program {
+  yield { kind: 'forever' }
+  return 0
 }
 
 /** `ps -ef`-style rows for GET /top. */
@@ -417,9 +272,4 @@ export function psRows(argv: string[], pid: number, startedAt: string): string[]
       argv.join(' '),
     ],
   ]
-}
-
-function* waitForever(): Program {
-  yield { kind: 'forever' }
-  return 0
 }

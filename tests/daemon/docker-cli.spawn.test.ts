@@ -135,7 +135,8 @@ describe.skipIf(!DOCKER_CLI.present)('docker CLI against the simulated daemon', 
 
   it('exec without -d (hijacked: Upgrade: tcp → 101), with and without -t', async () => {
     expect(await ok('exec', 'web', 'echo', 'hi')).toBe('hi\n')
-    expect(await ok('exec', '-t', 'web', 'echo', 'tty')).toBe('tty\n')
+    // Through the pty: ONLCR turns the newline into CR LF, as a real -t exec shows it.
+    expect(await ok('exec', '-t', 'web', 'echo', 'tty')).toBe('tty\r\n')
     const missing = await docker('exec', 'web', 'nosuchbinary')
     expect(missing.code).not.toBe(0)
   })

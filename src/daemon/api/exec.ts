@@ -1,10 +1,9 @@
-import { argv } from '../engine/process-input.ts'
+import { execInput } from '../engine/process-input.ts'
 import type { Engine } from '../engine.ts'
 import { conflict, errNotRunning, errorMessage, notFound, untyped } from '../errors.ts'
 import { ChunkQueue } from '../model/events.ts'
-import { processFs } from '../model/fs.ts'
 import { type ExecRecord, isRunning, type JsonObject, type LogEntry } from '../model/state.ts'
-import { plan } from '../process.ts'
+import { argvTooLong, plan } from '../process.ts'
 import { detachKeyBytes, HijackedStdin, withEnd } from '../terminal/stdin-session.ts'
 import { DAEMON_STDIN_HEADER, type DaemonResponse } from '../types.ts'
 import { parseGoInt } from '../wire/filters.ts'
@@ -139,25 +138,30 @@ export const create: Handler = (ctx) => {
   return json(201, { Id: id })
 }
 
-/** Runs the exec's process; returns its output, or throws runc's error (exit code 126). */
-function run(e: Engine, ex: ExecRecord): LogEntry[] {
+/**
+ * Starts the exec's process (the one driver runs it, as it runs containers'), or throws runc's
+ * error (exit code 126). Its output goes to `onExecOutput` listeners; what it wrote before this
+ * returns is also kept in `ex.output`.
+ */
+function run(e: Engine, ex: ExecRecord): void {
   const c = e.state.containers.get(ex.containerId)
   if (c === undefined) throw errExecNotFound(ex.id)
   if (ex.exitCode !== null) throw conflict(`Error: Exec command ${ex.id} has already run`)
   if (ex.phase === 'running') throw untyped(`Error: Exec command ${ex.id} is already running`)
   e.events.container(c, `exec_start: ${ex.entrypoint} ${ex.arguments.join(' ')}`)
-  const input = {
-    fs: processFs(c, () => e.hostSetup.etcFiles(c)),
-    argv: [ex.entrypoint, ...ex.arguments],
-    tty: ex.tty,
-    openStdin: ex.attachStdin,
-    env: Array.isArray(c.config.Env)
-      ? c.config.Env.filter((x): x is string => typeof x === 'string')
-      : [],
-    hostname: String(c.config.Hostname ?? ''),
-    // 1.12's exec has no working directory of its own: it starts in the container's.
-    workingDir: typeof c.config.WorkingDir === 'string' ? c.config.WorkingDir : '',
-    containerCommand: argv(c),
+  const input = execInput(
+    c,
+    ex,
+    () => e.clock.nowMs(),
+    () => e.hostSetup.etcFiles(c),
+  )
+  if (argvTooLong(input)) {
+    // runc exec's init fails to exec (E2BIG) and reports it through its pipe, as it reports a
+    // missing binary: the same form as the error below, with the kernel's text.
+    ex.exitCode = 126
+    throw untyped(
+      'rpc error: code = 2 desc = "oci runtime error: exec failed: argument list too long"',
+    )
   }
   const p = plan(input)
   if (p.kind === 'fails') {
@@ -169,25 +173,19 @@ function run(e: Engine, ex: ExecRecord): LogEntry[] {
       `rpc error: code = 2 desc = "oci runtime error: exec failed: exec: \\"${ex.entrypoint}\\": ${reason}"`,
     )
   }
-  const now = e.clock.nowString()
-  const out: LogEntry[] = []
-  if (p.stdout !== '') out.push({ stream: 1, text: p.stdout, time: now })
-  if (p.stderr !== '') out.push({ stream: 2, text: p.stderr, time: now })
-  ex.output = out
   ex.pid = e.registry.nextPid()
-  if (p.kind === 'exits') {
-    ex.phase = 'exited'
-    ex.exitCode = p.exitCode
-  } else {
-    ex.phase = 'running'
-    if (p.live !== undefined) e.live.spawnExec(ex, input)
-    else if (p.runForMs !== null) {
-      ex.exitAt = e.clock.nowMs() + p.runForMs
-      ex.exitCode = null
-      e.execs.scheduleExit(ex)
-    }
-  }
-  return out
+  ex.phase = 'running'
+  ex.exitCode = null
+  // Kept in the state so a restored snapshot still ends a `sleep 5` on time.
+  ex.exitAt = p.runForMs === null ? null : e.clock.nowMs() + p.runForMs
+  const out: LogEntry[] = []
+  const stop = e.live.onExecOutput(ex.id, (stream, text) => {
+    out.push({ stream, text, time: e.clock.nowString() })
+  })
+  // If it ends at once (`echo hi`), the exec is exited before this returns.
+  e.live.spawnExec(ex, p)
+  stop()
+  ex.output = out
 }
 
 export const start: Handler = (ctx): DaemonResponse => {
@@ -223,9 +221,7 @@ export const start: Handler = (ctx): DaemonResponse => {
     q.close()
   }
   try {
-    for (const entry of run(e, ex)) {
-      if (wanted(entry.stream)) q.push(encode(entry.stream, entry.text))
-    }
+    run(e, ex)
   } catch (err) {
     q.push(encode(1, `${errorMessage(err)}\r\n`))
   }

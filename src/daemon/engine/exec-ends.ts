@@ -1,27 +1,11 @@
-import type { DaemonState, ExecRecord } from '../model/state.ts'
-import type { Scheduler } from './scheduler.ts'
+import type { ExecRecord } from '../model/state.ts'
 
 /**
- * How execs end: a timed one (`sleep 5`) by the clock, a live one when its program exits, any
- * of them when its container stops; and who is told (an attached exec start's stream).
+ * How execs end — when the driver reports their program's exit, or when their container stops
+ * — and who is told (an attached exec start's stream).
  */
 export class ExecEnds {
   private readonly listeners = new Map<string, Array<() => void>>()
-
-  constructor(
-    private readonly clock: Pick<Scheduler, 'at'>,
-    private readonly state: () => DaemonState,
-  ) {}
-
-  /** A timed exec ends at `ex.exitAt` by the daemon clock. */
-  scheduleExit(ex: ExecRecord): void {
-    const at = ex.exitAt
-    if (at === null) return
-    this.clock.at(at, () => {
-      if (this.state().execs.get(ex.id) !== ex) return
-      if (ex.phase === 'running' && ex.exitAt === at) this.finish(ex, ex.exitCode ?? 0)
-    })
-  }
 
   /** Calls `listener` once when the exec's process ends (or its container stops). */
   onEnd(execId: string, listener: () => void): void {

@@ -1,18 +1,17 @@
 import { untyped } from '../errors.ts'
 import { attachNetworks, detachNetworks } from '../model/networking.ts'
 import { type ContainerRecord, type DaemonState, isRunning } from '../model/state.ts'
-import { plan, type StartFailure } from '../process.ts'
+import { plan, restoredProgram, type StartFailure } from '../process.ts'
 import type { EngineEvents } from './events.ts'
 import type { ExecEnds } from './exec-ends.ts'
 import type { ContainerHostSetup } from './host-files.ts'
 import type { LiveProcesses } from './live.ts'
 import type { ContainerOutput } from './output.ts'
-import { processInput } from './process-input.ts'
+import { execInput, processInput } from './process-input.ts'
 import type { Registry } from './registry.ts'
 import { restartDelay, shouldRestart } from './restart-policy.ts'
 import type { Revisions } from './revisions.ts'
 import type { Scheduler } from './scheduler.ts'
-import { Scripts } from './scripts.ts'
 
 /** The parts the lifecycle drives. */
 export interface LifecycleParts {
@@ -35,11 +34,8 @@ export interface LifecycleParts {
 export class Lifecycle {
   /** Container id → resolvers of pending POST /wait calls. */
   private readonly waiters = new Map<string, Set<(code: number) => void>>()
-  private readonly scripts: Scripts
 
-  constructor(private readonly p: LifecycleParts) {
-    this.scripts = new Scripts(p.clock, p.output, (c, code) => this.finish(c, code))
-  }
+  constructor(private readonly p: LifecycleParts) {}
 
   /**
    * Starts the simulated process. Throws the runtime's error (after recording exit code 127
@@ -49,8 +45,13 @@ export class Lifecycle {
     const { clock, registry } = this.p
     this.p.revisions.touch(c)
     this.joinNamespaces(c)
-    const input = processInput(c, () => this.p.hostSetup.etcFiles(c))
-    const run = plan(input)
+    const run = plan(
+      processInput(
+        c,
+        () => clock.nowMs(),
+        () => this.p.hostSetup.etcFiles(c),
+      ),
+    )
     if (run.kind === 'fails') this.failStart(c, run)
     c.state = {
       status: 'running',
@@ -64,31 +65,16 @@ export class Lifecycle {
     attachNetworks(registry, c)
     this.p.hostSetup.started(c)
     c.process = {
-      exitAt:
-        run.kind === 'runs' && run.runForMs !== null && run.shell === undefined
-          ? clock.nowMs() + run.runForMs
-          : null,
-      exitCode: run.exitCode,
+      // Kept in the state so a restored snapshot still ends a `sleep 5` on time.
+      exitAt: run.runForMs === null ? null : clock.nowMs() + run.runForMs,
+      exitCode: 0,
       ignoresSigterm: run.ignoresSigterm,
       termExitCode: run.termExitCode,
     }
     this.p.events.container(c, 'start')
-    if (run.output !== undefined)
-      for (const o of run.output) this.p.output.write(c, o.stream, o.text)
-    else {
-      if (run.stdout !== '') this.p.output.write(c, 1, run.stdout)
-      if (run.stderr !== '') this.p.output.write(c, 2, run.stderr)
-    }
-    this.scripts.forget(c.id)
-    if (run.kind === 'runs' && run.live !== undefined) {
-      this.p.live.spawnContainer(c, input, false)
-    } else if (run.kind === 'runs' && run.shell?.pending?.kind === 'sleep') {
-      this.scripts.run(c, run.shell, run.shell.pending.ms)
-    } else if (run.kind === 'exits') {
-      this.finish(c, run.exitCode)
-    } else if (c.process.exitAt !== null) {
-      this.scheduleExit(c, c.process.exitAt)
-    }
+    // The one driver runs it: what it writes at once is logged now, and if it ends at once
+    // (`echo hi`), `finish` runs before this returns.
+    this.p.live.spawnContainer(c, run)
   }
 
   /**
@@ -130,7 +116,6 @@ export class Lifecycle {
     }
     const ranMs = clock.nowMs() - Date.parse(c.state.startedAt)
     c.process = null
-    this.scripts.forget(c.id)
     live.endContainer(c.id)
     detachNetworks(registry, c)
     // daemon.Cleanup unregisters exec instances that have not exited (daemon/monitor.go, daemon/start.go).
@@ -202,27 +187,28 @@ export class Lifecycle {
     }
   }
 
-  /** The cgroup freezer stops the process; a script due meanwhile waits for `unpause`. */
+  /** The cgroup freezer stops the container's processes; a sleep due meanwhile waits for `unpause`. */
   pause(c: ContainerRecord): void {
     this.p.revisions.touch(c)
     c.state = { ...c.state, status: 'paused' }
     this.p.events.container(c, 'pause')
+    this.p.live.freeze({ container: c })
+    for (const exec of this.execsOf(c)) this.p.live.freeze({ exec })
   }
 
-  /** Thawed: a script whose sleep ended while it was frozen goes on now. */
+  /** Thawed: a sleep that ended while frozen, or input that came, goes on now. */
   unpause(c: ContainerRecord): void {
     this.p.revisions.touch(c)
     c.state = { ...c.state, status: 'running' }
     this.p.events.container(c, 'unpause')
-    this.scripts.resumeUnpaused(c)
+    this.p.live.thaw({ container: c })
+    for (const exec of this.execsOf(c)) this.p.live.thaw({ exec })
   }
 
-  private scheduleExit(c: ContainerRecord, at: number): void {
-    this.p.clock.at(at, () => {
-      if (this.p.registry.state.containers.get(c.id) !== c) return
-      if (c.process?.exitAt === at && c.state.status === 'running') {
-        this.finish(c, c.process.exitCode)
-      }
+  private execsOf(c: ContainerRecord) {
+    return c.execIds.flatMap((id) => {
+      const e = this.p.registry.state.execs.get(id)
+      return e === undefined ? [] : [e]
     })
   }
 
@@ -244,32 +230,34 @@ export class Lifecycle {
 
   // ---------- restore ----------
 
-  /** After a snapshot was loaded: timed ends, restart back-offs and live processes go on. */
+  /** After a snapshot was loaded: restart back-offs and running processes go on. */
   resumeAll(state: DaemonState): void {
-    for (const c of state.containers.values()) {
-      if (c.process?.exitAt != null && c.state.status === 'running') {
-        this.scheduleExit(c, c.process.exitAt)
-      }
-    }
-    for (const e of state.execs.values()) {
-      if (e.exitAt !== null && e.phase === 'running') this.p.execs.scheduleExit(e)
-    }
+    const now = () => this.p.clock.nowMs()
     for (const c of state.containers.values()) {
       if (c.state.status === 'restarting' && typeof c.restartAt === 'number') {
         this.scheduleRestart(c, c.restartAt)
       }
-      // A shell that was waiting at its prompt waits again (without printing a second prompt).
-      if (c.state.status === 'running' || c.state.status === 'paused') {
-        const input = processInput(c, () => this.p.hostSetup.etcFiles(c))
-        const run = plan(input)
-        if (run.kind === 'runs' && run.live !== undefined)
-          this.p.live.spawnContainer(c, input, true)
+      if (c.state.status !== 'running' && c.state.status !== 'paused') continue
+      const p = c.process
+      const run = restoredProgram(
+        processInput(c, now, () => this.p.hostSetup.etcFiles(c)),
+        p?.exitAt ?? null,
+        p?.exitCode ?? 0,
+      )
+      if (run.kind === 'fails') continue
+      this.p.live.spawnContainer(c, run)
+      if (c.state.status === 'paused') this.p.live.freeze({ container: c })
+      for (const ex of this.execsOf(c)) {
+        if (ex.phase !== 'running') continue
+        const r = restoredProgram(
+          execInput(c, ex, now, () => this.p.hostSetup.etcFiles(c)),
+          ex.exitAt,
+          0,
+        )
+        if (r.kind === 'fails') continue
+        this.p.live.spawnExec(ex, r)
+        if (c.state.status === 'paused') this.p.live.freeze({ exec: ex })
       }
     }
-  }
-
-  /** Forgets running scripts (reset, restore, dispose). Pending waits stay pending. */
-  clear(): void {
-    this.scripts.clear()
   }
 }

@@ -1,5 +1,5 @@
 import type { ContainerRecord, ExecRecord } from '../model/state.ts'
-import { liveProgram, type ProcessInput } from '../process.ts'
+import type { ProcessPlan } from '../process.ts'
 import { LiveProcess, STDIN_BUFFER_LIMIT } from '../terminal/live-process.ts'
 import type { StdinSession } from '../types.ts'
 import type { ContainerOutput } from './output.ts'
@@ -8,9 +8,9 @@ import type { Scheduler } from './scheduler.ts'
 /** A container's process or an exec's, for the calls that reach either. */
 export type LiveTarget = { container: ContainerRecord } | { exec: ExecRecord }
 
-/** What live processes need from the rest of the engine. */
-export interface LiveHost {
-  clock: Pick<Scheduler, 'after' | 'nowMs'>
+/** What the running processes need from the rest of the engine. */
+export interface ProcessesHost {
+  clock: Pick<Scheduler, 'at' | 'nowMs'>
   output: Pick<ContainerOutput, 'write'>
   /** A stable id from a seed (`Registry.newIdFor`), for session tokens. */
   idFor(seed: string): string
@@ -21,9 +21,10 @@ export interface LiveHost {
 }
 
 /**
- * Processes that read stdin as it comes (interactive `sh`, `cat -i`, `top` on a TTY), keyed
- * `c:<container id>` or `e:<exec id>`, the stdin sessions of hijacked connections that feed
- * them, and their terminals. Live objects, not state: a restored snapshot starts them afresh.
+ * Every running process — each container's command and each exec's, all run by the one driver
+ * (terminal/live-process.ts) — keyed `c:<container id>` or `e:<exec id>`, the stdin sessions
+ * of hijacked connections that feed them, and their terminals. Live objects, not state: a
+ * restored snapshot starts them afresh (process.ts `restoredProgram`).
  */
 export class LiveProcesses {
   private readonly live = new Map<string, LiveProcess>()
@@ -35,15 +36,14 @@ export class LiveProcesses {
   private readonly sessions = new Map<string, StdinSession>()
   private sessionCounter = 0
 
-  constructor(private readonly host: LiveHost) {}
+  constructor(private readonly host: ProcessesHost) {}
 
-  /** The container's process reads stdin as it comes: run it live, fed by sessions. */
-  spawnContainer(c: ContainerRecord, input: ProcessInput, quiet: boolean): void {
+  /** Runs the container's process; its output goes to the container's logs and attaches. */
+  spawnContainer(c: ContainerRecord, plan: ProcessPlan): void {
     const proc = this.spawn(
       `c:${c.id}`,
-      input,
-      quiet,
-      (stream, text) => this.host.output.write(c, stream, text),
+      plan,
+      (stream, text, at) => this.host.output.write(c, stream, text, at),
       (code) => this.host.containerExited(c, code),
     )
     // What a session wrote before the process started reaches it now.
@@ -55,12 +55,11 @@ export class LiveProcesses {
     }
   }
 
-  /** An exec whose process reads stdin: run it live; its output goes to `onExecOutput` listeners. */
-  spawnExec(ex: ExecRecord, input: ProcessInput): void {
+  /** Runs an exec's process; its output goes to `onExecOutput` listeners (an attached start). */
+  spawnExec(ex: ExecRecord, plan: ProcessPlan): void {
     this.spawn(
       `e:${ex.id}`,
-      input,
-      false,
+      plan,
       (stream, text) => {
         const ls = this.execListeners.get(ex.id)
         if (ls !== undefined) for (const l of ls) l(stream, text)
@@ -72,24 +71,34 @@ export class LiveProcesses {
   /** Starts a live process under `key`; `exited` is told only while it is still the one there. */
   private spawn(
     key: string,
-    input: ProcessInput,
-    quiet: boolean,
-    emit: (stream: 1 | 2, text: string) => void,
+    plan: ProcessPlan,
+    emit: (stream: 1 | 2, text: string, at?: number) => void,
     exited: (code: number) => void,
   ): LiveProcess {
-    const terminal = input.tty ? { rows: 0, cols: 0 } : null
-    const proc: LiveProcess = new LiveProcess(liveProgram(input, terminal, quiet), terminal, {
+    this.kill(key)
+    const proc: LiveProcess = new LiveProcess(plan.program, plan.terminal, {
       emit,
       exit: (code) => {
         if (this.live.get(key) !== proc) return
         this.live.delete(key)
         exited(code)
       },
-      timer: (ms, fn) => this.host.clock.after(ms, fn),
+      at: (at, fn) => this.host.clock.at(at, fn),
+      nowMs: () => this.host.clock.nowMs(),
     })
     this.live.set(key, proc)
     proc.start()
     return proc
+  }
+
+  /** docker pause: the cgroup freezer stops the process (and its execs', `freeze` each). */
+  freeze(target: LiveTarget): void {
+    this.live.get(keyOf(target))?.freeze()
+  }
+
+  /** docker unpause: a sleep that ended meanwhile, or input that came, runs now. */
+  thaw(target: LiveTarget): void {
+    this.live.get(keyOf(target))?.thaw()
   }
 
   /** Subscribes to an exec's live output; returns the unsubscribe function. */

@@ -2,7 +2,8 @@ import type { ContainerRecord } from './state.ts'
 
 /**
  * The little filesystem a container appears to have: a busybox-like skeleton plus the files
- * copied in through PUT /archive. Used by archive/copy/export and by `cat`/`ls` in processes.
+ * copied in through PUT /archive. Used by archive/copy/export, and by processes through
+ * engine/process-input.ts (`cat`, `ls`, `cd`, `test -f`).
  */
 
 const KNOWN_DIRS = [
@@ -102,21 +103,4 @@ export function listDir(c: ContainerRecord, path: string): string[] | null {
     }
   }
   return [...names].sort()
-}
-
-/** The read-only view a simulated process gets. */
-export interface ProcessFs {
-  read(path: string): string | null
-  list(path: string): string[] | null
-}
-
-/** `etc` is asked at each read: a kubelet may have appended to resolv.conf since the start. */
-export function processFs(c: ContainerRecord, etc: () => EtcFiles = () => ({})): ProcessFs {
-  return {
-    read: (path) => {
-      const st = statPath(c, path, etc())
-      return st === null || st.dir ? null : st.content
-    },
-    list: (path) => listDir(c, path),
-  }
 }

@@ -18,7 +18,25 @@ export type Command =
 /** `op` joins the item to the previous one (the first one's is ';'). */
 export type List = Array<{ op: ';' | '&&' | '||'; cmd: Command }>
 
-export class ParseError extends Error {}
+export class ParseError extends Error {
+  /**
+   * The input ended inside a construct (an open quote, `while` without `done`, `$((` without
+   * `))`): an interactive shell reads another line (PS2 `> `) instead of reporting an error.
+   */
+  readonly incomplete: boolean
+  constructor(message: string, incomplete = false) {
+    super(message)
+    this.incomplete = incomplete
+  }
+}
+
+/**
+ * Compound commands (`while`, `until`, `for`) nested deeper than this are refused: the parser
+ * and the interpreter recurse once per level, and JavaScript's stack is far smaller than the
+ * 8 MiB one ash runs on (busybox 1.35's ash runs 5,000 nested `while` loops and dies of
+ * SIGSEGV at 50,000). Said plainly, exit 2, like any script this shell cannot run.
+ */
+export const MAX_NESTING = 1000
 
 const UNSUPPORTED_SUBSTITUTION = 'command substitution is not supported by this simulated shell'
 /** Operators real sh has and this one does not: said plainly instead of a false syntax error. */
@@ -61,13 +79,13 @@ export function tokenize(src: string): Token[] {
       const c = src[i] ?? ''
       if (c === "'") {
         const end = src.indexOf("'", i + 1)
-        if (end < 0) throw new ParseError('unterminated quoted string')
+        if (end < 0) throw new ParseError('unterminated quoted string', true)
         word.push({ text: src.slice(i + 1, end), expand: false })
         raw += src.slice(i, end + 1)
         i = end + 1
       } else if (c === '"') {
         const end = src.indexOf('"', i + 1)
-        if (end < 0) throw new ParseError('unterminated quoted string')
+        if (end < 0) throw new ParseError('unterminated quoted string', true)
         const inner = src.slice(i + 1, end)
         if (/\$\((?!\()/.test(inner) || inner.includes('`'))
           throw new ParseError(UNSUPPORTED_SUBSTITUTION)
@@ -78,7 +96,7 @@ export function tokenize(src: string): Token[] {
         word.push({ text: src[i + 1] ?? '', expand: false })
         raw += src.slice(i, i + 2)
         i += 2
-      } else if (' \t#'.includes(c) || OPS.some((o) => src.startsWith(o, i))) {
+      } else if (' \t'.includes(c) || OPS.some((o) => src.startsWith(o, i))) {
         break
       } else if (src.startsWith('$((', i)) {
         // Arithmetic expansion: kept whole (spaces and operators included) for `expand`.
@@ -118,7 +136,7 @@ function arithmeticEnd(src: string, from: number): number {
       depth--
     }
   }
-  throw new ParseError('syntax error: missing ))')
+  throw new ParseError('syntax error: missing ))', true)
 }
 
 export function parse(src: string): List {
@@ -130,6 +148,7 @@ export function parse(src: string): List {
 
 class Parser {
   private pos = 0
+  private depth = 0
   constructor(private readonly tokens: Token[]) {}
 
   done(): boolean {
@@ -186,7 +205,9 @@ class Parser {
 
   private expectKeyword(k: string): void {
     this.skipSeparators()
-    if (this.peekKeyword() !== k) throw new ParseError(`syntax error: expected "${k}"`)
+    if (this.peekKeyword() !== k) {
+      throw new ParseError(`syntax error: expected "${k}"`, this.done())
+    }
     this.pos++
   }
 
@@ -203,6 +224,18 @@ class Parser {
 
   private single(): Command {
     const k = this.peekKeyword()
+    if (k !== 'while' && k !== 'until' && k !== 'for') return this.simple()
+    if (++this.depth > MAX_NESTING) {
+      throw new ParseError(
+        `compound commands nested deeper than ${MAX_NESTING} levels are not supported by this simulated shell`,
+      )
+    }
+    const cmd = this.compound(k)
+    this.depth--
+    return cmd
+  }
+
+  private compound(k: string): Command {
     if (k === 'while' || k === 'until') {
       this.pos++
       const cond = this.list(new Set(['do']))
@@ -211,26 +244,28 @@ class Parser {
       this.expectKeyword('done')
       return { kind: 'while', until: k === 'until', cond, body }
     }
-    if (k === 'for') {
-      this.pos++
-      const name = this.tokens[this.pos]
-      if (name?.t !== 'word' || !/^[A-Za-z_]\w*$/.test(name.raw)) {
-        throw new ParseError('syntax error: bad for loop variable')
-      }
-      this.pos++
-      const items: Word[] = []
-      if (this.peekKeyword() === 'in') {
-        this.pos++
-        for (let t = this.tokens[this.pos]; t?.t === 'word'; t = this.tokens[this.pos]) {
-          items.push(t.word)
-          this.pos++
-        }
-      }
-      this.expectKeyword('do')
-      const body = this.list(new Set(['done']))
-      this.expectKeyword('done')
-      return { kind: 'for', name: name.raw, items, body }
+    // `for NAME [in WORDS]; do LIST; done`
+    this.pos++
+    const name = this.tokens[this.pos]
+    if (name?.t !== 'word' || !/^[A-Za-z_]\w*$/.test(name.raw)) {
+      throw new ParseError('syntax error: bad for loop variable', name === undefined)
     }
+    this.pos++
+    const items: Word[] = []
+    if (this.peekKeyword() === 'in') {
+      this.pos++
+      for (let t = this.tokens[this.pos]; t?.t === 'word'; t = this.tokens[this.pos]) {
+        items.push(t.word)
+        this.pos++
+      }
+    }
+    this.expectKeyword('do')
+    const body = this.list(new Set(['done']))
+    this.expectKeyword('done')
+    return { kind: 'for', name: name.raw, items, body }
+  }
+
+  private simple(): Command {
     const words: Word[] = []
     let toStderr = false
     for (let t = this.tokens[this.pos]; t !== undefined; t = this.tokens[this.pos]) {

@@ -1,11 +1,14 @@
 /**
  * What a program is to the daemon: a generator of steps (output, sleep, read, tty mode) resumed
- * with what it read. Shared by the interpreter (run.ts), its builtins and the live process that
- * drives them (terminal/live-process.ts); kept apart so none of them imports the other for it.
+ * with what it read. Every simulated process is one — a container's command and an exec's alike,
+ * `echo` as much as an interactive `sh` — and one driver runs them all
+ * (terminal/live-process.ts). Shared by the interpreter (run.ts), the command table (commands/)
+ * and that driver; kept apart so none of them imports the other for it.
  */
 export type Step =
   | { kind: 'out'; stream: 1 | 2; text: string }
   | { kind: 'sleep'; ms: number }
+  /** Blocks until the process is stopped (`sleep infinity`, a server). */
   | { kind: 'forever' }
   /** Wait for stdin (a line in a TTY's canonical mode, any bytes otherwise); `timeoutMs` for `top`. */
   | { kind: 'read'; timeoutMs?: number }
@@ -20,43 +23,94 @@ export type ReadResult =
   /** The terminal was resized (SIGWINCH): `top` repaints. */
   | { kind: 'winch' }
 
-/** The generator a script or program runs as: it yields steps and may be resumed with input. */
+/** The generator a script or command runs as: it yields steps and may be resumed with input. */
 export type Program = Generator<Step, number, ReadResult | undefined>
+
+/** A program that ends at once with `code`, writing nothing (`true`, a builtin that only sets). */
+// biome-ignore lint/correctness/useYield: ending at once is the point
+export function* exitStatus(code: number): Program {
+  return code
+}
 
 /** Thrown into a program at its current step when the foreground job gets SIGINT (Ctrl-C). */
 export class Interrupt extends Error {}
 
-/** What a command that is not a builtin does (decided by process.ts, without importing it). */
-export type External = (
-  name: string,
-  args: string[],
-) =>
-  | { kind: 'exits'; exitCode: number; stdout: string; stderr: string }
-  | { kind: 'runs'; runForMs: number | null; stdout: string; stderr: string }
-  | { kind: 'notfound' }
+/** A pseudo-terminal's window size. A new pty is 0×0 until someone sets it (TIOCSWINSZ). */
+export interface Terminal {
+  rows: number
+  cols: number
+}
 
+/** One entry of a directory listing, with what `ls -l` shows. */
+export interface FileInfo {
+  dir: boolean
+  size: number
+}
+
+/** The container's files as a process sees them (read-only here). */
+export interface ProcessFiles {
+  read(path: string): string | null
+  /** A directory's entries, sorted; null if there is no such directory. */
+  list(path: string): string[] | null
+  stat(path: string): FileInfo | null
+}
+
+/** What a process is: the things a command may ask about besides its arguments. */
+export interface ProcessInfo {
+  /** The process's own command line (`ps` lists it after PID 1). */
+  argv: string[]
+  /** For an exec: the container's command, PID 1 of what `ps` and `top` list. */
+  containerCommand?: string[]
+  hostname: string
+  /** The daemon clock in ms (`date`). */
+  now(): number
+  /** When the container was created (ms): the time `ls -l` shows, files having none of their own. */
+  created: number
+  files: ProcessFiles
+}
+
+/**
+ * The shell state and the process a command runs in. Commands read it; only the shell's own
+ * builtins (`cd`, `export`, `read`, …) change `vars` and `cwd`.
+ */
 export interface ShellContext {
   vars: Map<string, string>
-  external: External
+  /** The variables a command started from the shell sees (`env`): the environment, `export`ed. */
+  exported: Set<string>
+  /** The working directory (`cd`, `pwd`, `ls`, the prompt). */
+  cwd: { path: string }
   /**
-   * Whether a `read` can ever be answered: a process with an open stdin (`-i`, a TTY) is fed
-   * by hijacked sessions; without one, stdin is at end of file and `cat` ends at once.
+   * `open`: something may still write to stdin (`-i`, a pty), so a read waits for it;
+   * `closed`: stdin is at end of file (no `-i`), so `cat` and `read` end at once.
    */
-  stdin?: boolean
-  /** The process's terminal, when it has one (its size is read when a command asks). */
-  tty?: { rows: number; cols: number } | null
-  /** The working directory (`cd`, `pwd`, the prompt). */
-  cwd?: { path: string }
-  /** Whether `path` is a directory (`cd`). */
-  isDir?: (path: string) => boolean
-  /** A directory's entries, null if there is none (`ls` on a terminal). */
-  listDir?: (path: string) => string[] | null
-  /** A file's content, null if there is none (`grep PATTERN FILE`, `wc FILE`). */
-  readFile?: (path: string) => string | null
+  stdin: 'open' | 'closed'
+  /**
+   * Input read from stdin but not used yet: `read` takes one line of what arrived and leaves the
+   * rest here for the next reader, as ash reading a pipe byte by byte would.
+   */
+  unread: { text: string }
+  /** The process's pty (its size is read when a command asks); null without `-t`. */
+  terminal: Terminal | null
+  process: ProcessInfo
+  /** The one command table (commands/table.ts), handed in so the interpreter need not import it. */
+  commands: CommandLookup
 }
 
-export interface Run {
+/** A command's program: its arguments and where it runs. */
+export type CommandProgram = (args: string[], io: CommandIO) => Program
+
+export interface CommandIO {
   ctx: ShellContext
-  /** Commands run since simulated time last moved. */
-  busy: number
+  /** Where its stdout goes: 1, or 2 after `>&2`. */
+  out: 1 | 2
+  /**
+   * Run by a shell (which names itself in the messages of the commands ash has built in: `sh:
+   * missing ]`), or as a process's own command (undefined).
+   */
+  shell?: 'sh' | 'bash'
 }
+
+/** What the table answers for a name. */
+export type CommandLookup = (
+  name: string,
+) => { kind: 'command'; run: CommandProgram } | { kind: 'not-modelled' } | { kind: 'not-found' }

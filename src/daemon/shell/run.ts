@@ -1,13 +1,14 @@
 import { ArithmeticError, evaluate } from './arithmetic.ts'
-import { interactiveCommand } from './builtins.ts'
+import { BUILTINS, Exit } from './builtins.ts'
 import type { Command, List, Word } from './parse.ts'
-import type { Program, ReadResult, Run, ShellContext, Step } from './program.ts'
+import type { CommandIO, Program, ReadResult, ShellContext, Step } from './program.ts'
 
 /**
- * Runs a parsed `sh -c` script as a generator of steps, so the engine can interleave it with the
- * daemon clock: output is emitted at once, a `sleep` hands control back to the engine (which
- * schedules the next step on the injected clock), and `forever` means the script blocks for
- * good (`cat` with no stdin, `sleep infinity`) until it is stopped.
+ * The one interpreter: a parsed script runs as a generator of steps, so the process driver can
+ * interleave it with the daemon clock: output is emitted at once, a `sleep` hands control back
+ * (the driver schedules the next step on the injected clock), a `read` waits for stdin.
+ * Commands are looked up in the one table (`ctx.commands`, see commands/table.ts); only the
+ * builtins that change the shell's own state (builtins.ts) live here.
  */
 
 /**
@@ -17,24 +18,36 @@ import type { Program, ReadResult, Run, ShellContext, Step } from './program.ts'
  * true; do echo x; done` writes 10 lines per 100 ms) and lets the daemon serve requests.
  */
 const SLICE_COMMANDS = 20
-const SLICE_MS = 100
+export const SLICE_MS = 100
 
-export class Exit {
-  constructor(readonly code: number) {}
+/** The interpreter's state for one shell: its context, its name and its time-slice count. */
+export interface Run {
+  ctx: ShellContext
+  /** How the shell names itself in its messages: `sh: x: not found`, `bash: x: command not found`. */
+  shell: 'sh' | 'bash'
+  /** Commands run since simulated time last moved. */
+  busy: number
 }
 
-export function* runScript(list: List, ctx: ShellContext): Program {
-  const run: Run = { ctx, busy: 0 }
+/**
+ * An error that ends a non-interactive shell after its message (ash's `raise_error`): a bad
+ * `$((…))`. An interactive shell reports it and prompts again.
+ */
+export class ShellError {
+  readonly code = 2
+}
+
+export function* runScript(list: List, run: Run): Program {
   try {
     return yield* runList(list, run)
   } catch (e) {
-    if (e instanceof Exit) return e.code
+    if (e instanceof Exit || e instanceof ShellError) return e.code
     throw e
   }
 }
 
 export function* runList(list: List, run: Run): Program {
-  let status = 0
+  let status = Number(run.ctx.vars.get('?') ?? 0)
   for (const { op, cmd } of list) {
     if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue
     status = yield* runCommand(cmd, run)
@@ -57,112 +70,170 @@ function* runCommand(cmd: Command, run: Run): Program {
   if (cmd.kind === 'for') {
     let status = 0
     for (const item of cmd.items) {
-      run.ctx.vars.set(cmd.name, expand(item, run.ctx.vars))
+      run.ctx.vars.set(cmd.name, yield* expandWord(item, run))
       status = yield* runList(cmd.body, run)
       yield* maybeYield(run)
     }
     return status
   }
   run.busy++
-  let words: string[]
+  const words: string[] = []
+  for (const w of cmd.words) words.push(yield* expandWord(w, run))
+  // A word that expands to nothing (`$UNSET`) is no command at all.
+  while (words[0] === '' && cmd.words.length > 1) words.shift()
+  const [name = '', ...args] = words
+  if (name === '') return 0
+  const io: CommandIO = { ctx: run.ctx, out: cmd.toStderr ? 2 : 1, shell: run.shell }
+  const builtin = BUILTINS[name]
+  if (builtin !== undefined) return yield* builtin(args, io)
+  const found = run.ctx.commands(name)
+  if (found.kind === 'command') return yield* timed(found.run(args, io), run)
+  const why =
+    found.kind === 'not-modelled'
+      ? 'not modelled by this simulated shell'
+      : run.shell === 'bash'
+        ? 'command not found'
+        : 'not found'
+  yield { kind: 'out', stream: 2, text: `${run.shell}: ${name}: ${why}\n` }
+  return 127
+}
+
+/** Runs a command's program, noting when simulated time passed (it slept or waited for input). */
+function* timed(program: Program, run: Run): Program {
+  let how: { value: ReadResult | undefined } | { error: unknown } = { value: undefined }
+  for (;;) {
+    const r: IteratorResult<Step, number> =
+      'error' in how ? program.throw(how.error) : program.next(how.value)
+    if (r.done === true) return r.value
+    if (r.value.kind === 'sleep' || r.value.kind === 'read') run.busy = 0
+    try {
+      how = { value: yield r.value }
+    } catch (e) {
+      // Ctrl-C reaches the command where it waits: it may catch it (`top` restores the
+      // terminal) or end with it.
+      how = { error: e }
+    }
+  }
+}
+
+function* expandWord(word: Word, run: Run): Generator<Step, string, ReadResult | undefined> {
   try {
-    words = cmd.words.map((w) => expand(w, run.ctx.vars))
+    return expand(word, run.ctx.vars)
   } catch (e) {
     if (!(e instanceof ArithmeticError)) throw e
-    yield { kind: 'out', stream: 2, text: `sh: ${e.message}\n` }
-    return 2
+    yield { kind: 'out', stream: 2, text: `${run.shell}: ${e.message}\n` }
+    throw new ShellError()
   }
-  const [name = '', ...args] = words
-  const out = cmd.toStderr ? 2 : 1
-  const interactive = yield* interactiveCommand(name, args, out, run)
-  if (interactive !== null) return interactive
-  switch (name) {
-    case 'exit':
-      throw new Exit(exitCode(args[0]))
-    case 'true':
-    case ':':
-      return 0
-    case 'false':
-      return 1
-    case 'echo': {
-      const noNewline = args[0] === '-n'
-      const text = (noNewline ? args.slice(1) : args).join(' ')
-      yield { kind: 'out', stream: out, text: noNewline ? text : `${text}\n` }
-      return 0
-    }
-    case 'sleep': {
-      const arg = args[0] ?? ''
-      if (arg === 'infinity' || arg === 'inf') return yield* forever()
-      const seconds = Number(arg)
-      if (arg === '' || !Number.isFinite(seconds) || seconds < 0) {
-        yield { kind: 'out', stream: 2, text: `sleep: invalid number '${arg}'\n` }
-        return 1
-      }
-      if (seconds > 0) {
-        run.busy = 0
-        yield { kind: 'sleep', ms: Math.round(seconds * 1000) }
-      }
-      return 0
-    }
-  }
-  const r = run.ctx.external(name, args)
-  if (r.kind === 'notfound') {
-    yield { kind: 'out', stream: 2, text: `sh: ${name}: not found\n` }
-    return 127
-  }
-  // `>&2` moves the command's stdout; its stderr stays stderr.
-  if (r.stdout !== '') yield { kind: 'out', stream: out, text: r.stdout }
-  if (r.stderr !== '') yield { kind: 'out', stream: 2, text: r.stderr }
-  if (r.kind === 'exits') return r.exitCode
-  if (r.runForMs === null) return yield* forever()
-  run.busy = 0
-  yield { kind: 'sleep', ms: r.runForMs }
-  return 0
 }
 
-/** A stage's captured output is kept up to this many characters (a pipe would block the writer). */
-const PIPE_LIMIT = 1 << 20
+/** One stage of a pipe: its program, whether it ended, and how it is to be resumed. */
+class Stage {
+  done = false
+  status = 0
+  /** Its last write was read, and it has not run since: a writer that keeps writing. */
+  atWrite = false
+  private how: { value: ReadResult | undefined } | { error: unknown } = { value: undefined }
+  constructor(readonly program: Program) {}
+
+  resumeWith(value: ReadResult | undefined): void {
+    this.how = { value }
+  }
+  throwIn(error: unknown): void {
+    this.how = { error }
+  }
+  step(): IteratorResult<Step, number> {
+    this.atWrite = false
+    const how = this.how
+    this.how = { value: undefined }
+    return 'error' in how ? this.program.throw(how.error) : this.program.next(how.value)
+  }
+  end(status: number): void {
+    this.done = true
+    this.status = status
+  }
+}
 
 /**
- * `a | b`: the stages run one after the other, each one's stdout captured and handed to the
- * next as its whole stdin followed by end of file. Real stages run at the same time; for the
- * finite commands of a lesson (`ps | grep sh`, `echo a | cat`) the output is the same. The
- * first stage reads the shell's own stdin; the status is the last stage's.
+ * `a | b | c`: the stages run together, each one's stdout the next one's stdin. The last stage
+ * is driven; when it reads, the stage before it runs until it writes (or ends: end of file), and
+ * so on up the pipe. When the last stage ends, the others are run out: a stage caught writing,
+ * or that writes to the pipe later, dies of SIGPIPE (128 + 13), as `yes | head -n 3` ends
+ * `yes`; one that sleeps is waited for (`sleep 1 | echo x` prints at once, ends a second later). Each stage runs in a
+ * subshell (ash forks one per stage): `echo a | read x` leaves `x` unset. The first stage reads
+ * the shell's own stdin; the status is the last stage's.
  */
-function* runPipe(stages: Command[], run: Run): Program {
-  let input: string | null = null
-  let status = 0
-  for (const [i, stage] of stages.entries()) {
-    const last = i === stages.length - 1
-    const stageRun: Run = input === null ? run : { ...run, ctx: { ...run.ctx, stdin: true } }
-    const captured = { text: '' }
-    status = yield* pipeStage(runCommand(stage, stageRun), input, last ? null : captured)
-    input = captured.text
-  }
-  return status
+function* runPipe(commands: Command[], run: Run): Program {
+  const stages = commands.map((cmd, i) => {
+    const ctx: ShellContext = {
+      ...run.ctx,
+      vars: new Map(run.ctx.vars),
+      exported: new Set(run.ctx.exported),
+      cwd: { path: run.ctx.cwd.path },
+      stdin: i === 0 ? run.ctx.stdin : 'open',
+    }
+    return new Stage(runCommand(cmd, { ...run, ctx }))
+  })
+  const last = stages.length - 1
+  yield* runStage(stages, last, 'forward')
+  for (let j = last - 1; j >= 0; j--) yield* runStage(stages, j, 'broken')
+  return stages[last]?.status ?? 0
 }
 
-function* pipeStage(
-  stage: Program,
-  input: string | null,
-  capture: { text: string } | null,
-): Program {
-  let value: ReadResult | undefined
-  let fed = false
-  for (;;) {
-    const r = stage.next(value)
-    value = undefined
-    if (r.done === true) return r.value
-    const s = r.value
-    if (capture !== null && s.kind === 'out' && s.stream === 1) {
-      if (capture.text.length < PIPE_LIMIT) capture.text += s.text
-    } else if (input !== null && s.kind === 'read') {
-      value = fed || input === '' ? { kind: 'eof' } : { kind: 'data', text: input }
-      fed = true
-    } else {
-      value = yield s
+/**
+ * Runs stage `j` — until it writes to the pipe (`pull`: returns what it wrote), or until it ends
+ * (`forward`: its stdout is the pipe's; `broken`: nobody reads any more, a write kills it).
+ * Returns null when the stage ended. Other steps (stderr, sleeps, the first stage's reads of
+ * the shell's stdin) go out to the driver, and Ctrl-C comes back in to the stage that waits.
+ */
+function* runStage(
+  stages: Stage[],
+  j: number,
+  mode: 'forward' | 'pull' | 'broken',
+): Generator<Step, string | null, ReadResult | undefined> {
+  const s = stages[j]
+  if (s === undefined) return null
+  if (mode === 'broken' && s.atWrite) {
+    s.program.return(141)
+    s.end(141)
+  }
+  while (!s.done) {
+    let r: IteratorResult<Step, number>
+    try {
+      r = s.step()
+    } catch (e) {
+      // `exit` in a stage ends that subshell only.
+      if (e instanceof Exit || e instanceof ShellError) {
+        s.end(e.code)
+        break
+      }
+      throw e
+    }
+    if (r.done === true) {
+      s.end(r.value)
+      break
+    }
+    const step = r.value
+    if (step.kind === 'out' && step.stream === 1 && mode !== 'forward') {
+      if (mode === 'pull') {
+        s.atWrite = true
+        return step.text
+      }
+      s.program.return(141)
+      s.end(141)
+      break
+    }
+    if (step.kind === 'read' && j > 0) {
+      const text = yield* runStage(stages, j - 1, 'pull')
+      s.resumeWith(text === null ? { kind: 'eof' } : { kind: 'data', text })
+      continue
+    }
+    try {
+      s.resumeWith(yield step)
+    } catch (e) {
+      s.throwIn(e)
     }
   }
+  return null
 }
 
 function* maybeYield(run: Run): Generator<Step, void, ReadResult | undefined> {
@@ -171,22 +242,16 @@ function* maybeYield(run: Run): Generator<Step, void, ReadResult | undefined> {
   yield { kind: 'sleep', ms: SLICE_MS }
 }
 
-function* forever(): Generator<Step, never, ReadResult | undefined> {
-  yield { kind: 'forever' }
-  // The engine never resumes a script after `forever`; this only satisfies the type.
-  throw new Error('shell: resumed after forever')
-}
-
 /**
- * `$((…))`, then `$NAME`, `${NAME}` and `$?` in the expandable parts; unset variables expand
- * to nothing. Throws ArithmeticError for a bad `$((…))`.
+ * `$((…))`, then `$NAME`, `${NAME}`, `$?`, `$#` and `$0`…`$9` in the expandable parts; unset
+ * variables expand to nothing. Throws ArithmeticError for a bad `$((…))`.
  */
 export function expand(word: Word, vars: Map<string, string>): string {
   return word
     .map((p) =>
       p.expand
         ? expandArithmetic(p.text, vars).replace(
-            /\$(?:\{([A-Za-z_]\w*|\?)\}|([A-Za-z_]\w*|\?))/g,
+            /\$(?:\{([A-Za-z_]\w*|[?#0-9])\}|([A-Za-z_]\w*|[?#0-9]))/g,
             (_m, a?: string, b?: string) => vars.get(a ?? b ?? '') ?? '',
           )
         : p.text,
@@ -211,52 +276,8 @@ function expandArithmetic(text: string, vars: Map<string, string>): string {
       }
     }
     if (end < 0 || text[end + 1] !== ')') throw new ArithmeticError('arithmetic syntax error')
-    out += text.slice(i, start) + String(evaluate(text.slice(start + 3, end), vars))
+    out += text.slice(i, start) + evaluate(text.slice(start + 3, end), vars)
     i = end + 2
   }
   return out + text.slice(i)
-}
-
-function exitCode(arg: string | undefined): number {
-  const n = Number.parseInt(arg ?? '0', 10)
-  return Number.isFinite(n) ? ((n % 256) + 256) % 256 : 2
-}
-
-/** The next thing the engine must do after a run of output. */
-export type Pending =
-  | { kind: 'sleep'; ms: number }
-  | { kind: 'exit'; code: number }
-  | { kind: 'forever' }
-
-/** A running script: `advance` runs it to its next sleep, block or exit, collecting output. */
-export class ShellProcess {
-  /** Daemon-clock time of the scheduled wake-up; checked so stale wake-ups are ignored. */
-  wakeAt: number | null = null
-  /** Where the last `advance` stopped. */
-  pending: Pending | null = null
-  constructor(private readonly steps: Program) {}
-
-  advance(): { output: Array<{ stream: 1 | 2; text: string }>; next: Pending } {
-    const output: Array<{ stream: 1 | 2; text: string }> = []
-    for (;;) {
-      const r = this.steps.next()
-      if (r.done === true) return this.stop(output, { kind: 'exit', code: r.value })
-      const s = r.value
-      // A script run this way has no session feeding its stdin: a read waits for good.
-      if (s.kind === 'read') return this.stop(output, { kind: 'forever' })
-      if (s.kind === 'tty') continue
-      if (s.kind === 'out') {
-        const last = output[output.length - 1]
-        // Writes to one stream at the same simulated instant make one log entry (and one
-        // stream frame), as the daemon's copier would read them from the pipe in one go.
-        if (last !== undefined && last.stream === s.stream) last.text += s.text
-        else output.push({ stream: s.stream, text: s.text })
-      } else return this.stop(output, s)
-    }
-  }
-
-  private stop(output: Array<{ stream: 1 | 2; text: string }>, next: Pending) {
-    this.pending = next
-    return { output, next }
-  }
 }

@@ -76,3 +76,14 @@ describe('ttyOutput (OPOST ONLCR)', () => {
     expect(ttyOutput('a\nb\n')).toBe('a\r\nb\r\n')
   })
 })
+
+describe('terminal replies', () => {
+  it("swallows a terminal's answers to status and colour queries (DSR, OSC 4) instead of typing them", () => {
+    const ld = new LineDiscipline()
+    const r = ld.receive(
+      'ls\x1b[12;5R\x1b]4;1;rgb:cccc/0000/0000\x07\x1b]10;rgb:ffff/ffff/ffff\x1b\\ -l\r',
+    )
+    expect(r.events).toEqual([{ kind: 'data', text: 'ls -l\n' }])
+    expect(r.echo).toBe('ls -l\r\n')
+  })
+})

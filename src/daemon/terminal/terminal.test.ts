@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { call, jsonRequest } from '../../scenarios/test-client.ts'
 import { createDaemon, type SimulatedDaemon } from '../daemon.ts'
-import { DAEMON_STDIN_HEADER, type DaemonResponse } from '../types.ts'
+import { DAEMON_STDIN_HEADER } from '../types.ts'
 import { demux } from '../wire/stdcopy.ts'
+import { reader } from './test-process.ts'
 
 /**
  * Interactive sessions through the daemon's own API, as the docker CLI drives them: create,
@@ -24,37 +25,6 @@ function daemon(): SimulatedDaemon {
 }
 
 const decoder = new TextDecoder()
-
-/** Reads a streamed body in the background; `text()` is what arrived so far. */
-function reader(res: DaemonResponse) {
-  const chunks: Uint8Array[] = []
-  let ended = false
-  const body = res.body
-  if (body === null || typeof body === 'string' || body instanceof Uint8Array) {
-    throw new Error('expected a stream')
-  }
-  const done = (async () => {
-    for await (const c of body) chunks.push(c)
-    ended = true
-  })()
-  const bytes = () => {
-    const all = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0))
-    let o = 0
-    for (const c of chunks) {
-      all.set(c, o)
-      o += c.byteLength
-    }
-    return all
-  }
-  return {
-    text: () => decoder.decode(bytes()),
-    bytes,
-    get ended() {
-      return ended
-    },
-    done,
-  }
-}
 
 const settle = () => new Promise((r) => setTimeout(r, 0))
 
