@@ -46,6 +46,7 @@ export function createDaemon(options: DaemonOptions = {}): SimulatedDaemon {
     wake: options.wake ?? timeoutWake,
     idGenerator: options.idGenerator ?? null,
     seed: options.seed ?? true,
+    diskBytes: options.diskBytes,
   })
   const dispatcher = new Dispatcher(engine, defaultHandlers as ReadonlyMap<string, Handler>)
 

@@ -1,3 +1,4 @@
+import { DiskSpace } from './engine/disk.ts'
 import { EngineEvents } from './engine/events.ts'
 import { ExecEnds } from './engine/exec-ends.ts'
 import { Lifecycle } from './engine/lifecycle.ts'
@@ -20,7 +21,8 @@ import { API_VERSION_OF } from './version.ts'
  * - `live`: processes that read stdin as it comes, their stdin sessions and terminals;
  * - `clock`: the injected clock and every timed wake-up;
  * - `events`, `output`: the event log and containers' output, with their live followers;
- * - `revisions`: change counters for the list cache, moved by every writer.
+ * - `revisions`: change counters for the list cache, moved by every writer;
+ * - `disk`: the budget of stored client data (configs, files, labels), refused past it.
  */
 export class Engine {
   readonly dockerVersion: DockerVersion
@@ -33,6 +35,7 @@ export class Engine {
   readonly execs: ExecEnds
   readonly live: LiveProcesses
   readonly lifecycle: Lifecycle
+  readonly disk: DiskSpace
   private readonly seed: boolean
 
   constructor(opts: {
@@ -41,6 +44,7 @@ export class Engine {
     wake: WakeDriver
     idGenerator: (() => string) | null
     seed: boolean
+    diskBytes?: number | undefined
   }) {
     this.dockerVersion = opts.dockerVersion
     this.apiVersion = API_VERSION_OF[opts.dockerVersion]
@@ -58,6 +62,7 @@ export class Engine {
       execExited: (ex, code) => this.execs.finish(ex, code),
     })
     this.lifecycle = new Lifecycle(this)
+    this.disk = new DiskSpace(() => this.registry.state, opts.diskBytes)
     this.reset()
   }
 
@@ -70,6 +75,7 @@ export class Engine {
   reset(): void {
     this.stopAll()
     this.registry.reset(this.seed)
+    this.disk.clear()
     this.events.switchLog(this.registry.state.events)
   }
 
@@ -77,6 +83,7 @@ export class Engine {
   replaceState(state: DaemonState, prngState: number, pidCounter: number): void {
     this.stopAll()
     this.registry.load(state, prngState, pidCounter)
+    this.disk.clear()
     this.events.switchLog(state.events)
     this.lifecycle.resumeAll(state)
   }

@@ -112,7 +112,8 @@ function paxRecords(data: string): Map<string, string> {
 /**
  * Reads a tar stream as Go 1.6's archive/tar does: each header's checksum is verified
  * ("archive/tar: invalid tar header"), a stream that stops inside a header or a member's data
- * is "unexpected EOF", two zero blocks (or the end of the bytes) end it. PAX `x` headers and
+ * is "unexpected EOF", two zero blocks (or the end of the bytes) end it — a zero block followed
+ * by part of one is "unexpected EOF" too, and by a header ErrHeader (Go 1.6 readHeader). PAX `x` headers and
  * GNU long names (`L`, `K`) apply to the next member; `g` headers are skipped.
  */
 export function readTar(bytes: Uint8Array): TarRead {
@@ -124,7 +125,15 @@ export function readTar(bytes: Uint8Array): TarRead {
     if (i >= bytes.length) return { members, error: null }
     if (i + 512 > bytes.length) return { members, error: 'unexpected EOF' }
     const header = bytes.subarray(i, i + 512)
-    if (header.every((b) => b === 0)) return { members, error: null }
+    if (header.every((b) => b === 0)) {
+      // The end is two zero blocks: a second one cut short is "unexpected EOF", a header after
+      // the first is ErrHeader; none at all (the bytes end there) is a proper end.
+      const second = i + 512
+      if (second >= bytes.length) return { members, error: null }
+      if (second + 512 > bytes.length) return { members, error: 'unexpected EOF' }
+      const ok = bytes.subarray(second, second + 512).every((b) => b === 0)
+      return { members, error: ok ? null : 'archive/tar: invalid tar header' }
+    }
     if (!checksumOk(header)) return { members, error: 'archive/tar: invalid tar header' }
     const size = octalField(header.subarray(124, 136))
     if (size === null) return { members, error: 'archive/tar: invalid tar header' }

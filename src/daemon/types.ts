@@ -44,6 +44,11 @@ export interface DaemonOptions {
   seed?: boolean
   /** A JSON snapshot from `daemon.snapshot()` to start from. */
   snapshot?: string
+  /**
+   * The simulated disk: bytes of client data (configs, copied files, labels) the daemon keeps
+   * before it answers "no space left on device" (engine/disk.ts; default 128 MiB).
+   */
+  diskBytes?: number
 }
 
 /** Real time for the daemon's wake-ups (see `DaemonOptions.wake`). */

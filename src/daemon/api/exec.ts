@@ -1,3 +1,4 @@
+import { stateFull, storedSize } from '../engine/disk.ts'
 import { argv } from '../engine/process-input.ts'
 import type { Engine } from '../engine.ts'
 import { conflict, errNotRunning, errorMessage, notFound, untyped } from '../errors.ts'
@@ -132,6 +133,11 @@ export const create: Handler = (ctx) => {
     pid: 0,
     output: [],
     exitAt: null,
+  }
+  // Exec configs lived in the daemon's memory, not on disk: past the budget this is the
+  // simulation's own limit (engine/disk.ts).
+  if (!e.disk.charge({ kind: 'exec', id }, storedSize(cmd) + user.length)) {
+    throw stateFull(e.disk.capacity)
   }
   e.state.execs.set(id, ex)
   c.execIds.push(id)
