@@ -48,7 +48,12 @@ export function createDaemon(options: DaemonOptions = {}): SimulatedDaemon {
     seed: options.seed ?? true,
     diskBytes: options.diskBytes,
   })
-  const dispatcher = new Dispatcher(engine, defaultHandlers as ReadonlyMap<string, Handler>)
+  const dispatcher = new Dispatcher(
+    engine,
+    defaultHandlers as ReadonlyMap<string, Handler>,
+    options.onInternalError ??
+      ((error) => console.error('simulated daemon: internal error', error)),
+  )
 
   const daemon: SimulatedDaemon = {
     async handle(request) {

@@ -49,6 +49,12 @@ export interface DaemonOptions {
    * before it answers "no space left on device" (engine/disk.ts; default 128 MiB).
    */
   diskBytes?: number
+  /**
+   * An exception of the model itself (a bug, not a Docker error) while answering a request:
+   * the client gets a 500 saying so, never the exception's own text; the exception comes here.
+   * Default: console.error.
+   */
+  onInternalError?: (error: unknown) => void
 }
 
 /** Real time for the daemon's wake-ups (see `DaemonOptions.wake`). */

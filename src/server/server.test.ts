@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { controlledStream, createFakeDaemon } from '../../tests/daemon/fake-daemon.ts'
+import { INTERNAL_ERROR_MESSAGE } from '../daemon/index.ts'
 import { type DaemonServer, formatLogLine, startDaemonServer } from './server.ts'
 
 let server: DaemonServer | undefined
@@ -70,9 +71,13 @@ describe('startDaemonServer (transport only, fake daemon)', () => {
       return { status: 200, headers: {}, body: 'OK' }
     })
     server = await startDaemonServer({ port: 0, daemon, log: null })
+    // The exception goes to stderr for whoever runs the server; the client never sees its text.
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
     const first = await fetch(`${server.url}/_ping`)
     expect(first.status).toBe(500)
-    expect(await first.json()).toEqual({ message: 'boom' })
+    expect(await first.json()).toEqual({ message: INTERNAL_ERROR_MESSAGE })
+    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain('Error: boom')
+    stderr.mockRestore()
     expect((await fetch(`${server.url}/_ping`)).status).toBe(200)
   })
 
