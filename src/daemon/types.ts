@@ -74,4 +74,11 @@ export interface StdinSession {
   write(data: Uint8Array | string): void
   /** The client closed its writing half (`CloseWrite`, end of piped input) or hung up. */
   end(): void
+  /**
+   * Back-pressure: null while the process can take more input; otherwise a promise that
+   * resolves once its client has read enough of the output. A real process writing to a client
+   * that does not read blocked on the full pipe and stopped reading stdin; a transport that
+   * reads the client's bytes as they come (src/server/) stops reading them until then.
+   */
+  ready?(): Promise<void> | null
 }

@@ -2,7 +2,7 @@ import { stateFull, storedSize } from '../engine/disk.ts'
 import { argv } from '../engine/process-input.ts'
 import type { Engine } from '../engine.ts'
 import { conflict, errNotRunning, errorMessage, notFound, untyped } from '../errors.ts'
-import { ChunkQueue } from '../events.ts'
+import { ChunkQueue, heldByOutput, STREAM_LIMITS } from '../events.ts'
 import { parseGoInt } from '../filters.ts'
 import { processFs } from '../fs.ts'
 import { jsonKind, typeError } from '../json.ts'
@@ -213,7 +213,7 @@ export const start: Handler = (ctx): DaemonResponse => {
   const headers: Record<string, string> = upgrade
     ? { 'content-type': RAW_STREAM, connection: 'Upgrade', upgrade: 'tcp' }
     : { 'content-type': RAW_STREAM }
-  const q = new ChunkQueue()
+  const q = new ChunkQueue(STREAM_LIMITS)
   // Framing follows the Tty of the *start* request (execStartCheck.Tty), not the exec's own;
   // only the streams the exec was created with (AttachStdout/AttachStderr) are connected.
   const encode = (stream: 1 | 2, text: string) => (tty ? utf8(text) : frame(stream, text))
@@ -239,18 +239,21 @@ export const start: Handler = (ctx): DaemonResponse => {
     if (ex.attachStdin) {
       const c = e.state.containers.get(ex.containerId)
       let token = ''
-      session = new HijackedStdin({
-        target: e.live.stdinOf({ exec: ex }),
-        tty: ex.tty,
-        // ContainerExecStart passes stdinOnce = true.
-        stdinOnce: true,
-        detachKeys: [...atob(ex.detachKeys)].map((ch) => ch.charCodeAt(0)),
-        endAttach: (detached) => {
-          if (detached && c !== undefined) e.events.container(c, 'exec_detach')
-          finish()
-        },
-        unregister: () => e.live.unregisterStdin(token),
-      })
+      session = heldByOutput(
+        new HijackedStdin({
+          target: e.live.stdinOf({ exec: ex }),
+          tty: ex.tty,
+          // ContainerExecStart passes stdinOnce = true.
+          stdinOnce: true,
+          detachKeys: [...atob(ex.detachKeys)].map((ch) => ch.charCodeAt(0)),
+          endAttach: (detached) => {
+            if (detached && c !== undefined) e.events.container(c, 'exec_detach')
+            finish()
+          },
+          unregister: () => e.live.unregisterStdin(token),
+        }),
+        q,
+      )
       token = e.live.registerStdin(session)
       headers[DAEMON_STDIN_HEADER] = token
     }

@@ -1,5 +1,5 @@
 import { rfc3339Nano } from '../clock.ts'
-import { ChunkQueue } from '../events.ts'
+import { ChunkQueue, STREAM_LIMITS } from '../events.ts'
 import { type ContainerRecord, isRunning, type LogEntry } from '../state.ts'
 
 /** The log buffer a chatty container keeps, at most (so the state cannot grow without limit). */
@@ -38,7 +38,9 @@ export class ContainerOutput {
     encode: (e: LogEntry) => Uint8Array | null,
     untilNextStop = false,
   ): ChunkQueue {
-    const q = new ChunkQueue()
+    // Bounded: a follower or attached client that stops reading must not hold the whole
+    // output of a chatty container (what does not fit is dropped for that client only).
+    const q = new ChunkQueue(STREAM_LIMITS)
     if (!isRunning(c) && !untilNextStop) {
       q.close()
       return q
