@@ -1,7 +1,7 @@
 import { type IncomingMessage, STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { StdinSession } from '../daemon/index.ts'
-import { DAEMON_STDIN_HEADER } from '../daemon/index.ts'
+import { DAEMON_STDIN_HEADER, goResponseHeaders } from '../daemon/index.ts'
 import { DAEMON_STATUS_HEADER } from '../mocks/handlers/forward.ts'
 import { daemonStatus, drained, requestFrom } from './node-http.ts'
 import { StdinPump } from './stdin-pump.ts'
@@ -117,18 +117,24 @@ export async function handleUpgrade(
   if (status !== 101) {
     // Not upgraded (an error, or a route that ignores Upgrade): a plain HTTP/1.1 response on
     // the raw socket, delimited by closing the connection.
-    const lines: string[] = []
+    const pairs: Array<[string, string]> = []
     response.headers.forEach((value, name) => {
-      if (
-        name !== DAEMON_STATUS_HEADER &&
-        name !== DAEMON_STDIN_HEADER &&
-        !['connection', 'upgrade'].includes(name)
-      ) {
-        lines.push(`${name}: ${value}\r\n`)
+      if (name !== DAEMON_STATUS_HEADER && name !== DAEMON_STDIN_HEADER && name !== 'upgrade') {
+        pairs.push([name, value])
       }
     })
+    const declared = response.headers.get('content-length')
+    const lines = goResponseHeaders({
+      status,
+      headers: pairs,
+      bodyBytes: declared === null ? null : Number(declared),
+      date: new Date().toUTCString(),
+      close: true,
+    })
+      // The body is written as it comes and ended by the close: never chunked here.
+      .filter(([name]) => name !== 'Transfer-Encoding')
     socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${lines.join('')}Date: ${new Date().toUTCString()}\r\nConnection: close\r\n\r\n`,
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${lines.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n`,
     )
     await pipeToSocket(response, socket)
     return status

@@ -257,3 +257,52 @@ describe('startDaemonServer: what fetch cannot carry', () => {
     expect(response.body).toContain('No such exec instance')
   })
 })
+
+describe('startDaemonServer: the header block Go 1.6 wrote', () => {
+  /** Status line and header lines exactly as they came over the socket. */
+  function rawHead(path: string, headers: Record<string, string> = {}): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(`${server?.url}${path}`, { headers }, (res) => {
+        const lines: string[] = []
+        for (let i = 0; i < res.rawHeaders.length; i += 2)
+          lines.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}`)
+        res.resume()
+        res.on('end', () => resolve(lines))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+  }
+
+  it('canonical names, Go order, a Date, and no Connection: keep-alive or Keep-Alive', async () => {
+    server = await startDaemonServer({ port: 0, log: null })
+    const ping = await rawHead('/_ping')
+    expect(ping.map((l) => l.split(':')[0])).toEqual([
+      'Content-Type',
+      'Server',
+      'Date',
+      'Content-Length',
+    ])
+    expect(ping.find((l) => l.startsWith('Date: '))).toMatch(
+      /^Date: \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+    )
+    // Asked to close, Go said so.
+    expect(await rawHead('/_ping', { connection: 'close' })).toContain('Connection: close')
+  })
+
+  it('a body over 2,048 bytes goes out chunked, as Go chose, and still reads whole', async () => {
+    server = await startDaemonServer({ port: 0, log: null })
+    for (let i = 0; i < 20; i++) {
+      await fetch(`${server.url}/containers/create?name=c${i}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ Image: 'busybox' }),
+      })
+    }
+    const list = await rawHead('/containers/json?all=1')
+    expect(list).toContain('Transfer-Encoding: chunked')
+    expect(list.some((l) => l.startsWith('Content-Length'))).toBe(false)
+    const body = (await (await fetch(`${server.url}/containers/json?all=1`)).json()) as unknown[]
+    expect(body).toHaveLength(20)
+  })
+})
