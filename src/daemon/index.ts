@@ -22,4 +22,4 @@ export {
   type StdinSession,
 } from './types.ts'
 export { API_VERSION_OF, DOCKER_VERSIONS, isDockerVersion } from './version.ts'
-export { canonicalHeaderName, goResponseHeaders } from './wire-headers.ts'
+export { goResponseHeaders } from './wire-headers.ts'
