@@ -74,12 +74,35 @@ export interface TarRead {
 }
 
 const decoder = new TextDecoder()
-const text = (b: Uint8Array): string => decoder.decode(b).replace(/\0.*$/s, '')
 
+/**
+ * A NUL-terminated header field as text. Header fields are read thousands of times for an
+ * archive of many files, so ASCII (nearly every name) is turned into a string directly, without
+ * a TextDecoder call per field.
+ */
+function text(b: Uint8Array): string {
+  let end = b.indexOf(0)
+  if (end < 0) end = b.length
+  let ascii = true
+  for (let i = 0; i < end; i++) {
+    if ((b[i] ?? 0) > 0x7f) {
+      ascii = false
+      break
+    }
+  }
+  const field = b.subarray(0, end)
+  return ascii ? String.fromCharCode(...field) : decoder.decode(field)
+}
+
+/** An octal number field (NULs and spaces anywhere are ignored); null when it is not one. */
 function octalField(b: Uint8Array): number | null {
-  const t = decoder.decode(b).replace(/[\0 ]/g, '')
-  if (!/^[0-7]*$/.test(t)) return null
-  return t === '' ? 0 : Number.parseInt(t, 8)
+  let n = 0
+  for (const byte of b) {
+    if (byte === 0 || byte === 0x20) continue
+    if (byte < 0x30 || byte > 0x37) return null
+    n = n * 8 + (byte - 0x30)
+  }
+  return n
 }
 
 /**
@@ -90,13 +113,20 @@ function checksumOk(header: Uint8Array): boolean {
   const stored = octalField(header.subarray(148, 156))
   if (stored === null) return false
   let unsigned = 0
-  let signed = 0
+  let high = 0
   for (let i = 0; i < 512; i++) {
-    const b = i >= 148 && i < 156 ? 0x20 : (header[i] ?? 0)
+    const b = header[i] ?? 0
     unsigned += b
-    signed += b > 127 ? b - 256 : b
+    high += b >> 7
   }
-  return stored === unsigned || stored === signed
+  // The checksum field itself counts as eight spaces.
+  for (let i = 148; i < 156; i++) {
+    const b = header[i] ?? 0
+    unsigned += 0x20 - b
+    high -= b >> 7
+  }
+  // Read as signed bytes, each byte over 127 counts 256 less.
+  return stored === unsigned || stored === unsigned - 256 * high
 }
 
 /** PAX extended header records (`<len> key=value\n`): only `path` and `linkpath` matter here. */
@@ -152,8 +182,14 @@ export function readTar(bytes: Uint8Array): TarRead {
       continue
     }
     let name = text(header.subarray(0, 100))
-    const magic = decoder.decode(header.subarray(257, 263))
-    const prefix = magic.startsWith('ustar') ? text(header.subarray(345, 500)) : ''
+    // "ustar": the POSIX magic (and GNU's "ustar  "), with a name prefix at 345.
+    const ustar =
+      header[257] === 0x75 &&
+      header[258] === 0x73 &&
+      header[259] === 0x74 &&
+      header[260] === 0x61 &&
+      header[261] === 0x72
+    const prefix = ustar ? text(header.subarray(345, 500)) : ''
     if (prefix !== '') name = `${prefix}/${name}`
     if (longName !== null) name = longName
     const linkname = longLink ?? text(header.subarray(157, 257))
@@ -171,7 +207,7 @@ export function readTar(bytes: Uint8Array): TarRead {
               : 'other'
     members.push({
       name,
-      content: type === 'file' ? decoder.decode(data) : '',
+      content: type === 'file' && data.length > 0 ? decoder.decode(data) : '',
       dir: type === 'dir',
       type,
       linkname,
