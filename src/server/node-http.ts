@@ -187,19 +187,23 @@ export async function writeFetchResponse(
     if (name !== DAEMON_STATUS_HEADER && name !== DAEMON_STDIN_HEADER) pairs.push([name, value])
   })
   const declared = response.headers.get('content-length')
-  const close = !res.shouldKeepAlive || response.headers.get('connection') === 'close'
+  const wantsClose = response.headers.get('connection') === 'close'
+  const close = !res.shouldKeepAlive || wantsClose
   const http11 = res.req.httpVersionMajor === 1 && res.req.httpVersionMinor >= 1
   // Go's header set and order (wire-headers.ts): our own Date in Go's place, no Node
   // `Connection: keep-alive` / `Keep-Alive: timeout=…` (the connection stays open all the same).
+  // Node still closes when it must; only a close the daemon asks for (the 413) needs the header
+  // itself to make Node close.
   res.sendDate = false
-  if (!close) res.removeHeader('connection')
+  if (!wantsClose) res.removeHeader('connection')
   const lines = goResponseHeaders({
     status: response.status,
     headers: pairs,
     bodyBytes:
       response.body === null ? Number(declared ?? 0) : declared === null ? null : Number(declared),
     date: httpDate(),
-    close,
+    // Go said `Connection: close` only to HTTP/1.1 clients.
+    close: close && http11,
     head: method === 'HEAD' || !http11,
   })
   // One writeHead with a flat [name, value, …] list: cheaper than a setHeader per header.
