@@ -47,6 +47,7 @@ export function createDaemon(options: DaemonOptions = {}): SimulatedDaemon {
     idGenerator: options.idGenerator ?? null,
     seed: options.seed ?? true,
     diskBytes: options.diskBytes,
+    yieldToIo: options.yieldToIo,
   })
   const dispatcher = new Dispatcher(
     engine,

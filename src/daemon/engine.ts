@@ -36,6 +36,8 @@ export class Engine {
   readonly live: LiveProcesses
   readonly lifecycle: Lifecycle
   readonly disk: DiskSpace
+  /** A turn of the transport's event loop, for long work to pause in (DaemonOptions.yieldToIo). */
+  readonly yieldToIo: (() => Promise<void>) | undefined
   private readonly seed: boolean
 
   constructor(opts: {
@@ -45,6 +47,7 @@ export class Engine {
     idGenerator: (() => string) | null
     seed: boolean
     diskBytes?: number | undefined
+    yieldToIo?: (() => Promise<void>) | undefined
   }) {
     this.dockerVersion = opts.dockerVersion
     this.apiVersion = API_VERSION_OF[opts.dockerVersion]
@@ -63,6 +66,7 @@ export class Engine {
     })
     this.lifecycle = new Lifecycle(this)
     this.disk = new DiskSpace(() => this.registry.state, opts.diskBytes)
+    this.yieldToIo = opts.yieldToIo
     this.reset()
   }
 

@@ -144,32 +144,32 @@ function paxRecords(data: string): Map<string, string> {
  * ("archive/tar: invalid tar header"), a stream that stops inside a header or a member's data
  * is "unexpected EOF", two zero blocks (or the end of the bytes) end it — a zero block followed
  * by part of one is "unexpected EOF" too, and by a header ErrHeader (Go 1.6 readHeader). PAX `x` headers and
- * GNU long names (`L`, `K`) apply to the next member; `g` headers are skipped.
+ * GNU long names (`L`, `K`) apply to the next member; `g` headers are skipped. Members come one
+ * by one (a caller can stop, or pause between them); the return value is the error, or null.
  */
-export function readTar(bytes: Uint8Array): TarRead {
-  const members: TarMember[] = []
+export function* tarMembers(bytes: Uint8Array): Generator<TarMember, string | null> {
   let i = 0
   let longName: string | null = null
   let longLink: string | null = null
   for (;;) {
-    if (i >= bytes.length) return { members, error: null }
-    if (i + 512 > bytes.length) return { members, error: 'unexpected EOF' }
+    if (i >= bytes.length) return null
+    if (i + 512 > bytes.length) return 'unexpected EOF'
     const header = bytes.subarray(i, i + 512)
     if (header.every((b) => b === 0)) {
       // The end is two zero blocks: a second one cut short is "unexpected EOF", a header after
       // the first is ErrHeader; none at all (the bytes end there) is a proper end.
       const second = i + 512
-      if (second >= bytes.length) return { members, error: null }
-      if (second + 512 > bytes.length) return { members, error: 'unexpected EOF' }
+      if (second >= bytes.length) return null
+      if (second + 512 > bytes.length) return 'unexpected EOF'
       const ok = bytes.subarray(second, second + 512).every((b) => b === 0)
-      return { members, error: ok ? null : 'archive/tar: invalid tar header' }
+      return ok ? null : 'archive/tar: invalid tar header'
     }
-    if (!checksumOk(header)) return { members, error: 'archive/tar: invalid tar header' }
+    if (!checksumOk(header)) return 'archive/tar: invalid tar header'
     const size = octalField(header.subarray(124, 136))
-    if (size === null) return { members, error: 'archive/tar: invalid tar header' }
+    if (size === null) return 'archive/tar: invalid tar header'
     const flag = String.fromCharCode(header[156] ?? 0)
     i += 512
-    if (i + size > bytes.length) return { members, error: 'unexpected EOF' }
+    if (i + size > bytes.length) return 'unexpected EOF'
     const data = bytes.subarray(i, i + size)
     i += Math.ceil(size / 512) * 512
     if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
@@ -205,13 +205,23 @@ export function readTar(bytes: Uint8Array): TarRead {
             : flag === '2'
               ? 'symlink'
               : 'other'
-    members.push({
+    yield {
       name,
       content: type === 'file' && data.length > 0 ? decoder.decode(data) : '',
       dir: type === 'dir',
       type,
       linkname,
-    })
+    }
+  }
+}
+
+/** All members at once, and the error the stream ended with (see tarMembers). */
+export function readTar(bytes: Uint8Array): TarRead {
+  const members: TarMember[] = []
+  const reader = tarMembers(bytes)
+  for (let next = reader.next(); ; next = reader.next()) {
+    if (next.done === true) return { members, error: next.value }
+    members.push(next.value)
   }
 }
 

@@ -55,6 +55,12 @@ export interface DaemonOptions {
    * Default: console.error.
    */
   onInternalError?: (error: unknown) => void
+  /**
+   * Lets the transport serve other requests in the middle of a long piece of work (a large
+   * archive upload): resolves after a turn of its event loop. The node server passes one
+   * (setImmediate); without it (browser, tests) such work runs to its end at once.
+   */
+  yieldToIo?: () => Promise<void>
 }
 
 /** Real time for the daemon's wake-ups (see `DaemonOptions.wake`). */

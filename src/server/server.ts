@@ -94,6 +94,8 @@ export async function startDaemonServer(options: DaemonServerOptions): Promise<D
     const created = createDaemon({
       dockerVersion: options.dockerVersion ?? '1.12.6',
       onInternalError: logInternalError,
+      // A large upload pauses every thousand members, so other clients are served meanwhile.
+      yieldToIo: () => new Promise((resolve) => setImmediate(resolve)),
     })
     daemon = created
     disposeDaemon = () => created.dispose()

@@ -120,6 +120,40 @@ describe('PUT /archive with many files', () => {
   })
 })
 
+describe('PUT /archive shares the daemon (DaemonOptions.yieldToIo)', () => {
+  it('pauses every thousand members; other requests are answered meanwhile', async () => {
+    let pauses = 0
+    let answered = 0
+    const { d, put } = await withContainer({
+      yieldToIo: async () => {
+        pauses++
+        // Another client's request, served while the extraction waits.
+        const ping = await call(d, 'GET', '/_ping')
+        if (ping.text === 'OK') answered++
+      },
+    })
+    const parts = Array.from({ length: 10_000 }, (_, i) => fileMember(`d${i % 10}/f${i}`)).flat()
+    expect((await put(archive(parts))).status).toBe(200)
+    expect(pauses).toBe(10)
+    expect(answered).toBe(10)
+    const changes = JSON.parse((await call(d, 'GET', '/containers/box/changes')).text)
+    expect(changes).toHaveLength(1 + 10 + 10_000)
+  })
+
+  it('two uploads into one container run one after the other: each path once', async () => {
+    const { d, put } = await withContainer({ yieldToIo: () => new Promise((r) => setImmediate(r)) })
+    const parts = (tag: string) =>
+      Array.from({ length: 3000 }, (_, i) => fileMember(`same/f${i}`, `${tag}${i}`)).flat()
+    const [a, b] = await Promise.all([put(archive(parts('a'))), put(archive(parts('b')))])
+    expect([a.status, b.status]).toEqual([200, 200])
+    const paths = JSON.parse((await call(d, 'GET', '/containers/box/changes')).text).map(
+      (c: { Path: string }) => c.Path,
+    )
+    expect(new Set(paths).size).toBe(paths.length)
+    expect(paths).toHaveLength(1 + 1 + 3000)
+  })
+})
+
 describe('PUT /archive with names the kernel refuses (ENAMETOOLONG)', () => {
   it('refuses a path 20,000 directories deep with the open error 1.12 gave, storing nothing', async () => {
     const { d, put } = await withContainer()

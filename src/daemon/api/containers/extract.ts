@@ -186,23 +186,31 @@ class Extraction {
   }
 }
 
+/** Members extracted between two pauses (see `pause` below): a few milliseconds of work. */
+const MEMBERS_PER_TURN = 1000
+
 /**
- * Extracts `members` into `dir` of `c`, stopping at the first member docker-untar would have
- * failed on; returns that error (nothing after it is extracted) or null.
+ * Extracts the archive `reader` yields into `dir` of `c`, stopping at the first member
+ * docker-untar would have failed on; returns that error (nothing after it is extracted), the
+ * archive's own read error, or null. With `pause` (the server's: a turn of the event loop),
+ * other requests are served between batches, so a large upload does not hold the daemon for
+ * its whole length.
  */
-export function extractMembers(
+export async function extractTar(
   c: ContainerRecord,
   dir: string,
-  members: readonly TarMember[],
+  reader: Generator<TarMember, string | null>,
   disk: DiskSpace,
-): DaemonError | null {
+  pause?: () => Promise<void>,
+): Promise<DaemonError | null> {
   const x = new Extraction(c, dir, disk)
   try {
-    for (const m of members) {
-      const error = x.member(m)
+    for (let n = 1, next = reader.next(); ; n++, next = reader.next()) {
+      if (next.done === true) return next.value === null ? null : untarFailed(next.value)
+      const error = x.member(next.value)
       if (error !== null) return error
+      if (pause !== undefined && n % MEMBERS_PER_TURN === 0) await pause()
     }
-    return null
   } finally {
     x.finish()
   }

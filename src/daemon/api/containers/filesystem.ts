@@ -2,10 +2,10 @@ import type { DaemonError } from '../../errors.ts'
 import { errorMessage, untyped } from '../../errors.ts'
 import { cleanPath, statPath } from '../../fs.ts'
 import type { ContainerRecord } from '../../state.ts'
-import { readTar, tar } from '../../tar.ts'
+import { tar, tarMembers } from '../../tar.ts'
 import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject, versionGTE } from '../context.ts'
 import { bytes, emptyOk, json } from '../http.ts'
-import { extractMembers, untarFailed } from './extract.ts'
+import { extractTar } from './extract.ts'
 
 /**
  * A container's filesystem: export, the archive routes, the old copy route and `docker diff`.
@@ -97,6 +97,12 @@ export const archiveGet: Handler = (ctx) => {
   }
 }
 
+/**
+ * Uploads into one container run one after the other: an extraction indexes the container's
+ * files when it starts and may pause between batches of members (`yieldToIo`).
+ */
+const extracting = new WeakMap<ContainerRecord, Promise<unknown>>()
+
 export const archivePut: Handler = (ctx) => {
   const e = ctx.engine
   const { c, path, s } = archiveTarget(ctx)
@@ -106,14 +112,21 @@ export const archivePut: Handler = (ctx) => {
   // GetResourcePath: the path is joined in the scope of the container's root, so
   // `path=../../etc` is /etc, never a literal `../../etc`.
   const dir = cleanPath(path)
-  const read = readTar(ctx.req.body ?? new Uint8Array())
-  // docker-untar extracted the members before a bad one (or a bad header), then failed: the
-  // error is the answer and no event is logged.
-  const failed = extractMembers(c, dir, read.members, e.disk)
-  if (failed !== null) throw failed
-  if (read.error !== null) throw untarFailed(read.error)
-  e.events.container(c, 'extract-to-dir')
-  return emptyOk()
+  const body = ctx.req.body ?? new Uint8Array()
+  const run = async () => {
+    // docker-untar extracted the members before a bad one (or a bad header), then failed: the
+    // error is the answer and no event is logged.
+    const failed = await extractTar(c, dir, tarMembers(body), e.disk, e.yieldToIo)
+    if (failed !== null) throw failed
+    if (e.state.containers.get(c.id) === c) e.events.container(c, 'extract-to-dir')
+    return emptyOk()
+  }
+  const done = (extracting.get(c) ?? Promise.resolve()).then(run, run)
+  extracting.set(
+    c,
+    done.catch(() => undefined),
+  )
+  return done
 }
 
 /**
