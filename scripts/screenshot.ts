@@ -25,6 +25,8 @@ const shots: Array<{
   dark?: boolean
   full?: boolean
   click?: string
+  /** Viewport width; 1400 when absent. */
+  width?: number
 }> = [
   { name: 'matrix', search: '' },
   { name: 'matrix-changed', search: '?q=resize' },
@@ -34,6 +36,12 @@ const shots: Array<{
   { name: 'detail-kill', search: '?view=endpoint&endpoint=ContainerKill', full: true },
   { name: 'playground', search: `?${createWeb}`, full: true, click: 'Send' },
   { name: 'lessons', search: '?view=lessons', full: true },
+  { name: 'compare', search: '?view=compare', width: 1280 },
+  {
+    name: 'compare-zh-phone',
+    search: '?view=compare&cmp=1.21..1.24&kubelet=1&lang=zh',
+    width: 375,
+  },
   {
     name: 'lesson-step',
     search: '?view=lessons&lesson=versions&step=3',
@@ -53,7 +61,7 @@ const browser = await launchChromium()
 try {
   for (const shot of shots) {
     const context = await browser.newContext({
-      viewport: { width: 1400, height: 900 },
+      viewport: { width: shot.width ?? 1400, height: 900 },
       colorScheme: shot.dark ? 'dark' : 'light',
     })
     const page = await context.newPage()

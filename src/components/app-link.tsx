@@ -6,7 +6,7 @@ interface AppLinkProps {
   to: (state: AppState) => AppState
   children: ReactNode
   className?: string
-  'aria-current'?: 'page' | 'step'
+  'aria-current'?: 'page' | 'step' | 'true'
 }
 
 /**

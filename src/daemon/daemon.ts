@@ -3,8 +3,9 @@ import { Dispatcher } from './api/dispatch.ts'
 import { handlers as defaultHandlers } from './api/handlers.ts'
 import { systemClock, timeoutWake } from './engine/real-time.ts'
 import { Engine } from './engine.ts'
-import { fromSnapshot, toSnapshot } from './snapshot.ts'
-import type { DaemonState } from './state.ts'
+import { SIMULATED_HOST_RESOLV_CONF } from './model/host-files.ts'
+import { fromSnapshot, toSnapshot } from './model/snapshot.ts'
+import type { DaemonState } from './model/state.ts'
 import type {
   DaemonOptions,
   DaemonRequest,
@@ -48,6 +49,11 @@ export function createDaemon(options: DaemonOptions = {}): SimulatedDaemon {
     seed: options.seed ?? true,
     diskBytes: options.diskBytes,
     yieldToIo: options.yieldToIo,
+    host: {
+      dataRoot: options.dataRoot ?? '/var/lib/docker',
+      resolvConf: options.hostResolvConf ?? SIMULATED_HOST_RESOLV_CONF,
+      files: options.containerFiles ?? null,
+    },
   })
   const dispatcher = new Dispatcher(
     engine,

@@ -1,13 +1,14 @@
 import { DiskSpace } from './engine/disk.ts'
 import { EngineEvents } from './engine/events.ts'
 import { ExecEnds } from './engine/exec-ends.ts'
+import { ContainerHostSetup, type HostSetup } from './engine/host-files.ts'
 import { Lifecycle } from './engine/lifecycle.ts'
 import { LiveProcesses } from './engine/live.ts'
 import { ContainerOutput } from './engine/output.ts'
 import { Registry } from './engine/registry.ts'
 import { Revisions } from './engine/revisions.ts'
 import { Scheduler } from './engine/scheduler.ts'
-import type { DaemonState } from './state.ts'
+import type { DaemonState } from './model/state.ts'
 import type { DockerVersion, WakeDriver } from './types.ts'
 import { API_VERSION_OF } from './version.ts'
 
@@ -19,6 +20,7 @@ import { API_VERSION_OF } from './version.ts'
  * - `lifecycle`: start, end, restart policy, waits and removal of containers;
  * - `execs`: how exec processes end and who is told;
  * - `live`: processes that read stdin as it comes, their stdin sessions and terminals;
+ * - `hostSetup`: namespaces joined at start, each container's hostname, hosts and resolv.conf;
  * - `clock`: the injected clock and every timed wake-up;
  * - `events`, `output`: the event log and containers' output, with their live followers;
  * - `revisions`: change counters for the list cache, moved by every writer;
@@ -38,6 +40,7 @@ export class Engine {
   readonly disk: DiskSpace
   /** A turn of the transport's event loop, for long work to pause in (DaemonOptions.yieldToIo). */
   readonly yieldToIo: (() => Promise<void>) | undefined
+  readonly hostSetup: ContainerHostSetup
   private readonly seed: boolean
 
   constructor(opts: {
@@ -48,12 +51,14 @@ export class Engine {
     seed: boolean
     diskBytes?: number | undefined
     yieldToIo?: (() => Promise<void>) | undefined
+    host: HostSetup
   }) {
     this.dockerVersion = opts.dockerVersion
     this.apiVersion = API_VERSION_OF[opts.dockerVersion]
     this.seed = opts.seed
     this.clock = new Scheduler(opts.clock, opts.wake)
     this.registry = new Registry(opts.idGenerator, this.revisions)
+    this.hostSetup = new ContainerHostSetup(this.registry, opts.host)
     this.events = new EngineEvents(this.registry.state.events, this.clock)
     this.output = new ContainerOutput(this.clock)
     this.execs = new ExecEnds(this.clock, () => this.registry.state)

@@ -1,9 +1,9 @@
-import type { ProcessFs } from './fs.ts'
+import type { ProcessFs } from './model/fs.ts'
+import { KERNEL_RELEASE } from './model/simulated-host.ts'
 import { shellSession } from './shell/interactive.ts'
 import { ParseError, parse } from './shell/parse.ts'
 import type { External, Program, ShellContext } from './shell/program.ts'
 import { runScript, ShellProcess } from './shell/run.ts'
-import { KERNEL_RELEASE } from './simulated-host.ts'
 
 /**
  * What a simulated process does, decided from its argv (Entrypoint + Cmd), TTY and stdin.
@@ -193,6 +193,9 @@ function simple(name: string, args: string[], input: ProcessInput): ProcessPlan 
       return runs(null, false, name === 'yes' ? 'y\n' : '')
     // Servers: run until stopped and exit 0 on SIGTERM.
     case 'nginx':
+      // `nginx -v` / `-t` (kubectl exec into the web container) answer and exit, on stderr.
+      if (args.includes('-v') || args.includes('-t')) return nginxQuery(args, input)
+      return runs(null, false, '', 0)
     case 'httpd':
     case 'httpd-foreground':
     case 'redis-server':
@@ -257,6 +260,19 @@ function simple(name: string, args: string[], input: ProcessInput): ProcessPlan 
     default:
       return exits(0)
   }
+}
+
+/** nginx's `-v` (its version, from the image's NGINX_VERSION) and `-t` (the config test). */
+function nginxQuery(args: string[], input: ProcessInput): ProcessPlan {
+  const pinned = (input.env ?? []).find((e) => e.startsWith('NGINX_VERSION='))
+  const version = pinned?.slice('NGINX_VERSION='.length).replace(/-.*$/, '') ?? '1.11.6'
+  if (args.includes('-v')) return exits(0, '', `nginx version: nginx/${version}\n`)
+  const conf = '/etc/nginx/nginx.conf'
+  return exits(
+    0,
+    '',
+    `nginx: the configuration file ${conf} syntax is ok\nnginx: configuration file ${conf} test is successful\n`,
+  )
 }
 
 /** busybox `uname [-snrma]`; -a without the kernel's build string (#78-Ubuntu SMP …). */

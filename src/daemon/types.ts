@@ -1,4 +1,7 @@
+import type { ContainerFilesSink } from './engine/host-files.ts'
 import type { DockerVersion } from './version.ts'
+
+export type { ContainerFilesSink }
 
 /**
  * The public contract of the simulated daemon: a request goes in, a response comes out.
@@ -44,6 +47,15 @@ export interface DaemonOptions {
   seed?: boolean
   /** A JSON snapshot from `daemon.snapshot()` to start from. */
   snapshot?: string
+  /**
+   * Docker's root directory (`/info` DockerRootDir; inspect's ResolvConfPath, HostnamePath and
+   * HostsPath are under `<dataRoot>/containers/<id>/`). Default `/var/lib/docker`.
+   */
+  dataRoot?: string
+  /** The host's /etc/resolv.conf that containers' resolv.conf derive from (default: a typical one). */
+  hostResolvConf?: string
+  /** Told of each container's resolv.conf, hostname and hosts (npm run daemon writes them). */
+  containerFiles?: ContainerFilesSink
   /**
    * The simulated disk: bytes of client data (configs, copied files, labels) the daemon keeps
    * before it answers "no space left on device" (engine/disk.ts; default 128 MiB).

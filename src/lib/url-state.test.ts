@@ -69,4 +69,18 @@ describe('URL state', () => {
     expect(isPrerenderedState(parseAppState('?lang=en'), 'en')).toBe(true)
     expect(isPrerenderedState(parseAppState('?q=resize'), 'en')).toBe(false)
   })
+
+  it('keeps a comparison in the link, and falls back to 1.21..1.24 on anything else', () => {
+    const state = parseAppState('?view=compare&cmp=1.18..1.25&kubelet=1')
+    expect(state.compare).toEqual({ from: '1.18', to: '1.25', kubelet: true })
+    expect(formatAppState(state)).toBe('?view=compare&cmp=1.18..1.25&kubelet=1')
+    expect(parseAppState('?view=compare&cmp=1.21..x').compare).toEqual({
+      from: '1.21',
+      to: '1.24',
+      kubelet: false,
+    })
+    expect(formatAppState(parseAppState('?view=compare'))).toBe('?view=compare')
+    // Another view's link carries no comparison.
+    expect(formatAppState({ ...state, view: 'matrix' })).toBe('')
+  })
 })

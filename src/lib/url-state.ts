@@ -1,7 +1,7 @@
 import {
   type DockerVersion,
   DOCKER_VERSIONS as SIMULATED_DOCKER_VERSIONS,
-} from '../daemon/version.ts'
+} from '../daemon/index.ts'
 import type { EndpointFilter, Usage } from '../domain/filter-endpoints.ts'
 import type { EndpointGroup, HttpMethod } from '../domain/schemas/endpoints.ts'
 import { ENDPOINT_GROUPS, HTTP_METHODS } from '../domain/vocabulary.ts'
@@ -12,7 +12,7 @@ import { ENDPOINT_GROUPS, HTTP_METHODS } from '../domain/vocabulary.ts'
  * understand falls back to the default: a hand-edited or stale link never breaks the page.
  */
 
-export const VIEWS = ['matrix', 'versions', 'endpoint', 'playground', 'lessons'] as const
+export const VIEWS = ['matrix', 'versions', 'endpoint', 'playground', 'lessons', 'compare'] as const
 export type View = (typeof VIEWS)[number]
 export const LANGUAGES = ['en', 'zh'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -66,6 +66,14 @@ export interface PlaygroundState {
   docker: PlaygroundDockerVersion
 }
 
+/** Two API versions side by side (the Compare view): `?view=compare&cmp=1.21..1.24`. */
+export interface CompareState {
+  from: string
+  to: string
+  /** Only the endpoints the Kubernetes 1.4 kubelet calls. */
+  kubelet: boolean
+}
+
 export interface AppState {
   view: View
   /** null: follow the browser's language. */
@@ -77,6 +85,7 @@ export interface AppState {
   /** Lesson id and 1-based step; '' and 1 on the lesson list. */
   lesson: string
   step: number
+  compare: CompareState
 }
 
 export const DEFAULT_PLAYGROUND: PlaygroundState = {
@@ -108,6 +117,9 @@ export const DEFAULT_VERSIONS: VersionsState = {
   selected: '',
 }
 
+/** Kubernetes 1.3 and 1.4's range: the oldest Docker they accept (1.9) against 1.12. */
+export const DEFAULT_COMPARE: CompareState = { from: '1.21', to: '1.24', kubelet: false }
+
 export const DEFAULT_STATE: AppState = {
   view: 'matrix',
   lang: null,
@@ -117,6 +129,7 @@ export const DEFAULT_STATE: AppState = {
   playground: DEFAULT_PLAYGROUND,
   lesson: '',
   step: 1,
+  compare: DEFAULT_COMPARE,
 }
 
 const MAX_TEXT = 200
@@ -171,6 +184,7 @@ export function parseAppState(search: string): AppState {
     },
     lesson: matching(ID_PATTERN, p.get('lesson')),
     step: parseStep(p.get('step')),
+    compare: parseCompare(p.get('cmp'), p.get('kubelet')),
     playground: {
       method: oneOf(PLAYGROUND_METHODS, p.get('m'), DEFAULT_PLAYGROUND.method),
       path: parsePlaygroundPath(p.get('p')),
@@ -193,6 +207,17 @@ export function toPlaygroundRequest(example: {
     path: parsePlaygroundPath(example.path),
     body: example.body,
     contentType: oneOf(CONTENT_TYPES, example.contentType, 'application/json'),
+  }
+}
+
+/** "1.21..1.24": two API versions; the Compare view says when one has no data. */
+function parseCompare(value: string | null, kubelet: string | null): CompareState {
+  const [from = '', to = ''] = (value ?? '').split('..')
+  const valid = API_PATTERN.test(from) && API_PATTERN.test(to)
+  return {
+    from: valid ? from : DEFAULT_COMPARE.from,
+    to: valid ? to : DEFAULT_COMPARE.to,
+    kubelet: kubelet === '1',
   }
 }
 
@@ -251,6 +276,12 @@ export function formatAppState(state: AppState): string {
     set('b', g.body.length <= MAX_LINK_BODY ? g.body : null)
     set('ct', g.contentType, DEFAULT_PLAYGROUND.contentType)
     set('docker', g.docker, DEFAULT_PLAYGROUND.docker)
+  }
+  if (state.view === 'compare') {
+    const c = state.compare
+    const pair = `${c.from}..${c.to}`
+    set('cmp', pair, `${DEFAULT_COMPARE.from}..${DEFAULT_COMPARE.to}`)
+    set('kubelet', c.kubelet ? '1' : null)
   }
   const query = p.toString()
   return query ? `?${query}` : ''

@@ -10,6 +10,7 @@ describe('parseCliArgs', () => {
         host: '127.0.0.1',
         socket: null,
         dockerVersion: '1.12.6',
+        dataRoot: null,
         quiet: false,
       },
     })
@@ -17,10 +18,26 @@ describe('parseCliArgs', () => {
 
   it('reads --flag value and --flag=value', () => {
     expect(
-      parseCliArgs(['--port', '0', '--host=0.0.0.0', '--docker-version', '1.11.2', '--quiet']),
+      parseCliArgs([
+        '--port',
+        '0',
+        '--host=0.0.0.0',
+        '--docker-version',
+        '1.11.2',
+        '--data-root',
+        '/srv/docker',
+        '--quiet',
+      ]),
     ).toEqual({
       kind: 'run',
-      options: { port: 0, host: '0.0.0.0', socket: null, dockerVersion: '1.11.2', quiet: true },
+      options: {
+        port: 0,
+        host: '0.0.0.0',
+        socket: null,
+        dockerVersion: '1.11.2',
+        dataRoot: '/srv/docker',
+        quiet: true,
+      },
     })
   })
 
@@ -43,6 +60,7 @@ describe('parseCliArgs', () => {
     [['--port', '70000'], 'invalid --port: 70000'],
     [['--port'], 'option --port needs a value'],
     [['--docker-version', '1.13.0'], 'invalid --docker-version: 1.13.0'],
+    [['--data-root='], 'invalid --data-root: empty'],
     [['--verbose'], 'unknown option: --verbose'],
     [['serve'], 'unknown option: serve'],
   ])('rejects %j', (argv, message) => {

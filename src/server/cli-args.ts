@@ -6,6 +6,8 @@ export interface CliOptions {
   /** A Unix socket to listen on instead of TCP. */
   socket: string | null
   dockerVersion: DockerVersion
+  /** DockerRootDir, where containers' resolv.conf, hostname and hosts are written; null = a temp dir. */
+  dataRoot: string | null
   quiet: boolean
 }
 
@@ -25,6 +27,8 @@ Options:
   --socket <path>         listen on a Unix socket instead: DOCKER_HOST=unix://<path>
                           (the CLI's Ctrl-P Ctrl-Q detach works only there, see the README)
   --docker-version <v>    ${DOCKER_VERSIONS.join(' | ')} (default 1.12.6)
+  --data-root <dir>       where each container's resolv.conf, hostname and hosts are written
+                          (DockerRootDir; default a fresh temporary directory, removed on exit)
   --quiet                 no request log
   -h, --help              show this help
 `
@@ -36,6 +40,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
     host: '127.0.0.1',
     socket: null,
     dockerVersion: '1.12.6',
+    dataRoot: null,
     quiet: false,
   }
   for (let i = 0; i < argv.length; i++) {
@@ -51,6 +56,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
       flag !== '--port' &&
       flag !== '--host' &&
       flag !== '--socket' &&
+      flag !== '--data-root' &&
       flag !== '--docker-version'
     ) {
       return { kind: 'error', message: `unknown option: ${arg}` }
@@ -71,6 +77,9 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
     } else if (flag === '--socket') {
       if (value === '') return { kind: 'error', message: 'invalid --socket: empty' }
       options.socket = value
+    } else if (flag === '--data-root') {
+      if (value === '') return { kind: 'error', message: 'invalid --data-root: empty' }
+      options.dataRoot = value
     } else if (flag === '--host') {
       if (value === '') return { kind: 'error', message: 'invalid --host: empty' }
       options.host = value

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       host: options.host,
       ...(options.socket === null ? {} : { socketPath: options.socket }),
       dockerVersion: options.dockerVersion,
+      ...(options.dataRoot === null ? {} : { dataRoot: options.dataRoot }),
       log: options.quiet ? null : (line) => process.stdout.write(`${line}\n`),
     })
   } catch (error) {
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
   const listening = server.socketPath === null ? server.url : `unix://${server.socketPath}`
   process.stdout.write(
     `Simulated Docker ${options.dockerVersion} listening on ${listening}\n` +
-      `  DOCKER_HOST=${listening.replace(/^http:/, 'tcp:')} docker version\n`,
+      `  DOCKER_HOST=${listening.replace(/^http:/, 'tcp:')} docker version\n` +
+      `  data root (DockerRootDir): ${server.dataRoot ?? ''}\n`,
   )
   let stopping = false
   const stop = (reason: string): void => {

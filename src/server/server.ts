@@ -6,6 +6,7 @@ import { getResponse, type RequestHandler } from 'msw'
 import type { Daemon, DockerVersion } from '../daemon/index.ts'
 import { createDaemon, INTERNAL_ERROR_MESSAGE } from '../daemon/index.ts'
 import { createHandlers } from '../mocks/handlers/index.ts'
+import { type DataRoot, openDataRoot } from './container-files.ts'
 import { handleUpgrade } from './hijack.ts'
 import { BodyTooLargeError, bodyTooLarge, toFetchRequest, writeFetchResponse } from './node-http.ts'
 
@@ -22,6 +23,12 @@ export interface DaemonServerOptions {
   dockerVersion?: DockerVersion
   /** An existing daemon (tests, benchmarks); otherwise `createDaemon({ dockerVersion })`. */
   daemon?: Daemon
+  /**
+   * Where a daemon created here writes its containers' resolv.conf, hostname and hosts
+   * (DockerRootDir). Default: a fresh temporary directory, removed on close. Not used with
+   * `daemon`, which reports its own paths and writes nothing.
+   */
+  dataRoot?: string
   /** Where the per-request log line goes; `null` = no log. Default: stdout. */
   log?: ((line: string) => void) | null
   /** How long an upgrade request may take to send its declared body (default 30 s). */
@@ -36,6 +43,8 @@ export interface DaemonServer {
   /** The Unix socket listened on, or null on TCP. */
   readonly socketPath: string | null
   readonly daemon: Daemon
+  /** The data root of a daemon created here (DockerRootDir), or null. */
+  readonly dataRoot: string | null
   close(): Promise<void>
 }
 
@@ -87,24 +96,34 @@ function internalError(error: unknown): Response {
  */
 export async function startDaemonServer(options: DaemonServerOptions): Promise<DaemonServer> {
   const host = options.host ?? '127.0.0.1'
+  const log =
+    options.log === undefined ? (line: string) => process.stdout.write(`${line}\n`) : options.log
   let daemon: Daemon
   let disposeDaemon = (): void => undefined
+  let dataRoot: DataRoot | null = null
   if (options.daemon === undefined) {
-    // A daemon we create is ours to dispose of (its timers for `sleep N` processes).
+    // A daemon we create is ours to dispose of (its timers for `sleep N` processes), and so is
+    // its data root.
+    const root = openDataRoot(options.dataRoot, { log: log ?? undefined })
+    dataRoot = root
     const created = createDaemon({
       dockerVersion: options.dockerVersion ?? '1.12.6',
+      dataRoot: root.path,
+      ...(root.hostResolvConf === undefined ? {} : { hostResolvConf: root.hostResolvConf }),
+      containerFiles: root,
       onInternalError: logInternalError,
       // A large upload pauses every thousand members, so other clients are served meanwhile.
       yieldToIo: () => new Promise((resolve) => setImmediate(resolve)),
     })
     daemon = created
-    disposeDaemon = () => created.dispose()
+    disposeDaemon = () => {
+      created.dispose()
+      root.dispose()
+    }
   } else {
     daemon = options.daemon
   }
   const handlers: RequestHandler[] = createHandlers(daemon)
-  const log =
-    options.log === undefined ? (line: string) => process.stdout.write(`${line}\n`) : options.log
   let origin = ''
 
   const respond = async (request: Request): Promise<Response> => {
@@ -167,16 +186,22 @@ export async function startDaemonServer(options: DaemonServerOptions): Promise<D
   server.keepAliveTimeout = 30_000
 
   const socketPath = options.socketPath ?? null
-  if (socketPath !== null) await removeStaleSocket(socketPath)
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    const listening = () => {
-      server.off('error', reject)
-      resolve()
-    }
-    if (socketPath !== null) server.listen(socketPath, listening)
-    else server.listen(options.port, host, listening)
-  })
+  try {
+    if (socketPath !== null) await removeStaleSocket(socketPath)
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      const listening = () => {
+        server.off('error', reject)
+        resolve()
+      }
+      if (socketPath !== null) server.listen(socketPath, listening)
+      else server.listen(options.port, host, listening)
+    })
+  } catch (error) {
+    // Nothing listens: the daemon and a temporary data root made for it go.
+    disposeDaemon()
+    throw error
+  }
   let address: AddressInfo = { address: 'localhost', family: 'IPv4', port: 0 }
   if (socketPath === null) {
     address = server.address() as AddressInfo
@@ -193,6 +218,7 @@ export async function startDaemonServer(options: DaemonServerOptions): Promise<D
     port: address.port,
     socketPath,
     daemon,
+    dataRoot: dataRoot?.path ?? null,
     close: () =>
       new Promise<void>((resolve, reject) => {
         // In-flight requests finish; their keep-alive connections are closed once idle.

@@ -364,11 +364,24 @@ async function apply(
       result = await call(world, 'GET', `/containers/${c(action.target)}/changes`)
       break
     case 'stop':
-    case 'restart':
-      result = await call(world, 'POST', `/containers/${c(action.target)}/${action.kind}`, {
+    case 'restart': {
+      // A process that ignores SIGTERM (a shell as PID 1) makes the stop wait `t` seconds of
+      // the daemon's clock before SIGKILL: let them pass, as they would for a real client.
+      const pending = call(world, 'POST', `/containers/${c(action.target)}/${action.kind}`, {
         t: action.t,
       })
+      let answered = false
+      void pending.then(() => {
+        answered = true
+      })
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      if (!answered) {
+        world.now.ms += 1000 * Number(action.t)
+        await call(world, 'GET', '/_ping')
+      }
+      result = await pending
       break
+    }
     case 'kill':
       result = await call(
         world,

@@ -1,6 +1,6 @@
 import { untyped } from '../errors.ts'
-import { goStringMap, jsonKind, setOwn, typeError } from '../json.ts'
-import type { JsonObject, JsonValue } from '../state.ts'
+import type { JsonObject, JsonValue } from '../model/state.ts'
+import { goStringMap, jsonKind, setOwn, typeError } from '../wire/json.ts'
 import { isObject } from './context.ts'
 
 /**
@@ -167,7 +167,7 @@ export const HOST_CONFIG_KINDS: Record<string, Kind> = {
  * body allocates it, even when the value is null.
  * @see engine-api types/container/host_config.go (vendored at moby v1.12.6)
  */
-const HOST_CONFIG_FIELDS = [
+export const HOST_CONFIG_FIELDS = [
   ...Object.keys(HOST_CONFIG_KINDS),
   'ConsoleSize',
   'Isolation',

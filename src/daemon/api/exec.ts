@@ -2,15 +2,15 @@ import { stateFull, storedSize } from '../engine/disk.ts'
 import { argv } from '../engine/process-input.ts'
 import type { Engine } from '../engine.ts'
 import { conflict, errNotRunning, errorMessage, notFound, untyped } from '../errors.ts'
-import { ChunkQueue, heldByOutput, STREAM_LIMITS } from '../events.ts'
-import { parseGoInt } from '../filters.ts'
-import { processFs } from '../fs.ts'
-import { jsonKind, typeError } from '../json.ts'
+import { ChunkQueue, heldByOutput, STREAM_LIMITS } from '../model/events.ts'
+import { processFs } from '../model/fs.ts'
+import { type ExecRecord, isRunning, type JsonObject, type LogEntry } from '../model/state.ts'
 import { plan } from '../process.ts'
-import { type ExecRecord, isRunning, type JsonObject, type LogEntry } from '../state.ts'
-import { frame } from '../stdcopy.ts'
 import { detachKeyBytes, HijackedStdin, withEnd } from '../terminal/stdin-session.ts'
 import { DAEMON_STDIN_HEADER, type DaemonResponse } from '../types.ts'
+import { parseGoInt } from '../wire/filters.ts'
+import { jsonKind, typeError } from '../wire/json.ts'
+import { frame } from '../wire/stdcopy.ts'
 import { checkKind, type Kind, pick } from './config.ts'
 import { statusText } from './containers/status.ts'
 import {
@@ -153,7 +153,7 @@ function run(e: Engine, ex: ExecRecord): LogEntry[] {
   if (ex.phase === 'running') throw untyped(`Error: Exec command ${ex.id} is already running`)
   e.events.container(c, `exec_start: ${ex.entrypoint} ${ex.arguments.join(' ')}`)
   const input = {
-    fs: processFs(c),
+    fs: processFs(c, () => e.hostSetup.etcFiles(c)),
     argv: [ex.entrypoint, ...ex.arguments],
     tty: ex.tty,
     openStdin: ex.attachStdin,

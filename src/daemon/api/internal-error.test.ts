@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { jsonRequest, readText } from '../../scenarios/test-client.ts'
 import { Engine } from '../engine.ts'
 import { INTERNAL_ERROR_MESSAGE } from '../errors.ts'
-import { jsonRequest, readText } from '../test-client.ts'
+import { SIMULATED_HOST_RESOLV_CONF } from '../model/host-files.ts'
 import type { Handler } from './context.ts'
 import { Dispatcher } from './dispatch.ts'
 
@@ -14,6 +15,7 @@ function dispatcherWith(handler: Handler, reported: unknown[]): Dispatcher {
     wake: () => () => undefined,
     idGenerator: null,
     seed: true,
+    host: { dataRoot: '/var/lib/docker', resolvConf: SIMULATED_HOST_RESOLV_CONF, files: null },
   })
   return new Dispatcher(engine, new Map([['ContainerList', handler]]), (e) => reported.push(e))
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { call } from '../../scenarios/test-client.ts'
 import { createDaemon, type SimulatedDaemon } from '../daemon.ts'
-import { call } from '../test-client.ts'
 
 /** Labels decode as Go's map[string]string: every key kept, values that are not strings refused. */
 

@@ -1,10 +1,10 @@
 import { badRequest, untyped } from '../errors.ts'
-import { ChunkQueue, EVENT_LIMITS } from '../events.ts'
-import { Filters, goQuote } from '../filters.ts'
-import { parseReference } from '../reference.ts'
-import { KERNEL_RELEASE } from '../simulated-host.ts'
-import { type EventRecord, isRunning } from '../state.ts'
+import { ChunkQueue, EVENT_LIMITS } from '../model/events.ts'
+import { parseReference } from '../model/reference.ts'
+import { KERNEL_RELEASE } from '../model/simulated-host.ts'
+import { type EventRecord, isRunning } from '../model/state.ts'
 import { GIT_COMMIT_OF, GO_VERSION_OF } from '../version.ts'
+import { Filters, goQuote } from '../wire/filters.ts'
 import { bodyJSON, type Handler, isObject } from './context.ts'
 import { goJSON, JSON_TYPE, json, stream, text, utf8 } from './http.ts'
 import { SIMULATED_SYSINFO } from './verify-settings.ts'
@@ -61,7 +61,7 @@ export const info: Handler = (ctx) => {
     Images: e.state.images.size,
     Driver: 'aufs',
     DriverStatus: [
-      ['Root Dir', '/var/lib/docker/aufs'],
+      ['Root Dir', `${e.hostSetup.host.dataRoot}/aufs`],
       ['Backing Filesystem', 'extfs'],
       ['Dirs', String(e.state.images.size * 2 + e.state.containers.size * 2)],
       ['Dirperm1 Supported', 'true'],
@@ -106,7 +106,7 @@ export const info: Handler = (ctx) => {
     },
     NCPU: 4,
     MemTotal: 8_369_942_528,
-    DockerRootDir: '/var/lib/docker',
+    DockerRootDir: e.hostSetup.host.dataRoot,
     HttpProxy: '',
     HttpsProxy: '',
     NoProxy: '',

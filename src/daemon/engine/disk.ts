@@ -1,5 +1,5 @@
 import { type DaemonError, untyped } from '../errors.ts'
-import type { DaemonState } from '../state.ts'
+import type { DaemonState } from '../model/state.ts'
 
 /**
  * The simulated disk: how much client-supplied data the daemon keeps in total. A real daemon

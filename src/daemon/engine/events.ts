@@ -1,6 +1,6 @@
-import { EventBus } from '../events.ts'
-import { setOwn } from '../json.ts'
-import type { ContainerRecord, EventRecord } from '../state.ts'
+import { EventBus } from '../model/events.ts'
+import type { ContainerRecord, EventRecord } from '../model/state.ts'
+import { setOwn } from '../wire/json.ts'
 
 /** The event log (`state.events`) and its live subscribers, stamped by the daemon clock. */
 export class EngineEvents {

@@ -1,9 +1,10 @@
 import { untyped } from '../errors.ts'
-import { attachNetworks, detachNetworks } from '../networking.ts'
+import { attachNetworks, detachNetworks } from '../model/networking.ts'
+import { type ContainerRecord, type DaemonState, isRunning } from '../model/state.ts'
 import { plan, type StartFailure } from '../process.ts'
-import { type ContainerRecord, type DaemonState, isRunning } from '../state.ts'
 import type { EngineEvents } from './events.ts'
 import type { ExecEnds } from './exec-ends.ts'
+import type { ContainerHostSetup } from './host-files.ts'
 import type { LiveProcesses } from './live.ts'
 import type { ContainerOutput } from './output.ts'
 import { processInput } from './process-input.ts'
@@ -22,6 +23,7 @@ export interface LifecycleParts {
   live: LiveProcesses
   revisions: Revisions
   execs: ExecEnds
+  hostSetup: ContainerHostSetup
 }
 
 /**
@@ -46,7 +48,8 @@ export class Lifecycle {
   start(c: ContainerRecord): void {
     const { clock, registry } = this.p
     this.p.revisions.touch(c)
-    const input = processInput(c)
+    this.joinNamespaces(c)
+    const input = processInput(c, () => this.p.hostSetup.etcFiles(c))
     const run = plan(input)
     if (run.kind === 'fails') this.failStart(c, run)
     c.state = {
@@ -59,6 +62,7 @@ export class Lifecycle {
       oomKilled: false,
     }
     attachNetworks(registry, c)
+    this.p.hostSetup.started(c)
     c.process = {
       exitAt:
         run.kind === 'runs' && run.runForMs !== null && run.shell === undefined
@@ -84,6 +88,21 @@ export class Lifecycle {
       this.finish(c, run.exitCode)
     } else if (c.process.exitAt !== null) {
       this.scheduleExit(c, c.process.exitAt)
+    }
+  }
+
+  /**
+   * `container:<id>` network and IPC modes need that container running. A failed start records
+   * the error and exit code 128 (unless one is set), as containerStart's deferred cleanup does
+   * (daemon/start.go; no `die` event: no process was created).
+   */
+  private joinNamespaces(c: ContainerRecord): void {
+    try {
+      this.p.hostSetup.join(c)
+    } catch (err) {
+      const exitCode = c.state.exitCode === 0 ? 128 : c.state.exitCode
+      c.state = { ...c.state, exitCode, error: err instanceof Error ? err.message : String(err) }
+      throw err
     }
   }
 
@@ -151,6 +170,7 @@ export class Lifecycle {
   /** Removes a container that is not running: its record, execs, name, endpoints and streams. */
   remove(c: ContainerRecord): void {
     const execIds = c.execIds
+    this.p.hostSetup.removed(c)
     this.p.registry.deleteContainer(c)
     for (const execId of execIds) {
       this.p.live.endExec(execId)
@@ -240,7 +260,7 @@ export class Lifecycle {
       }
       // A shell that was waiting at its prompt waits again (without printing a second prompt).
       if (c.state.status === 'running' || c.state.status === 'paused') {
-        const input = processInput(c)
+        const input = processInput(c, () => this.p.hostSetup.etcFiles(c))
         const run = plan(input)
         if (run.kind === 'runs' && run.live !== undefined)
           this.p.live.spawnContainer(c, input, true)

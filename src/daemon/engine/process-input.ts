@@ -1,11 +1,11 @@
-import { processFs } from '../fs.ts'
+import { type EtcFiles, processFs } from '../model/fs.ts'
+import type { ContainerRecord } from '../model/state.ts'
 import type { ProcessInput } from '../process.ts'
-import type { ContainerRecord } from '../state.ts'
 
 /** What a container's process is started with. */
-export function processInput(c: ContainerRecord): ProcessInput {
+export function processInput(c: ContainerRecord, etc?: () => EtcFiles): ProcessInput {
   return {
-    fs: processFs(c),
+    fs: processFs(c, etc),
     argv: argv(c),
     tty: c.config.Tty === true,
     openStdin: c.config.OpenStdin === true,

@@ -1,5 +1,5 @@
-import { rfc3339Nano } from '../clock.ts'
 import type { WakeDriver } from '../types.ts'
+import { rfc3339Nano } from '../wire/clock.ts'
 
 /** What runs at a wake-up; `at` is the simulated time it was due (maybe earlier than now). */
 type Due = (at: number) => void
@@ -24,6 +24,7 @@ export class Scheduler {
   /** Pending wake-ups, soonest first; equal times in the order they were scheduled. */
   private queue: Entry[] = []
   private cancelWake: (() => void) | null = null
+  private readonly clearListeners = new Set<() => void>()
 
   constructor(
     private readonly clock: () => Date,
@@ -87,11 +88,23 @@ export class Scheduler {
     if (ran) this.arm()
   }
 
+  /**
+   * `fn` runs when every wake-up is forgotten (reset, restore, dispose), so a request waiting on
+   * the clock (a stop's grace period) ends instead of waiting forever. Returns its cancel.
+   */
+  onClear(fn: () => void): () => void {
+    this.clearListeners.add(fn)
+    return () => this.clearListeners.delete(fn)
+  }
+
   /** Forgets every pending wake-up. */
   clear(): void {
     this.cancelWake?.()
     this.cancelWake = null
     this.queue = []
+    const listeners = [...this.clearListeners]
+    this.clearListeners.clear()
+    for (const fn of listeners) fn()
   }
 
   /** Asks the driver for a wake-up at the soonest entry. */

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react'
 import endpointsFile from '../../../data/endpoints-1.24.json'
 import { AppLink } from '../../components/app-link.tsx'
 import { MethodBadge } from '../../components/method-badge.tsx'
@@ -9,6 +10,9 @@ import { useI18n } from '../../lib/i18n/index.tsx'
 import { toPlaygroundRequest } from '../../lib/url-state.ts'
 import { KubernetesPanel } from './kubernetes-panel.tsx'
 import { StatusTable } from './status-table.tsx'
+
+// The eight API versions' data come with the strip, in a chunk of their own.
+const EndpointHistory = lazy(() => import('./endpoint-history.tsx'))
 
 // Validated by src/domain/data-consistency.test.ts; the browser trusts the built data.
 const endpoints = (endpointsFile as EndpointsFile).endpoints
@@ -57,6 +61,10 @@ export default function EndpointDetail({ id }: { id: string }) {
           {t('tryInPlayground')} →
         </AppLink>
       </p>
+
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <EndpointHistory id={endpoint.id} />
+      </Suspense>
 
       <h3>{t('parameters')}</h3>
       {endpoint.parameters.length === 0 ? (

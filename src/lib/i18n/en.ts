@@ -1,3 +1,4 @@
+import type { CompareMessageKey } from './compare-messages.ts'
 import type { FeatureMessageKey } from './feature-messages.ts'
 
 /** English UI strings. API identifiers (paths, methods, operationIds) are never translated. */
@@ -228,6 +229,7 @@ export const en = {
   openStreamsHint: 'Still being read. Other requests can be sent meanwhile.',
   stopStream: 'Stop {request}',
   // Lessons
+  navCompare: 'Compare',
   navLessons: 'Lessons',
   lessonsHeading: 'Guided lessons',
   lessonsIntro:
@@ -258,4 +260,4 @@ export const en = {
 
 /** The first page's strings; the playground's and lessons' own are in feature-messages.ts. */
 export type Messages = Record<keyof typeof en, string>
-export type MessageKey = keyof typeof en | FeatureMessageKey
+export type MessageKey = keyof typeof en | FeatureMessageKey | CompareMessageKey

@@ -219,6 +219,7 @@ export const zh: Messages = {
   openStreams: '未结束的数据流',
   openStreamsHint: '仍在读取中。与此同时可以发送别的请求。',
   stopStream: '停止 {request}',
+  navCompare: '对比',
   navLessons: '课程',
   lessonsHeading: '引导式课程',
   lessonsIntro:

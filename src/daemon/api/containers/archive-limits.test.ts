@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { call, jsonRequest, readText } from '../../../scenarios/test-client.ts'
 import { createDaemon, type SimulatedDaemon } from '../../daemon.ts'
-import { call, jsonRequest, readText } from '../../test-client.ts'
 
 /**
  * PUT /archive under abuse: many small files, paths the kernel refuses, archives cut short,

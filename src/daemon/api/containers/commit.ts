@@ -1,8 +1,8 @@
 import { noSpaceLeft, storedSize, tempSuffix } from '../../engine/disk.ts'
 import { untyped } from '../../errors.ts'
-import { goQuote } from '../../filters.ts'
-import { parseReference } from '../../reference.ts'
-import type { JsonObject } from '../../state.ts'
+import { parseReference } from '../../model/reference.ts'
+import type { JsonObject } from '../../model/state.ts'
+import { goQuote } from '../../wire/filters.ts'
 import { CONFIG_KINDS, pick } from '../config.ts'
 import { bodyJSON, checkForJSON, type Handler, isObject } from '../context.ts'
 import { json } from '../http.ts'
@@ -44,7 +44,7 @@ export const commit: Handler = (ctx) => {
     const hex = id.slice(7)
     throw noSpaceLeft(
       'write',
-      `/var/lib/docker/image/aufs/imagedb/content/sha256/.tmp-${hex}${tempSuffix(hex)}`,
+      `${e.hostSetup.host.dataRoot}/image/aufs/imagedb/content/sha256/.tmp-${hex}${tempSuffix(hex)}`,
     )
   }
   if (refTag !== null) {

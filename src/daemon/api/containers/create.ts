@@ -1,11 +1,11 @@
-import { ZERO_TIME } from '../../clock.ts'
 import { noSpaceLeft, storedSize, tempSuffix } from '../../engine/disk.ts'
 import type { Engine } from '../../engine.ts'
 import { badRequest, notFound, untyped } from '../../errors.ts'
-import { goQuote } from '../../filters.ts'
-import { parseReference, withDefaultTag } from '../../reference.ts'
+import { parseReference, withDefaultTag } from '../../model/reference.ts'
+import type { ContainerRecord, JsonObject, JsonValue } from '../../model/state.ts'
 import { parseSignal } from '../../signals.ts'
-import type { ContainerRecord, JsonObject, JsonValue } from '../../state.ts'
+import { ZERO_TIME } from '../../wire/clock.ts'
+import { goQuote } from '../../wire/filters.ts'
 import {
   CONFIG_FIELDS,
   defaultHostConfig,
@@ -16,6 +16,7 @@ import {
   withZeroValues,
 } from '../config.ts'
 import { bodyJSON, checkForJSON, type Handler, isObject, versionGTE } from '../context.ts'
+import { withoutLaterCreateFields } from '../field-versions.ts'
 import { json } from '../http.ts'
 import { adaptSettings, verifySettings } from '../verify-settings.ts'
 import { setupMounts, validateBind } from './mounts.ts'
@@ -103,7 +104,8 @@ export const create: Handler = (ctx) => {
   const e = ctx.engine
   checkForJSON(ctx)
   const name = ctx.query.get('name') ?? ''
-  const body = parseCreateBody(bodyJSON(ctx))
+  // An older daemon's structs lack the fields later versions added: it never sees them.
+  const body = parseCreateBody(withoutLaterCreateFields(bodyJSON(ctx), e.apiVersion))
   // runconfig DecodeContainerConfig validates bind specs while decoding (when both a Config and
   // a HostConfig were decoded), then the network mode, isolation and QoS.
   if (body.config !== null && body.hostConfig !== null)
@@ -217,7 +219,7 @@ export const create: Handler = (ctx) => {
     e.registry.releaseName(finalName)
     throw noSpaceLeft(
       'write',
-      `/var/lib/docker/containers/${id}/.tmp-config.v2.json${tempSuffix(id)}`,
+      `${e.hostSetup.host.dataRoot}/containers/${id}/.tmp-config.v2.json${tempSuffix(id)}`,
     )
   }
   setupMounts(e, c)

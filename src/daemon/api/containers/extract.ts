@@ -1,9 +1,9 @@
 import type { DiskSpace } from '../../engine/disk.ts'
 import { noSpaceLeft } from '../../engine/disk.ts'
 import { type DaemonError, untyped } from '../../errors.ts'
-import { cleanPath, inSkeleton, statPath } from '../../fs.ts'
-import type { ContainerRecord } from '../../state.ts'
-import type { TarMember } from '../../tar.ts'
+import { cleanPath, inSkeleton, statPath } from '../../model/fs.ts'
+import type { ContainerRecord } from '../../model/state.ts'
+import type { TarMember } from '../../wire/tar.ts'
 
 /**
  * PUT /containers/{id}/archive: the members of a tar written into a container's files, as

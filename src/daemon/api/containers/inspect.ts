@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine.ts'
-import { type ContainerRecord, isRunning, type JsonObject } from '../../state.ts'
+import { type ContainerRecord, isRunning, type JsonObject } from '../../model/state.ts'
 import { boolValue, type Handler, versionGTE, versionLT } from '../context.ts'
 import { json } from '../http.ts'
 import { mountsJSON, networksJSON, portMap } from './shapes.ts'
@@ -9,7 +9,10 @@ import { stateString } from './status.ts'
 export function inspectJSON(e: Engine, c: ContainerRecord, size: boolean): JsonObject {
   const bridge = c.networks.find((n) => n.name === 'bridge')
   const st = c.state
-  const root = `/var/lib/docker/containers/${c.id}`
+  const root = `${e.hostSetup.host.dataRoot}/containers/${c.id}`
+  const joined = String(c.hostConfig.NetworkMode ?? '').startsWith('container:')
+  // A container in another's network namespace has no sandbox of its own.
+  const sandbox = isRunning(c) && !joined
   return {
     Id: c.id,
     Created: c.created,
@@ -29,9 +32,7 @@ export function inspectJSON(e: Engine, c: ContainerRecord, size: boolean): JsonO
       FinishedAt: st.finishedAt,
     },
     Image: c.image,
-    ResolvConfPath: `${root}/resolv.conf`,
-    HostnamePath: `${root}/hostname`,
-    HostsPath: `${root}/hosts`,
+    ...e.hostSetup.paths(c),
     LogPath: `${root}/${c.id}-json.log`,
     Name: c.name,
     RestartCount: c.restartCount,
@@ -49,12 +50,12 @@ export function inspectJSON(e: Engine, c: ContainerRecord, size: boolean): JsonO
     Config: c.config,
     NetworkSettings: {
       Bridge: '',
-      SandboxID: isRunning(c) ? `${c.id.slice(0, 12)}${'0'.repeat(52)}` : '',
+      SandboxID: sandbox ? `${c.id.slice(0, 12)}${'0'.repeat(52)}` : '',
       HairpinMode: false,
       LinkLocalIPv6Address: '',
       LinkLocalIPv6PrefixLen: 0,
       Ports: portMap(c),
-      SandboxKey: isRunning(c) ? `/var/run/docker/netns/${c.id.slice(0, 12)}` : '',
+      SandboxKey: sandbox ? `/var/run/docker/netns/${c.id.slice(0, 12)}` : '',
       SecondaryIPAddresses: null,
       SecondaryIPv6Addresses: null,
       EndpointID: bridge?.endpointId ?? '',

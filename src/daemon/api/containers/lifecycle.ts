@@ -1,8 +1,10 @@
+import { dyingWords } from '../../dying-words.ts'
+import { argv } from '../../engine/process-input.ts'
 import type { Engine } from '../../engine.ts'
 import { badRequest, conflict, DaemonError, errNotRunning, untyped, wrap } from '../../errors.ts'
-import { jsonKind, typeError } from '../../json.ts'
+import { type ContainerRecord, isRunning, type JsonObject } from '../../model/state.ts'
 import { parseSignal, terminates, validSignal } from '../../signals.ts'
-import { type ContainerRecord, isRunning, type JsonObject } from '../../state.ts'
+import { jsonKind, typeError } from '../../wire/json.ts'
 import { defaultHostConfig, str, withZeroValues, wrapperHostConfig } from '../config.ts'
 import {
   bodyJSON,
@@ -119,12 +121,21 @@ function signalOutcome(c: ContainerRecord, sig: number): number | null {
   return terminates(sig) ? 128 + sig : null
 }
 
+/** The signal ends the process: what it writes as it goes (pause's psignal line), then its end. */
+function endBySignal(e: Engine, c: ContainerRecord, sig: number, code: number): void {
+  const words = dyingWords(argv(c), sig)
+  if (words !== null) e.output.write(c, 2, words)
+  e.lifecycle.finish(c, code, true)
+}
+
 /**
- * The stop sequence (daemon/stop.go): StopSignal (default SIGTERM), then SIGKILL after `t`
- * seconds if the process is still alive. Simulated time does not pass: a process that ignores
- * the stop signal is killed at once and exits 137.
+ * The stop sequence (daemon/stop.go containerStop): the StopSignal (default SIGTERM); a process
+ * that survives it gets up to `seconds` of the daemon's clock to exit (container.WaitStop),
+ * then SIGKILL (daemon.Kill: exit 137). A PID 1 without handlers (busybox `sh`, `sleep`)
+ * ignores SIGTERM, so `docker stop` takes the whole grace period — the "why does docker stop
+ * take 10 seconds" of every class. Resolves once the container is down.
  */
-function stopContainer(e: Engine, c: ContainerRecord): void {
+async function stopContainer(e: Engine, c: ContainerRecord, seconds: number): Promise<void> {
   if (!isRunning(c)) return
   if (c.state.status === 'restarting') {
     // killWithSignal returns early for a restarting container: no kill event, the pending
@@ -136,16 +147,42 @@ function stopContainer(e: Engine, c: ContainerRecord): void {
   const stopSignal = str(c.config, 'StopSignal')
   const sig = stopSignal === '' ? 15 : parseSignal(stopSignal)
   e.events.container(c, 'kill', { signal: String(sig) })
-  let code = signalOutcome(c, sig)
-  if (code === null) {
-    e.events.container(c, 'kill', { signal: '9' })
-    code = 137
+  const code = signalOutcome(c, sig)
+  if (code !== null) {
+    endBySignal(e, c, sig, code)
+    e.events.container(c, 'stop')
+    return
   }
-  e.lifecycle.finish(c, code, true)
+  if (seconds > 0) {
+    // WaitStop(seconds): the process may still end by itself (a `sleep 5`) or be killed by
+    // another request meanwhile; the timer is the daemon clock's, so tests do not wait.
+    let cancel = (): void => undefined
+    let forget = (): void => undefined
+    const timedOut = new Promise<void>((resolve) => {
+      cancel = e.clock.after(seconds * 1000, () => resolve())
+      forget = e.clock.onClear(() => resolve())
+    })
+    await Promise.race([e.lifecycle.waitStop(c), timedOut])
+    cancel()
+    forget()
+    // Reset or restored meanwhile: the container went with the old state, nothing is left to kill.
+    if (e.state.containers.get(c.id) !== c) return
+  }
+  if (isRunning(c)) {
+    e.events.container(c, 'kill', { signal: '9' })
+    e.lifecycle.finish(c, 137, true)
+  }
   e.events.container(c, 'stop')
 }
 
-export const stop: Handler = (ctx) => {
+/** `t` of stop and restart: strconv.Atoi with the error ignored, so absent or bad is 0. */
+function graceSeconds(raw: string | null): number {
+  if (raw === null || !/^[+-]?\d+$/.test(raw)) return 0
+  const n = Number.parseInt(raw, 10)
+  return Number.isSafeInteger(n) && n > 0 ? n : 0
+}
+
+export const stop: Handler = async (ctx) => {
   const e = ctx.engine
   const c = e.registry.getContainer(ctx.param)
   if (!isRunning(c)) throw new DaemonError(`Container ${ctx.param} is already stopped`, 304)
@@ -154,18 +191,18 @@ export const stop: Handler = (ctx) => {
       `Cannot stop container ${ctx.param}: Container ${c.id} is paused. Unpause the container before stopping`,
     )
   }
-  stopContainer(e, c)
+  await stopContainer(e, c, graceSeconds(ctx.query.get('t')))
   return noContent()
 }
 
-export const restart: Handler = (ctx) => {
+export const restart: Handler = async (ctx) => {
   const e = ctx.engine
   const c = e.registry.getContainer(ctx.param)
   try {
     if (c.state.status === 'paused') {
       throw untyped(`Container ${c.id} is paused. Unpause the container before stopping`)
     }
-    stopContainer(e, c)
+    await stopContainer(e, c, graceSeconds(ctx.query.get('t')))
     checkPortsFree(e, c)
     e.lifecycle.start(c)
   } catch (err) {
@@ -196,7 +233,7 @@ export const kill: Handler = (ctx) => {
     const effective = sig === 0 ? 9 : sig
     e.events.container(c, 'kill', { signal: String(effective) })
     const code = signalOutcome(c, effective)
-    if (code !== null) e.lifecycle.finish(c, code, true)
+    if (code !== null) endBySignal(e, c, effective, code)
   } catch (err) {
     // API ≥ 1.20 wraps every error, which drops typed statuses: only keywords count.
     if (

@@ -1,13 +1,13 @@
 import { untyped } from '../../errors.ts'
-import { ChunkQueue } from '../../events.ts'
-import { parseReference, referenceError } from '../../reference.ts'
-import { registryImageConfig, seedImages } from '../../seed.ts'
-import type { ImageRecord } from '../../state.ts'
+import { ChunkQueue } from '../../model/events.ts'
+import { parseReference, referenceError } from '../../model/reference.ts'
+import { registryImageConfig, seedImages } from '../../model/seed.ts'
+import type { ImageRecord } from '../../model/state.ts'
 import type { Handler } from '../context.ts'
 import { JSON_TYPE, stream } from '../http.ts'
 import { importImage } from './import.ts'
 import { bar, progressLine } from './progress.ts'
-import { CMD_OF, pseudoHex } from './registry.ts'
+import { pseudoHex, registryEnv, registryImage } from './registry.ts'
 import { addTag } from './store.ts'
 
 /**
@@ -39,11 +39,15 @@ export const create: Handler = (ctx) => {
   if (/(^|\/)(doesnotexist|nosuch|notfound)[^/]*$/.test(ref.name)) {
     throw untyped(`Error: image ${remote}:${tagName} not found`)
   }
+  const known = registryImage(ref.name, digest !== null ? null : tagName)
   // The seeded repositories (busybox, nginx, alpine) are served as seeded: same config, id,
   // layers and digest, so a re-pull after `rmi` gives the image back unchanged and pull and
-  // rmi report the same digest.
+  // rmi report the same digest. A tag that was the same image (`nginx:1.11`) gives it too.
   const seeded = seedImages().find((s) =>
-    digest !== null ? s.repoDigests.includes(full) : s.repoTags.includes(full),
+    digest !== null
+      ? s.repoDigests.includes(full)
+      : s.repoTags.includes(full) ||
+        (known.sameAs !== undefined && s.repoTags.includes(known.sameAs)),
   )
   const repoDigest =
     seeded?.repoDigests[0] ??
@@ -62,15 +66,25 @@ export const create: Handler = (ctx) => {
     q.close()
     return stream(q, JSON_TYPE)
   }
-  const known = CMD_OF[ref.name] ?? { cmd: ['sh'], size: 5_000_000 }
   const layerIds =
     seeded !== undefined
       ? seeded.layers.map((l) => l.replace(/^sha256:/, ''))
       : [pseudoHex(`${full}#layer0`), pseudoHex(`${full}#layer1`)]
   const size = seeded?.size ?? known.size
+  // Layers this daemon already has (a second tag of a seeded image) are not downloaded again.
+  const present = new Set<string>()
+  for (const other of e.state.images.values()) for (const l of other.layers) present.add(l)
+  const missing = layerIds.filter((l) => !present.has(`sha256:${l}`))
   for (const l of layerIds)
-    q.push(progressLine({ status: 'Pulling fs layer', progressDetail: {}, id: l.slice(0, 12) }))
+    q.push(
+      progressLine({
+        status: missing.includes(l) ? 'Pulling fs layer' : 'Already exists',
+        progressDetail: {},
+        id: l.slice(0, 12),
+      }),
+    )
   for (const [i, l] of layerIds.entries()) {
+    if (!missing.includes(l)) continue
     const total = i === 0 ? Math.round(size * 0.3) : Math.round(size * 0.03) + 32
     const id12 = l.slice(0, 12)
     q.push(
@@ -85,6 +99,7 @@ export const create: Handler = (ctx) => {
     q.push(progressLine({ status: 'Download complete', progressDetail: {}, id: id12 }))
   }
   for (const [i, l] of layerIds.entries()) {
+    if (!missing.includes(l)) continue
     const total = i === 0 ? size : 32
     const id12 = l.slice(0, 12)
     q.push(
@@ -100,7 +115,7 @@ export const create: Handler = (ctx) => {
   q.push(progressLine({ status: `Digest: ${repoDigest.split('@')[1]}` }))
   q.push(progressLine({ status: `Status: Downloaded newer image for ${full}` }))
   q.close()
-  const id = seeded?.id ?? `sha256:${pseudoHex(`${full}#config`)}`
+  const id = seeded?.id ?? known.id ?? `sha256:${pseudoHex(`${full}#config`)}`
   const created = '2016-12-15T20:31:00.000000000Z'
   const img: ImageRecord =
     seeded !== undefined
@@ -116,13 +131,16 @@ export const create: Handler = (ctx) => {
           dockerVersion: '1.12.3',
           author: '',
           config: registryImageConfig({
-            env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
-            cmd: known.cmd.length > 0 ? known.cmd : null,
-            entrypoint: known.entrypoint ?? null,
+            env: registryEnv(known),
+            cmd: known.cmd === null ? null : [...known.cmd],
+            entrypoint: known.entrypoint === undefined ? null : [...known.entrypoint],
             exposedPorts:
               known.ports !== undefined
                 ? Object.fromEntries(known.ports.map((p) => [p, {}]))
                 : undefined,
+            workingDir: known.workingDir,
+            user: known.user,
+            volumes: known.volumes,
           }),
           architecture: 'amd64',
           os: 'linux',
@@ -136,7 +154,10 @@ export const create: Handler = (ctx) => {
             },
             {
               created,
-              createdBy: `/bin/sh -c #(nop)  CMD ${JSON.stringify(known.cmd)}`,
+              createdBy:
+                known.cmd === null
+                  ? `/bin/sh -c #(nop)  ENTRYPOINT ${JSON.stringify(known.entrypoint ?? [])}`
+                  : `/bin/sh -c #(nop)  CMD ${JSON.stringify(known.cmd)}`,
               size: 0,
               comment: '',
               emptyLayer: true,

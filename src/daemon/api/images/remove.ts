@@ -1,9 +1,9 @@
 import type { Engine } from '../../engine.ts'
 import { conflict, type DaemonError, notFound, untyped } from '../../errors.ts'
-import { goQuote } from '../../filters.ts'
-import { shortId } from '../../ids.ts'
-import { parseReference, referenceError } from '../../reference.ts'
-import type { ImageRecord, JsonObject } from '../../state.ts'
+import { shortId } from '../../ids/prng.ts'
+import { parseReference, referenceError } from '../../model/reference.ts'
+import type { ImageRecord, JsonObject } from '../../model/state.ts'
+import { goQuote } from '../../wire/filters.ts'
 import { boolValue, type Handler } from '../context.ts'
 import { json } from '../http.ts'
 import { childrenOf, refName } from './store.ts'
@@ -66,8 +66,11 @@ export const remove: Handler = (ctx) => {
     return json(200, records)
   }
   if (single) {
+    // An id with at most one tag (and that tag's digests) untags and deletes: the conflict mask
+    // is conflictHard | (conflictSoft &^ conflictActiveReference), so the image's own references
+    // are no conflict here, only its containers (and its children).
     const hard = hardConflict(e, img)
-    const soft = force ? null : stoppedConflict(e, img)
+    const soft = force ? null : stoppedContainerConflict(e, img)
     if (hard !== null) throw hard
     if (soft !== null) throw soft
     for (const r of refs) {
@@ -112,6 +115,10 @@ function stoppedConflict(e: Engine, img: ImageRecord): DaemonError | null {
   if (img.repoTags.length + img.repoDigests.length > 0) {
     return imageConflict(img, false, 'image is referenced in one or more repositories')
   }
+  return stoppedContainerConflict(e, img)
+}
+
+function stoppedContainerConflict(e: Engine, img: ImageRecord): DaemonError | null {
   for (const c of e.state.containers.values()) {
     if (c.image === img.id && !['running', 'paused', 'restarting'].includes(c.state.status)) {
       return imageConflict(img, false, `image is being used by stopped container ${shortId(c.id)}`)

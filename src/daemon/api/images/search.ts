@@ -1,6 +1,7 @@
 import { untyped } from '../../errors.ts'
-import { Filters, parseGoInt } from '../../filters.ts'
+import { Filters, parseGoInt } from '../../wire/filters.ts'
 import type { Handler } from '../context.ts'
+import { queryParam } from '../field-versions.ts'
 import { json } from '../http.ts'
 
 /** GET /images/search over a small fixed catalogue of Docker Hub results. */
@@ -50,9 +51,11 @@ const CATALOGUE: Array<[string, string, number, boolean, boolean]> = [
 
 export const search: Handler = (ctx) => {
   let limit = 25
-  const limitText = ctx.query.get('limit') ?? ''
+  // limit and filters are new in API 1.24: Docker 1.11 and older never read them.
+  const api = ctx.engine.apiVersion
+  const limitText = queryParam(ctx.query, 'ImageSearch', 'limit', api) ?? ''
   if (limitText !== '') limit = parseGoInt(limitText, 64)
-  const f = Filters.parse(ctx.query.get('filters'))
+  const f = Filters.parse(queryParam(ctx.query, 'ImageSearch', 'filters', api))
   f.validate(['is-automated', 'is-official', 'stars'])
   const boolFilter = (key: string): boolean | null => {
     if (!f.include(key)) return null

@@ -1,0 +1,158 @@
+/**
+ * UI strings of the Compare view and the endpoint history strip, in both languages. They ship
+ * with those lazy chunks, never with the first page (registerFeatureMessages).
+ */
+import { registerFeatureMessages } from './index.tsx'
+
+const en = {
+  compareHeading: 'API versions side by side',
+  compareIntro:
+    'What changed between two Remote API versions, read from each version’s own reference (1.18–1.23 as shipped with Docker 1.12.6, 1.24 as Docker keeps it since 2017, 1.25 from its swagger): endpoints, query parameters, body fields, filters and documented status codes. Each change names the changelog bullet that announced it, or says the changelog left it out.',
+  compareShortcuts:
+    'Kubernetes: the oldest Docker each release accepts against the newest its release notes name',
+  compareShortcut: 'Kubernetes {k8s}: Docker {a} → {b}',
+  compareFrom: 'From',
+  compareTo: 'To',
+  compareVersion: 'API {api}',
+  compareDocker: 'Docker {docker}',
+  compareKubelet: 'Only the {count} endpoints the Kubernetes 1.4 kubelet calls',
+  compareSame: 'Both sides are API {api}: pick two different versions.',
+  compareNoData: 'There is no data for API {api}: pick a version from 1.18 to 1.25.',
+  compareSummary:
+    'API {from} (Docker {dockerFrom}) → API {to} (Docker {dockerTo}): {added} endpoints added, {removed} removed, {other} changes to parameters, filters, paths and status codes. Not in the changelog: {unlisted} of {total}.',
+  compareSwaggerNote:
+    'API 1.25 is described by a swagger, which states types and defaults the markdown references leave unsaid and lists fields they never listed: only contradictions count as changes, and body fields are compared two levels deep.',
+  compareGroup: '{count} changes',
+  compareGroupAdded: 'new group: {count} endpoints added',
+  compareColChange: 'Change',
+  compareColEndpoint: 'Endpoint',
+  compareColWhat: 'What',
+  compareColIn: 'First in',
+  compareColChangelog: 'Changelog',
+  compareColReferences: 'References',
+  compareNotInChangelog: 'not in the changelog',
+  compareAfterRelease: 'a doc edit after {tag}: not in the text that release shipped',
+  compareBullet: 'v{api} bullet {n}',
+  compareBulletLater: 'listed only in the later history',
+  compareNoChanges: 'No change between these two references.',
+  compareNoKubeletChanges: 'None of the kubelet’s endpoints changed between these two references.',
+  kindEndpointAdded: 'endpoint added',
+  kindEndpointRemoved: 'endpoint removed',
+  kindPathChanged: 'path changed',
+  kindParamAdded: 'parameter added',
+  kindParamRemoved: 'parameter removed',
+  kindParamChanged: 'parameter changed',
+  kindFilterAdded: 'filter added',
+  kindFilterRemoved: 'filter removed',
+  kindStatusAdded: 'status added',
+  kindStatusRemoved: 'status removed',
+  compareEndpointBullets:
+    'Changelog bullets about answers and behaviour (no parameter row of their own)',
+  compareGlobalBullets: 'Changelog bullets about the whole API',
+  compareUndocumented: 'names an endpoint this reference does not document',
+  compareNone: 'None.',
+  compareKubeletHeading: 'The Kubernetes 1.4 kubelet’s {count} calls from API {from} to {to}',
+  compareKubeletIntro:
+    'Kubernetes 1.3 and 1.4 accept any daemon from Docker 1.9 (API 1.21) on. Below: what the references change for each call the 1.4 kubelet sends, and where the kubelet itself checks the daemon’s API version and sends a call differently.',
+  compareKubeletCall: 'Call',
+  compareKubeletChanges: 'Changes in the references',
+  compareKubeletGates: 'What the kubelet does about it',
+  compareKubeletBelow: 'below API {api}: {text}',
+  compareKubeletAtOrAbove: 'from API {api}: {text}',
+  compareKubeletUnchanged: 'unchanged',
+  compareKubeletSends: 'the 1.4 kubelet sets it',
+  compareKubeletOthers: '{count} more changes to fields the 1.4 kubelet never sets:',
+  compareOlderIgnores:
+    'A daemon older than {api} does not know {field}: it ignores it, as Go’s JSON decoding drops unknown fields.',
+  firstShippedHeading: 'The references as first shipped',
+  firstShippedIntro:
+    'The data here is read from the references as Docker 1.12.6 shipped them (1.24: as kept after 2017). Each version’s reference was first published with the release that introduced it and corrected later; the same parser read both texts, and these are the places where they differ (read from the shipped text to the one used here: “added” is only in the latter).',
+  firstShippedSummary:
+    'API {api} as shipped with Docker {tag}: {count} differences from the text used here',
+  firstShippedLink: 'The API {api} reference at {tag}',
+  historyHeading: 'History from API 1.18 to 1.25',
+  historyIntro: 'Each mark opens the comparison that shows the change.',
+  historySince: 'since',
+  historyChanged: 'changed',
+  historyRemoved: 'removed',
+  historyAbsent: 'absent',
+  historySame: 'unchanged',
+  historyMark: 'API {api}: {mark}',
+} as const
+
+export type CompareMessageKey = keyof typeof en
+
+const zh: Record<CompareMessageKey, string> = {
+  compareHeading: 'API 版本对比',
+  compareIntro:
+    '两个 Remote API 版本之间有哪些变化，依据各版本自己的参考文档（1.18–1.23 为 Docker 1.12.6 附带的版本，1.24 为 Docker 自 2017 年起保存的版本，1.25 来自其 swagger）：接口、查询参数、请求体字段、过滤器和文档列出的状态码。每项变化都注明宣布它的更新日志条目，或说明更新日志没有提到它。',
+  compareShortcuts: 'Kubernetes：每个版本接受的最旧 Docker 与其发布说明提到的最新 Docker',
+  compareShortcut: 'Kubernetes {k8s}：Docker {a} → {b}',
+  compareFrom: '从',
+  compareTo: '到',
+  compareVersion: 'API {api}',
+  compareDocker: 'Docker {docker}',
+  compareKubelet: '只看 Kubernetes 1.4 kubelet 调用的 {count} 个接口',
+  compareSame: '两边都是 API {api}：请选择两个不同的版本。',
+  compareNoData: '没有 API {api} 的数据：请选择 1.18 到 1.25 之间的版本。',
+  compareSummary:
+    'API {from}（Docker {dockerFrom}）→ API {to}（Docker {dockerTo}）：新增 {added} 个接口，移除 {removed} 个，参数、过滤器、路径和状态码的变化 {other} 项。更新日志未提到的：{unlisted}/{total}。',
+  compareSwaggerNote:
+    'API 1.25 由 swagger 描述，它写明了 markdown 参考文档没有说明的类型和默认值，还列出了它们从未列出的字段：只有互相矛盾的说明才算变化，请求体字段只比较两层。',
+  compareGroup: '{count} 项变化',
+  compareGroupAdded: '新分组：新增 {count} 个接口',
+  compareColChange: '变化',
+  compareColEndpoint: '接口',
+  compareColWhat: '内容',
+  compareColIn: '首次出现于',
+  compareColChangelog: '更新日志',
+  compareColReferences: '参考文档',
+  compareNotInChangelog: '更新日志未提到',
+  compareAfterRelease: '{tag} 之后的文档修改：该版本附带的文本中没有',
+  compareBullet: 'v{api} 第 {n} 条',
+  compareBulletLater: '只在后来的版本历史中列出',
+  compareNoChanges: '这两个参考文档之间没有变化。',
+  compareNoKubeletChanges: 'kubelet 调用的接口在这两个参考文档之间都没有变化。',
+  kindEndpointAdded: '新增接口',
+  kindEndpointRemoved: '移除接口',
+  kindPathChanged: '路径改变',
+  kindParamAdded: '新增参数',
+  kindParamRemoved: '移除参数',
+  kindParamChanged: '参数改变',
+  kindFilterAdded: '新增过滤器',
+  kindFilterRemoved: '移除过滤器',
+  kindStatusAdded: '新增状态码',
+  kindStatusRemoved: '移除状态码',
+  compareEndpointBullets: '关于应答和行为的更新日志条目（没有对应的参数行）',
+  compareGlobalBullets: '关于整个 API 的更新日志条目',
+  compareUndocumented: '提到的接口在这份参考文档中没有记载',
+  compareNone: '无。',
+  compareKubeletHeading: 'Kubernetes 1.4 kubelet 的 {count} 个调用：从 API {from} 到 {to}',
+  compareKubeletIntro:
+    'Kubernetes 1.3 和 1.4 接受 Docker 1.9（API 1.21）及以后的任何守护进程。下表列出 1.4 kubelet 发出的每个调用在参考文档中的变化，以及 kubelet 自己检查守护进程 API 版本、以不同方式发送调用的地方。',
+  compareKubeletCall: '调用',
+  compareKubeletChanges: '参考文档中的变化',
+  compareKubeletGates: 'kubelet 的处理',
+  compareKubeletBelow: '低于 API {api}：{text}',
+  compareKubeletAtOrAbove: 'API {api} 及以上：{text}',
+  compareKubeletUnchanged: '没有变化',
+  compareKubeletSends: '1.4 kubelet 会设置它',
+  compareKubeletOthers: '另有 {count} 项变化涉及 1.4 kubelet 从不设置的字段：',
+  compareOlderIgnores:
+    '早于 {api} 的守护进程不认识 {field}：它会忽略这个字段，因为 Go 的 JSON 解码会丢弃未知字段。',
+  firstShippedHeading: '首次发布时的参考文档',
+  firstShippedIntro:
+    '这里的数据读自 Docker 1.12.6 附带的参考文档（1.24 为 2017 年后保存的版本）。每个版本的参考文档最初随引入它的版本发布，之后又有修订；同一个解析器读取了两份文本，下面是两者不同的地方（从发布时的文本读到这里使用的文本：“新增”表示只在后者中出现）。',
+  firstShippedSummary: 'Docker {tag} 附带的 API {api}：与这里使用的文本有 {count} 处不同',
+  firstShippedLink: '{tag} 时的 API {api} 参考文档',
+  historyHeading: '从 API 1.18 到 1.25 的历史',
+  historyIntro: '点击每个标记即可打开显示该变化的对比。',
+  historySince: '出现',
+  historyChanged: '有变化',
+  historyRemoved: '移除',
+  historyAbsent: '不存在',
+  historySame: '无变化',
+  historyMark: 'API {api}：{mark}',
+}
+
+registerFeatureMessages({ en, zh })
