@@ -1,7 +1,8 @@
 /**
  * npm run bench: the first page (bundle size, time to a painted matrix, filter latency) against
  * a plain static HTML page in the same run. Results go to bench/results/ and stdout.
- * `npm run bench -- daemon` runs the simulated daemon's HTTP benchmark as well.
+ * `npm run bench -- daemon` runs the simulated daemon's HTTP benchmark as well, `npm run bench --
+ * abuse` the attacks of issue 15 against `npm run daemon` (bench/abuse.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -30,4 +31,9 @@ console.log(`
 if (process.argv.includes('daemon') || process.argv.includes('all')) {
   const { runDaemonBench } = await import('./daemon.ts')
   await runDaemonBench()
+}
+
+if (process.argv.includes('abuse') || process.argv.includes('all')) {
+  const { runAbuseBench } = await import('./abuse.ts')
+  await runAbuseBench()
 }

@@ -1,3 +1,4 @@
+import { goResponseHeaders } from '../daemon/index.ts'
 import { renderBody } from '../lib/daemon-client/render-body.ts'
 import type { Exchange } from '../lib/daemon-client/send-request.ts'
 import { reasonPhrase } from '../lib/http-status.ts'
@@ -41,6 +42,24 @@ function Body({ exchange }: { exchange: Exchange }) {
   }
 }
 
+/**
+ * The headers as Go's server wrote them (canonical names, its order, Date, Content-Length or
+ * Transfer-Encoding), not as the browser's Headers object lists them (lower case, sorted).
+ */
+function wireHeaders(exchange: Exchange): Array<[string, string]> {
+  const length = exchange.headers.find(([name]) => name === 'content-length')?.[1]
+  const date = exchange.headers.find(([name]) => name === 'date')?.[1]
+  const lines = goResponseHeaders({
+    status: exchange.status,
+    headers: exchange.headers,
+    bodyBytes: length === undefined ? null : Number(length),
+    date: date ?? '',
+    head: exchange.request.method === 'HEAD',
+  })
+  // A history entry saved before answers were dated has no Date to show.
+  return date === undefined ? lines.filter(([name]) => name !== 'Date') : lines
+}
+
 interface ResponseViewProps {
   exchange: Exchange | null
   streaming: boolean
@@ -78,7 +97,7 @@ export function ResponseView({ exchange, streaming, error }: ResponseViewProps) 
           </p>
           <h4>{t('responseHeaders')}</h4>
           <dl className="headers">
-            {exchange.headers.map(([name, value]) => (
+            {wireHeaders(exchange).map(([name, value]) => (
               <div key={name}>
                 <dt>{name}</dt>
                 <dd>{value}</dd>

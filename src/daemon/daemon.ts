@@ -47,13 +47,20 @@ export function createDaemon(options: DaemonOptions = {}): SimulatedDaemon {
     wake: options.wake ?? timeoutWake,
     idGenerator: options.idGenerator ?? null,
     seed: options.seed ?? true,
+    diskBytes: options.diskBytes,
+    yieldToIo: options.yieldToIo,
     host: {
       dataRoot: options.dataRoot ?? '/var/lib/docker',
       resolvConf: options.hostResolvConf ?? SIMULATED_HOST_RESOLV_CONF,
       files: options.containerFiles ?? null,
     },
   })
-  const dispatcher = new Dispatcher(engine, defaultHandlers as ReadonlyMap<string, Handler>)
+  const dispatcher = new Dispatcher(
+    engine,
+    defaultHandlers as ReadonlyMap<string, Handler>,
+    options.onInternalError ??
+      ((error) => console.error('simulated daemon: internal error', error)),
+  )
 
   const daemon: SimulatedDaemon = {
     async handle(request) {

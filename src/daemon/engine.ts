@@ -1,3 +1,4 @@
+import { DiskSpace } from './engine/disk.ts'
 import { EngineEvents } from './engine/events.ts'
 import { ExecEnds } from './engine/exec-ends.ts'
 import { ContainerHostSetup, type HostSetup } from './engine/host-files.ts'
@@ -23,7 +24,8 @@ import { API_VERSION_OF } from './version.ts'
  * - `hostSetup`: namespaces joined at start, each container's hostname, hosts and resolv.conf;
  * - `clock`: the injected clock and every timed wake-up;
  * - `events`, `output`: the event log and containers' output, with their live followers;
- * - `revisions`: change counters for the list cache, moved by every writer.
+ * - `revisions`: change counters for the list cache, moved by every writer;
+ * - `disk`: the budget of stored client data (configs, files, labels), refused past it.
  */
 export class Engine {
   readonly dockerVersion: DockerVersion
@@ -36,6 +38,9 @@ export class Engine {
   readonly execs: ExecEnds
   readonly live: LiveProcesses
   readonly lifecycle: Lifecycle
+  readonly disk: DiskSpace
+  /** A turn of the transport's event loop, for long work to pause in (DaemonOptions.yieldToIo). */
+  readonly yieldToIo: (() => Promise<void>) | undefined
   readonly hostSetup: ContainerHostSetup
   private readonly seed: boolean
 
@@ -45,6 +50,8 @@ export class Engine {
     wake: WakeDriver
     idGenerator: (() => string) | null
     seed: boolean
+    diskBytes?: number | undefined
+    yieldToIo?: (() => Promise<void>) | undefined
     host: HostSetup
   }) {
     this.dockerVersion = opts.dockerVersion
@@ -64,6 +71,8 @@ export class Engine {
       execExited: (ex, code) => this.execs.finish(ex, code),
     })
     this.lifecycle = new Lifecycle(this)
+    this.disk = new DiskSpace(() => this.registry.state, opts.diskBytes)
+    this.yieldToIo = opts.yieldToIo
     this.reset()
   }
 
@@ -76,6 +85,7 @@ export class Engine {
   reset(): void {
     this.stopAll()
     this.registry.reset(this.seed)
+    this.disk.clear()
     this.events.switchLog(this.registry.state.events)
   }
 
@@ -83,6 +93,7 @@ export class Engine {
   replaceState(state: DaemonState, prngState: number, pidCounter: number): void {
     this.stopAll()
     this.registry.load(state, prngState, pidCounter)
+    this.disk.clear()
     this.events.switchLog(state.events)
     this.lifecycle.resumeAll(state)
   }

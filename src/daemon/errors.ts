@@ -58,9 +58,19 @@ export function wrap(prefix: string, err: unknown): DaemonError {
   return untyped(`${prefix}${errorMessage(err)}`)
 }
 
+/**
+ * What a client is told when the model itself failed: an exception that is not a DaemonError
+ * is a bug of the simulation (a TypeError, a RangeError such as "Maximum call stack size
+ * exceeded" or "Invalid string length"), and its JavaScript text is no answer Docker could
+ * give. The exception goes to the daemon's log instead (DaemonOptions.onInternalError).
+ */
+export const INTERNAL_ERROR_MESSAGE =
+  'internal error in the simulated daemon (a bug of the simulation, not a Docker message; its log has the details)'
+
+/** A Docker error's message; for anything else (a bug here) INTERNAL_ERROR_MESSAGE. */
 export function errorMessage(err: unknown): string {
-  if (err instanceof Error) return err.message
-  return String(err)
+  if (err instanceof DaemonError) return err.message
+  return INTERNAL_ERROR_MESSAGE
 }
 
 /** The container-level "not running" error: untyped, hence 500 everywhere in 1.12 (`daemon/errors.go errNotRunning`). */

@@ -5,6 +5,7 @@
 export { goJSON } from './api/http.ts'
 export { compileRoute, routes } from './api/routes.ts'
 export { createDaemon, type Daemon, type SimulatedDaemon } from './daemon.ts'
+export { INTERNAL_ERROR_MESSAGE } from './errors.ts'
 export {
   kindOfId,
   listContainers,
@@ -24,4 +25,5 @@ export {
 } from './types.ts'
 export { API_VERSION_OF, DOCKER_VERSIONS, isDockerVersion } from './version.ts'
 export { concat } from './wire/bytes.ts'
+export { goResponseHeaders } from './wire/headers.ts'
 export { demux } from './wire/stdcopy.ts'

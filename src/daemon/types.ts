@@ -56,6 +56,23 @@ export interface DaemonOptions {
   hostResolvConf?: string
   /** Told of each container's resolv.conf, hostname and hosts (npm run daemon writes them). */
   containerFiles?: ContainerFilesSink
+  /**
+   * The simulated disk: bytes of client data (configs, copied files, labels) the daemon keeps
+   * before it answers "no space left on device" (engine/disk.ts; default 128 MiB).
+   */
+  diskBytes?: number
+  /**
+   * An exception of the model itself (a bug, not a Docker error) while answering a request:
+   * the client gets a 500 saying so, never the exception's own text; the exception comes here.
+   * Default: console.error.
+   */
+  onInternalError?: (error: unknown) => void
+  /**
+   * Lets the transport serve other requests in the middle of a long piece of work (a large
+   * archive upload): resolves after a turn of its event loop. The node server passes one
+   * (setImmediate); without it (browser, tests) such work runs to its end at once.
+   */
+  yieldToIo?: () => Promise<void>
 }
 
 /** Real time for the daemon's wake-ups (see `DaemonOptions.wake`). */
@@ -75,4 +92,11 @@ export interface StdinSession {
   write(data: Uint8Array | string): void
   /** The client closed its writing half (`CloseWrite`, end of piped input) or hung up. */
   end(): void
+  /**
+   * Back-pressure: null while the process can take more input; otherwise a promise that
+   * resolves once its client has read enough of the output. A real process writing to a client
+   * that does not read blocked on the full pipe and stopped reading stdin; a transport that
+   * reads the client's bytes as they come (src/server/) stops reading them until then.
+   */
+  ready?(): Promise<void> | null
 }

@@ -81,7 +81,7 @@ export interface Comparison {
  */
 function laterEdit(change: ApiChange, api: string): string | undefined {
   const shipped = firstShipped(api).at(-1)
-  if (!shipped || shipped.tag !== 'v1.12.6') return undefined
+  if (shipped?.tag !== 'v1.12.6') return undefined
   const key = changeKey(change)
   return shipped.differences.some((d) => changeKey(d) === key) ? shipped.tag : undefined
 }

@@ -1,10 +1,11 @@
 import { type IncomingMessage, STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { StdinSession } from '../daemon/index.ts'
-import { DAEMON_STDIN_HEADER } from '../daemon/index.ts'
+import { DAEMON_STDIN_HEADER, goResponseHeaders } from '../daemon/index.ts'
 import { DAEMON_STATUS_HEADER } from '../mocks/handlers/forward.ts'
 import { daemonStatus, drained, requestFrom } from './node-http.ts'
-import { acceptKey, closeFrame, encodeFrame, FrameError, FrameParser, OPCODE } from './websocket.ts'
+import { StdinPump } from './stdin-pump.ts'
+import { acceptWebSocket, pipeToWebSocket, readWebSocket } from './websocket.ts'
 
 /**
  * The hijack: `POST /containers/{id}/attach` or `/exec/{id}/start` with `Upgrade: tcp`, and
@@ -116,32 +117,41 @@ export async function handleUpgrade(
   if (status !== 101) {
     // Not upgraded (an error, or a route that ignores Upgrade): a plain HTTP/1.1 response on
     // the raw socket, delimited by closing the connection.
-    const lines: string[] = []
+    const pairs: Array<[string, string]> = []
     response.headers.forEach((value, name) => {
-      if (
-        name !== DAEMON_STATUS_HEADER &&
-        name !== DAEMON_STDIN_HEADER &&
-        !['connection', 'upgrade'].includes(name)
-      ) {
-        lines.push(`${name}: ${value}\r\n`)
+      if (name !== DAEMON_STATUS_HEADER && name !== DAEMON_STDIN_HEADER && name !== 'upgrade') {
+        pairs.push([name, value])
       }
     })
+    const declared = response.headers.get('content-length')
+    const lines = goResponseHeaders({
+      status,
+      headers: pairs,
+      bodyBytes: declared === null ? null : Number(declared),
+      date: new Date().toUTCString(),
+      close: true,
+    })
+      // The body is written as it comes and ended by the close: never chunked here.
+      .filter(([name]) => name !== 'Transfer-Encoding')
     socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${lines.join('')}Date: ${new Date().toUTCString()}\r\nConnection: close\r\n\r\n`,
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${lines.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n`,
     )
-    await pipeToSocket(response, socket, (chunk) => chunk)
+    await pipeToSocket(response, socket)
     return status
   }
   const token = response.headers.get(DAEMON_STDIN_HEADER)
   const session = token === null ? undefined : options.stdin(token)
   const websocket = (response.headers.get('upgrade') ?? '').toLowerCase() === 'websocket'
   if (websocket) {
-    socket.write(
-      'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
-        `Sec-WebSocket-Accept: ${acceptKey(String(request.headers['sec-websocket-key'] ?? ''))}\r\n\r\n`,
-    )
-    readWebSocket(socket, read.rest, session)
-    await pipeToSocket(response, socket, (chunk) => encodeFrame(chunk))
+    const ws = await acceptWebSocket(request, socket, read.rest)
+    if (ws === null) {
+      // `ws` answered 400 itself (see websocket.ts); the attach never started.
+      session?.end()
+      await response.body?.cancel()
+      return 400
+    }
+    readWebSocket(ws, socket, session)
+    await pipeToWebSocket(response.body, ws, socket)
     return status
   }
   // Exactly what 1.12 wrote on the hijacked connection: no Server, Date or other headers.
@@ -150,7 +160,7 @@ export async function handleUpgrade(
     `HTTP/1.1 101 UPGRADED\r\nContent-Type: ${contentType}\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n`,
   )
   readStdin(socket, read.rest, session)
-  await pipeToSocket(response, socket, (chunk) => chunk)
+  await pipeToSocket(response, socket)
   return status
 }
 
@@ -158,55 +168,33 @@ export async function handleUpgrade(
  * The client's side of a raw hijack: its bytes are the process's stdin, its half-close
  * (`CloseWrite`: the CLI's end of piped input) is end of input. Without a session (no stdin
  * attached) the bytes are read and dropped, and a half-close changes nothing: the docker CLI
- * half-closes at once when it has no stdin to send, and still reads the output.
+ * half-closes at once when it has no stdin to send, and still reads the output. With one, the
+ * bytes go through a StdinPump: a slice per turn, and the socket paused while the process's
+ * output waits for this client.
  */
 function readStdin(socket: Duplex, rest: Buffer, session: StdinSession | undefined): void {
-  if (rest.byteLength > 0) session?.write(rest)
-  socket.on('data', (chunk: Buffer) => session?.write(chunk))
-  socket.on('end', () => session?.end())
-  // A client that vanished: the attach ends as Go's ended when its copy failed.
-  socket.on('close', () => session?.end())
-  socket.resume()
-}
-
-/** The client's side of `attach/ws`: text and binary frames are stdin, a close frame ends it. */
-function readWebSocket(socket: Duplex, rest: Buffer, session: StdinSession | undefined): void {
-  const parser = new FrameParser()
-  const onBytes = (chunk: Buffer): void => {
-    let frames: ReturnType<FrameParser['push']>
-    try {
-      frames = parser.push(chunk)
-    } catch (e) {
-      socket.end(closeFrame(e instanceof FrameError ? e.code : 1002))
-      session?.end()
-      return
-    }
-    for (const f of frames) {
-      if (f.opcode === OPCODE.close) {
-        session?.end()
-        socket.end(closeFrame(1000))
-        return
-      }
-      if (f.opcode === OPCODE.ping) socket.write(encodeFrame(f.payload, OPCODE.pong))
-      else if (f.opcode !== OPCODE.pong) session?.write(f.payload)
-    }
+  if (session === undefined) {
+    socket.on('data', () => undefined)
+    socket.resume()
+    return
   }
-  if (rest.byteLength > 0) onBytes(rest)
-  socket.on('data', onBytes)
-  socket.on('end', () => session?.end())
-  socket.on('close', () => session?.end())
+  const pump = new StdinPump(session, (held) => {
+    if (held) socket.pause()
+    else socket.resume()
+  })
+  socket.on('data', (chunk: Buffer) => pump.push(chunk))
+  socket.on('end', () => pump.end())
+  // A client that vanished: the attach ends as Go's ended when its copy failed.
+  socket.on('close', () => pump.abort())
   socket.resume()
+  pump.push(rest)
 }
 
 /**
  * Writes the daemon's stream to the socket, waiting for the socket to drain so a slow reader
  * holds at most one chunk in memory, then closes the connection (Go closed it whole).
  */
-async function pipeToSocket(
-  response: Response,
-  socket: Duplex,
-  wrap: (chunk: Uint8Array) => Uint8Array,
-): Promise<void> {
+async function pipeToSocket(response: Response, socket: Duplex): Promise<void> {
   if (response.body !== null) {
     const reader = response.body.getReader()
     const cancel = (): void => {
@@ -217,7 +205,7 @@ async function pipeToSocket(
       for (;;) {
         const { done, value } = await reader.read()
         if (done || socket.destroyed) break
-        if (!socket.write(wrap(value))) await drained(socket)
+        if (!socket.write(value)) await drained(socket)
       }
     } catch {
       // The stream failed or was cancelled: close the connection all the same.

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { DAEMON_STDIN_HEADER } from '../daemon/index.ts'
+import { DAEMON_STDIN_HEADER, goResponseHeaders } from '../daemon/index.ts'
 import { DAEMON_RAW_PATH_HEADER, DAEMON_STATUS_HEADER } from '../mocks/handlers/forward.ts'
 
 /**
@@ -181,12 +181,34 @@ export async function writeFetchResponse(
   /** Aborted when the server shuts down: a stream ends there, with its terminating chunk. */
   shutdown?: AbortSignal,
 ): Promise<void> {
-  // One writeHead with a flat [name, value, …] list: cheaper than a setHeader per header.
-  const flat: string[] = []
+  const pairs: Array<[string, string]> = []
   response.headers.forEach((value, name) => {
     // The stdin token is for in-process transports only; it never goes on the wire.
-    if (name !== DAEMON_STATUS_HEADER && name !== DAEMON_STDIN_HEADER) flat.push(name, value)
+    if (name !== DAEMON_STATUS_HEADER && name !== DAEMON_STDIN_HEADER) pairs.push([name, value])
   })
+  const declared = response.headers.get('content-length')
+  const wantsClose = response.headers.get('connection') === 'close'
+  const close = !res.shouldKeepAlive || wantsClose
+  const http11 = res.req.httpVersionMajor === 1 && res.req.httpVersionMinor >= 1
+  // Go's header set and order (wire-headers.ts): our own Date in Go's place, no Node
+  // `Connection: keep-alive` / `Keep-Alive: timeout=…` (the connection stays open all the same).
+  // Node still closes when it must; only a close the daemon asks for (the 413) needs the header
+  // itself to make Node close.
+  res.sendDate = false
+  if (!wantsClose) res.removeHeader('connection')
+  const lines = goResponseHeaders({
+    status: response.status,
+    headers: pairs,
+    bodyBytes:
+      response.body === null ? Number(declared ?? 0) : declared === null ? null : Number(declared),
+    date: httpDate(),
+    // Go said `Connection: close` only to HTTP/1.1 clients.
+    close: close && http11,
+    head: method === 'HEAD' || !http11,
+  })
+  // One writeHead with a flat [name, value, …] list: cheaper than a setHeader per header.
+  const flat: string[] = []
+  for (const [name, value] of lines) flat.push(name, value)
   res.writeHead(response.status, flat)
   if (response.body === null) {
     res.end()
@@ -198,9 +220,10 @@ export async function writeFetchResponse(
     return
   }
   const reader = response.body.getReader()
-  if (response.headers.has('content-length')) {
-    // A whole body (the common case): one write for headers and body together. Read through
-    // the reader, not arrayBuffer(), which would copy the bytes once more.
+  if (declared !== null) {
+    // A whole body (the common case): one write for headers and body together (over 2 KiB as
+    // one chunk, as Go's one Write of a JSON document went out). Read through the reader, not
+    // arrayBuffer(), which would copy the bytes once more.
     const chunks: Uint8Array[] = []
     for (let next = await reader.read(); !next.done; next = await reader.read())
       chunks.push(next.value)
@@ -234,6 +257,15 @@ export async function writeFetchResponse(
     shutdown?.removeEventListener('abort', onShutdown)
     res.end()
   }
+}
+
+/** Go's `Date` value (RFC 1123, GMT), made once per second as net/http did. */
+let dateCache = { second: -1, text: '' }
+function httpDate(): string {
+  const now = Date.now()
+  const second = Math.floor(now / 1000)
+  if (second !== dateCache.second) dateCache = { second, text: new Date(now).toUTCString() }
+  return dateCache.text
 }
 
 /** Resolves when a stream that refused a write can take more, or is gone. */

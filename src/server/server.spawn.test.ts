@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { controlledStream, createFakeDaemon } from '../../tests/daemon/fake-daemon.ts'
+import { INTERNAL_ERROR_MESSAGE } from '../daemon/index.ts'
 import { type DaemonServer, formatLogLine, startDaemonServer } from './server.ts'
 
 let server: DaemonServer | undefined
@@ -70,9 +71,13 @@ describe('startDaemonServer (transport only, fake daemon)', () => {
       return { status: 200, headers: {}, body: 'OK' }
     })
     server = await startDaemonServer({ port: 0, daemon, log: null })
+    // The exception goes to stderr for whoever runs the server; the client never sees its text.
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
     const first = await fetch(`${server.url}/_ping`)
     expect(first.status).toBe(500)
-    expect(await first.json()).toEqual({ message: 'boom' })
+    expect(await first.json()).toEqual({ message: INTERNAL_ERROR_MESSAGE })
+    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain('Error: boom')
+    stderr.mockRestore()
     expect((await fetch(`${server.url}/_ping`)).status).toBe(200)
   })
 
@@ -250,5 +255,54 @@ describe('startDaemonServer: what fetch cannot carry', () => {
     })
     expect(response.status).toBe(404)
     expect(response.body).toContain('No such exec instance')
+  })
+})
+
+describe('startDaemonServer: the header block Go 1.6 wrote', () => {
+  /** Status line and header lines exactly as they came over the socket. */
+  function rawHead(path: string, headers: Record<string, string> = {}): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(`${server?.url}${path}`, { headers }, (res) => {
+        const lines: string[] = []
+        for (let i = 0; i < res.rawHeaders.length; i += 2)
+          lines.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}`)
+        res.resume()
+        res.on('end', () => resolve(lines))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+  }
+
+  it('canonical names, Go order, a Date, and no Connection: keep-alive or Keep-Alive', async () => {
+    server = await startDaemonServer({ port: 0, log: null })
+    const ping = await rawHead('/_ping')
+    expect(ping.map((l) => l.split(':')[0])).toEqual([
+      'Content-Type',
+      'Server',
+      'Date',
+      'Content-Length',
+    ])
+    expect(ping.find((l) => l.startsWith('Date: '))).toMatch(
+      /^Date: \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+    )
+    // Asked to close, Go said so.
+    expect(await rawHead('/_ping', { connection: 'close' })).toContain('Connection: close')
+  })
+
+  it('a body over 2,048 bytes goes out chunked, as Go chose, and still reads whole', async () => {
+    server = await startDaemonServer({ port: 0, log: null })
+    for (let i = 0; i < 20; i++) {
+      await fetch(`${server.url}/containers/create?name=c${i}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ Image: 'busybox' }),
+      })
+    }
+    const list = await rawHead('/containers/json?all=1')
+    expect(list).toContain('Transfer-Encoding: chunked')
+    expect(list.some((l) => l.startsWith('Content-Length'))).toBe(false)
+    const body = (await (await fetch(`${server.url}/containers/json?all=1`)).json()) as unknown[]
+    expect(body).toHaveLength(20)
   })
 })

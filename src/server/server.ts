@@ -4,7 +4,7 @@ import { type AddressInfo, connect } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { getResponse, type RequestHandler } from 'msw'
 import type { Daemon, DockerVersion } from '../daemon/index.ts'
-import { createDaemon } from '../daemon/index.ts'
+import { createDaemon, INTERNAL_ERROR_MESSAGE } from '../daemon/index.ts'
 import { createHandlers } from '../mocks/handlers/index.ts'
 import { type DataRoot, openDataRoot } from './container-files.ts'
 import { handleUpgrade } from './hijack.ts'
@@ -72,10 +72,19 @@ export function formatLogLine(method: string, target: string, status: number, ms
   return `${method} ${target} ${status} ${ms.toFixed(1)}ms`
 }
 
-/** A daemon bug must not kill the server: answer as Go's error handler would, with a 500. */
+function logInternalError(error: unknown): void {
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error)
+  process.stderr.write(`daemon: internal error: ${text}\n`)
+}
+
+/**
+ * A bug (in the adapter or the daemon) must not kill the server, nor show a client
+ * JavaScript's own error text: a 500 in the daemon's error shape saying what happened, and the
+ * exception on stderr for whoever runs the server.
+ */
 function internalError(error: unknown): Response {
-  const message = error instanceof Error ? error.message : String(error)
-  return new Response(`${JSON.stringify({ message })}\n`, {
+  logInternalError(error)
+  return new Response(`${JSON.stringify({ message: INTERNAL_ERROR_MESSAGE })}\n`, {
     status: 500,
     headers: { 'content-type': 'application/json' },
   })
@@ -102,6 +111,9 @@ export async function startDaemonServer(options: DaemonServerOptions): Promise<D
       dataRoot: root.path,
       ...(root.hostResolvConf === undefined ? {} : { hostResolvConf: root.hostResolvConf }),
       containerFiles: root,
+      onInternalError: logInternalError,
+      // A large upload pauses every thousand members, so other clients are served meanwhile.
+      yieldToIo: () => new Promise((resolve) => setImmediate(resolve)),
     })
     daemon = created
     disposeDaemon = () => {

@@ -1,6 +1,6 @@
 import { untyped } from '../errors.ts'
 import type { JsonObject, JsonValue } from '../model/state.ts'
-import { jsonKind, typeError } from '../wire/json.ts'
+import { goStringMap, jsonKind, setOwn, typeError } from '../wire/json.ts'
 import { isObject } from './context.ts'
 
 /**
@@ -201,7 +201,7 @@ function structSet(value: Record<string, unknown>): JsonObject {
   const out: JsonObject = {}
   for (const [k, v] of Object.entries(value)) {
     if (v !== null && !isObject(v)) throw typeError(jsonKind(v), 'struct {}')
-    out[k] = {} // unknown keys of struct{} are dropped, however deep they go
+    setOwn(out, k, {}) // unknown keys of struct{} are dropped, however deep they go
   }
   return out
 }
@@ -254,15 +254,9 @@ export function normalise(value: unknown, kind: Kind): JsonValue {
       for (const v of value)
         if (v !== null && typeof v !== 'string') throw typeError(jsonKind(v), 'string')
       return value.map((v) => (typeof v === 'string' ? v : ''))
-    case 'strmap': {
+    case 'strmap':
       if (!isObject(value)) throw typeError(jsonKind(value), 'map[string]string')
-      const out: JsonObject = {}
-      for (const [k, v] of Object.entries(value)) {
-        if (v !== null && typeof v !== 'string') throw typeError(jsonKind(v), 'string')
-        out[k] = typeof v === 'string' ? v : ''
-      }
-      return out
-    }
+      return goStringMap(value)
     case 'object':
       if (!isObject(value)) throw typeError(jsonKind(value), GO_TYPE.object)
       return value as JsonObject
@@ -369,7 +363,7 @@ function networkingConfig(nc: Record<string, unknown>): JsonObject {
   const out: JsonObject = {}
   for (const [name, v] of Object.entries(endpoints)) {
     if (v !== null && !isObject(v)) throw typeError(jsonKind(v), 'network.EndpointSettings')
-    out[name] = {}
+    setOwn(out, name, {})
   }
   return { EndpointsConfig: out }
 }

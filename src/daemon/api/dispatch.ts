@@ -61,6 +61,8 @@ export class Dispatcher {
   constructor(
     private readonly engine: Engine,
     private readonly handlers: ReadonlyMap<string, Handler>,
+    /** A bug of the model (see DaemonOptions.onInternalError). */
+    private readonly onInternalError: (error: unknown) => void = () => undefined,
   ) {
     const table = new Map<string, CompiledRoute[]>()
     for (const route of registeredRoutes(engine.apiVersion, compareVersions)) {
@@ -205,6 +207,8 @@ export class Dispatcher {
       // errors.NewErrorWithStatusCode(…, 304): WriteJSON sets the JSON type, Go sends no body.
       return { status, headers: { ...headers, 'content-type': JSON_TYPE }, body: null }
     }
+    // Anything but a DaemonError is a bug here: logged, and answered without its JavaScript text.
+    if (!(err instanceof DaemonError)) this.onInternalError(err)
     const message = errorMessage(err)
     const jsonFormat =
       compareVersions(this.engine.apiVersion, '1.24') >= 0 &&

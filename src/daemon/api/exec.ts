@@ -1,7 +1,8 @@
+import { stateFull, storedSize } from '../engine/disk.ts'
 import { execInput } from '../engine/process-input.ts'
 import type { Engine } from '../engine.ts'
 import { conflict, errNotRunning, errorMessage, notFound, untyped } from '../errors.ts'
-import { ChunkQueue } from '../model/events.ts'
+import { ChunkQueue, heldByOutput, STREAM_LIMITS } from '../model/events.ts'
 import { type ExecRecord, isRunning, type JsonObject, type LogEntry } from '../model/state.ts'
 import { argvTooLong, plan } from '../process.ts'
 import { detachKeyBytes, HijackedStdin, withEnd } from '../terminal/stdin-session.ts'
@@ -132,6 +133,11 @@ export const create: Handler = (ctx) => {
     output: [],
     exitAt: null,
   }
+  // Exec configs lived in the daemon's memory, not on disk: past the budget this is the
+  // simulation's own limit (engine/disk.ts).
+  if (!e.disk.charge({ kind: 'exec', id }, storedSize(cmd) + user.length)) {
+    throw stateFull(e.disk.capacity)
+  }
   e.state.execs.set(id, ex)
   c.execIds.push(id)
   e.events.container(c, `exec_create: ${ex.entrypoint} ${ex.arguments.join(' ')}`)
@@ -205,7 +211,7 @@ export const start: Handler = (ctx): DaemonResponse => {
   const headers: Record<string, string> = upgrade
     ? { 'content-type': RAW_STREAM, connection: 'Upgrade', upgrade: 'tcp' }
     : { 'content-type': RAW_STREAM }
-  const q = new ChunkQueue()
+  const q = new ChunkQueue(STREAM_LIMITS)
   // Framing follows the Tty of the *start* request (execStartCheck.Tty), not the exec's own;
   // only the streams the exec was created with (AttachStdout/AttachStderr) are connected.
   const encode = (stream: 1 | 2, text: string) => (tty ? utf8(text) : frame(stream, text))
@@ -229,18 +235,21 @@ export const start: Handler = (ctx): DaemonResponse => {
     if (ex.attachStdin) {
       const c = e.state.containers.get(ex.containerId)
       let token = ''
-      session = new HijackedStdin({
-        target: e.live.stdinOf({ exec: ex }),
-        tty: ex.tty,
-        // ContainerExecStart passes stdinOnce = true.
-        stdinOnce: true,
-        detachKeys: [...atob(ex.detachKeys)].map((ch) => ch.charCodeAt(0)),
-        endAttach: (detached) => {
-          if (detached && c !== undefined) e.events.container(c, 'exec_detach')
-          finish()
-        },
-        unregister: () => e.live.unregisterStdin(token),
-      })
+      session = heldByOutput(
+        new HijackedStdin({
+          target: e.live.stdinOf({ exec: ex }),
+          tty: ex.tty,
+          // ContainerExecStart passes stdinOnce = true.
+          stdinOnce: true,
+          detachKeys: [...atob(ex.detachKeys)].map((ch) => ch.charCodeAt(0)),
+          endAttach: (detached) => {
+            if (detached && c !== undefined) e.events.container(c, 'exec_detach')
+            finish()
+          },
+          unregister: () => e.live.unregisterStdin(token),
+        }),
+        q,
+      )
       token = e.live.registerStdin(session)
       headers[DAEMON_STDIN_HEADER] = token
     }

@@ -1,7 +1,9 @@
+import { stateFull, storedSize } from '../engine/disk.ts'
 import type { Engine } from '../engine.ts'
 import { forbidden, untyped } from '../errors.ts'
 import { isRunning, type NetworkRecord } from '../model/state.ts'
 import { Filters } from '../wire/filters.ts'
+import { goStringMap } from '../wire/json.ts'
 import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject } from './context.ts'
 import { emptyOk, json, noContent } from './http.ts'
 
@@ -82,6 +84,10 @@ export const create: Handler = (ctx) => {
   checkForJSON(ctx)
   const body = bodyJSON(ctx)
   const req = isObject(body) ? body : {}
+  // types.NetworkCreateRequest decodes Labels and Options as map[string]string before the
+  // handler looks at anything: a value that is not a string is Go's UnmarshalTypeError (500).
+  const labels = goStringMap(req.Labels)
+  const options = goStringMap(req.Options)
   const name = typeof req.Name === 'string' ? req.Name : ''
   if (PREDEFINED.includes(name))
     throw forbidden(`${name} is a pre-defined network and cannot be created`)
@@ -123,18 +129,9 @@ export const create: Handler = (ctx) => {
     gateway = `172.${k}.0.1`
   }
   const id = e.registry.newId()
-  const labels = isObject(req.Labels)
-    ? (Object.fromEntries(Object.entries(req.Labels).map(([k, v]) => [k, String(v)])) as Record<
-        string,
-        string
-      >)
-    : {}
-  const options = isObject(req.Options)
-    ? (Object.fromEntries(Object.entries(req.Options).map(([k, v]) => [k, String(v)])) as Record<
-        string,
-        string
-      >)
-    : {}
+  if (!e.disk.charge({ kind: 'network', id }, storedSize(labels) + storedSize(options))) {
+    throw stateFull(e.disk.capacity)
+  }
   e.state.networks.set(id, {
     id,
     name,

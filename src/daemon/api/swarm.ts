@@ -1,3 +1,4 @@
+import { stateFull, storedSize } from '../engine/disk.ts'
 import type { Engine } from '../engine.ts'
 import { forbidden, untyped } from '../errors.ts'
 import type { JsonObject, ServiceRecord, SwarmRecord } from '../model/state.ts'
@@ -329,6 +330,7 @@ export const serviceCreate: Handler = (ctx) => {
   }
   const id = e.registry.newId().slice(0, 25)
   if (name === '') name = e.registry.generateName(e.registry.newId()).slice(1)
+  if (!e.disk.charge({ kind: 'service', id }, storedSize(spec))) throw stateFull(e.disk.capacity)
   const now = e.clock.nowString()
   s.services.push({
     id,

@@ -1,5 +1,5 @@
 import { badRequest, untyped } from '../errors.ts'
-import { ChunkQueue } from '../model/events.ts'
+import { ChunkQueue, EVENT_LIMITS } from '../model/events.ts'
 import { parseReference } from '../model/reference.ts'
 import { KERNEL_RELEASE } from '../model/simulated-host.ts'
 import { type EventRecord, isRunning } from '../model/state.ts'
@@ -223,7 +223,7 @@ export const events: Handler = (ctx) => {
   const nowNs = ctx.engine.clock.nowMs() * 1e6
   const onlyPast = until !== null && until < nowNs
   const f = Filters.parse(ctx.query.get('filters'))
-  const q = new ChunkQueue()
+  const q = new ChunkQueue(EVENT_LIMITS)
   // Without since or until nothing is replayed: only new events (daemon/events/events.go
   // loadBufferedEvents). `since=0` replays the whole buffer.
   const replay = since !== null || until !== null ? ctx.engine.state.events : []

@@ -1,6 +1,8 @@
+import { stateFull, storedSize } from '../engine/disk.ts'
 import { conflict, untyped } from '../errors.ts'
 import type { VolumeRecord } from '../model/state.ts'
 import { Filters } from '../wire/filters.ts'
+import { goStringMap } from '../wire/json.ts'
 import { ensureVolume } from './containers/mounts.ts'
 import { bodyJSON, checkForJSON, type Handler, isObject } from './context.ts'
 import { json, noContent } from './http.ts'
@@ -66,6 +68,10 @@ export const create: Handler = (ctx) => {
   checkForJSON(ctx)
   const body = bodyJSON(ctx)
   const req = isObject(body) ? body : {}
+  // types.VolumeCreateRequest: DriverOpts and Labels are map[string]string, decoded (and type
+  // checked) before anything else happens (api/server/router/volume/volume_routes.go).
+  const opts = goStringMap(req.DriverOpts)
+  const labels = goStringMap(req.Labels)
   let name = typeof req.Name === 'string' ? req.Name : ''
   const driver = typeof req.Driver === 'string' && req.Driver !== '' ? req.Driver : 'local'
   if (name === '') name = e.registry.newId()
@@ -85,19 +91,16 @@ export const create: Handler = (ctx) => {
       throw untyped(`A volume named ${name} already exists. Choose a different volume name.`)
     return json(201, volumeJSON(existing))
   }
-  const opts = isObject(req.DriverOpts) ? req.DriverOpts : {}
   for (const key of Object.keys(opts)) {
     if (!['type', 'device', 'o'].includes(key))
       throw untyped(`create ${name}: invalid option key: ${JSON.stringify(key)}`)
   }
+  if (!e.disk.charge({ kind: 'volume', id: name }, storedSize(labels) + storedSize(opts))) {
+    throw stateFull(e.disk.capacity)
+  }
   const v = ensureVolume(e, name)
-  v.labels = isObject(req.Labels)
-    ? (Object.fromEntries(Object.entries(req.Labels).map(([k, x]) => [k, String(x)])) as Record<
-        string,
-        string
-      >)
-    : {}
-  v.options = Object.fromEntries(Object.entries(opts).map(([k, x]) => [k, String(x)]))
+  v.labels = labels
+  v.options = opts
   return json(201, volumeJSON(v))
 }
 

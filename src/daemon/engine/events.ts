@@ -1,5 +1,6 @@
 import { EventBus } from '../model/events.ts'
 import type { ContainerRecord, EventRecord } from '../model/state.ts'
+import { setOwn } from '../wire/json.ts'
 
 /** The event log (`state.events`) and its live subscribers, stamped by the daemon clock. */
 export class EngineEvents {
@@ -44,7 +45,7 @@ export class EngineEvents {
   container(c: ContainerRecord, action: string, extra: Record<string, string> = {}): void {
     const labels = (c.config.Labels ?? {}) as Record<string, unknown>
     const attributes: Record<string, string> = {}
-    for (const [k, v] of Object.entries(labels)) if (typeof v === 'string') attributes[k] = v
+    for (const [k, v] of Object.entries(labels)) if (typeof v === 'string') setOwn(attributes, k, v)
     attributes.image = String(c.config.Image ?? '')
     attributes.name = c.name.slice(1)
     Object.assign(attributes, extra)

@@ -1,4 +1,4 @@
-import { ChunkQueue } from '../model/events.ts'
+import { ChunkQueue, STREAM_LIMITS } from '../model/events.ts'
 import { type ContainerRecord, isRunning, type LogEntry } from '../model/state.ts'
 import { rfc3339Nano } from '../wire/clock.ts'
 
@@ -38,7 +38,9 @@ export class ContainerOutput {
     encode: (e: LogEntry) => Uint8Array | null,
     untilNextStop = false,
   ): ChunkQueue {
-    const q = new ChunkQueue()
+    // Bounded: a follower or attached client that stops reading must not hold the whole
+    // output of a chatty container (what does not fit is dropped for that client only).
+    const q = new ChunkQueue(STREAM_LIMITS)
     if (!isRunning(c) && !untilNextStop) {
       q.close()
       return q

@@ -27,6 +27,17 @@ const KNOWN_FILES: Readonly<Record<string, string>> = {
   '/bin/sh': '#!/bin/busybox\n',
 }
 
+/**
+ * Whether a cleaned path is part of the image's own skeleton (a directory or file every
+ * container has), whatever was copied in: a constant-time test, unlike `statPath`, which scans
+ * the copied files.
+ */
+export function inSkeleton(clean: string): boolean {
+  return (
+    KNOWN_DIRS.includes(clean) || Object.hasOwn(KNOWN_FILES, clean) || clean === '/etc/hostname'
+  )
+}
+
 export function cleanPath(path: string): string {
   const parts: string[] = []
   for (const seg of path.split('/')) {

@@ -157,7 +157,8 @@ describe('snapshot validation', () => {
         { Image: 'busybox', HostConfig: { LogConfig: { Type: '', Config: { a: null } } } },
       ],
       ['/volumes/create', { Name: 'v1', Labels: null }],
-      ['/networks/create', { Name: 'n1', Labels: { a: 1 }, Options: { b: 2 } }],
+      // Go refuses a number as a label value (map[string]string); null decodes to "".
+      ['/networks/create', { Name: 'n1', Labels: { a: null }, Options: { b: null } }],
       ['/networks/create', { Name: 'n2', IPAM: { Driver: 5, Config: [{ Subnet: 5 }] } }],
       ['/services/create', { Name: 5, TaskTemplate: { ContainerSpec: { Image: 'nginx' } } }],
       [

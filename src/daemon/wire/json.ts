@@ -240,3 +240,34 @@ export function jsonKind(v: unknown): string {
   if (typeof v === 'boolean') return 'bool'
   return 'string'
 }
+
+/**
+ * Sets an own property even when the key is `__proto__`: plain assignment would call the
+ * prototype setter and drop the key, while Go's maps keep any string as a key.
+ */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  })
+}
+
+/**
+ * A JSON value decoded into a Go `map[string]string` (labels, options): null is an empty map,
+ * anything but an object is Go's UnmarshalTypeError, and so is a value that is not a string
+ * (`null` becomes ""). Every key is kept, `__proto__` too.
+ */
+export function goStringMap(value: unknown): Record<string, string> {
+  if (value === null || value === undefined) return {}
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw typeError(jsonKind(value), 'map[string]string')
+  }
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(value)) {
+    if (v !== null && typeof v !== 'string') throw typeError(jsonKind(v), 'string')
+    setOwn(out, k, v ?? '')
+  }
+  return out
+}

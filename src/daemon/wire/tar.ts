@@ -74,12 +74,35 @@ export interface TarRead {
 }
 
 const decoder = new TextDecoder()
-const text = (b: Uint8Array): string => decoder.decode(b).replace(/\0.*$/s, '')
 
+/**
+ * A NUL-terminated header field as text. Header fields are read thousands of times for an
+ * archive of many files, so ASCII (nearly every name) is turned into a string directly, without
+ * a TextDecoder call per field.
+ */
+function text(b: Uint8Array): string {
+  let end = b.indexOf(0)
+  if (end < 0) end = b.length
+  let ascii = true
+  for (let i = 0; i < end; i++) {
+    if ((b[i] ?? 0) > 0x7f) {
+      ascii = false
+      break
+    }
+  }
+  const field = b.subarray(0, end)
+  return ascii ? String.fromCharCode(...field) : decoder.decode(field)
+}
+
+/** An octal number field (NULs and spaces anywhere are ignored); null when it is not one. */
 function octalField(b: Uint8Array): number | null {
-  const t = decoder.decode(b).replace(/[\0 ]/g, '')
-  if (!/^[0-7]*$/.test(t)) return null
-  return t === '' ? 0 : Number.parseInt(t, 8)
+  let n = 0
+  for (const byte of b) {
+    if (byte === 0 || byte === 0x20) continue
+    if (byte < 0x30 || byte > 0x37) return null
+    n = n * 8 + (byte - 0x30)
+  }
+  return n
 }
 
 /**
@@ -90,13 +113,20 @@ function checksumOk(header: Uint8Array): boolean {
   const stored = octalField(header.subarray(148, 156))
   if (stored === null) return false
   let unsigned = 0
-  let signed = 0
+  let high = 0
   for (let i = 0; i < 512; i++) {
-    const b = i >= 148 && i < 156 ? 0x20 : (header[i] ?? 0)
+    const b = header[i] ?? 0
     unsigned += b
-    signed += b > 127 ? b - 256 : b
+    high += b >> 7
   }
-  return stored === unsigned || stored === signed
+  // The checksum field itself counts as eight spaces.
+  for (let i = 148; i < 156; i++) {
+    const b = header[i] ?? 0
+    unsigned += 0x20 - b
+    high -= b >> 7
+  }
+  // Read as signed bytes, each byte over 127 counts 256 less.
+  return stored === unsigned || stored === unsigned - 256 * high
 }
 
 /** PAX extended header records (`<len> key=value\n`): only `path` and `linkpath` matter here. */
@@ -112,25 +142,34 @@ function paxRecords(data: string): Map<string, string> {
 /**
  * Reads a tar stream as Go 1.6's archive/tar does: each header's checksum is verified
  * ("archive/tar: invalid tar header"), a stream that stops inside a header or a member's data
- * is "unexpected EOF", two zero blocks (or the end of the bytes) end it. PAX `x` headers and
- * GNU long names (`L`, `K`) apply to the next member; `g` headers are skipped.
+ * is "unexpected EOF", two zero blocks (or the end of the bytes) end it — a zero block followed
+ * by part of one is "unexpected EOF" too, and by a header ErrHeader (Go 1.6 readHeader). PAX `x` headers and
+ * GNU long names (`L`, `K`) apply to the next member; `g` headers are skipped. Members come one
+ * by one (a caller can stop, or pause between them); the return value is the error, or null.
  */
-export function readTar(bytes: Uint8Array): TarRead {
-  const members: TarMember[] = []
+export function* tarMembers(bytes: Uint8Array): Generator<TarMember, string | null> {
   let i = 0
   let longName: string | null = null
   let longLink: string | null = null
   for (;;) {
-    if (i >= bytes.length) return { members, error: null }
-    if (i + 512 > bytes.length) return { members, error: 'unexpected EOF' }
+    if (i >= bytes.length) return null
+    if (i + 512 > bytes.length) return 'unexpected EOF'
     const header = bytes.subarray(i, i + 512)
-    if (header.every((b) => b === 0)) return { members, error: null }
-    if (!checksumOk(header)) return { members, error: 'archive/tar: invalid tar header' }
+    if (header.every((b) => b === 0)) {
+      // The end is two zero blocks: a second one cut short is "unexpected EOF", a header after
+      // the first is ErrHeader; none at all (the bytes end there) is a proper end.
+      const second = i + 512
+      if (second >= bytes.length) return null
+      if (second + 512 > bytes.length) return 'unexpected EOF'
+      const ok = bytes.subarray(second, second + 512).every((b) => b === 0)
+      return ok ? null : 'archive/tar: invalid tar header'
+    }
+    if (!checksumOk(header)) return 'archive/tar: invalid tar header'
     const size = octalField(header.subarray(124, 136))
-    if (size === null) return { members, error: 'archive/tar: invalid tar header' }
+    if (size === null) return 'archive/tar: invalid tar header'
     const flag = String.fromCharCode(header[156] ?? 0)
     i += 512
-    if (i + size > bytes.length) return { members, error: 'unexpected EOF' }
+    if (i + size > bytes.length) return 'unexpected EOF'
     const data = bytes.subarray(i, i + size)
     i += Math.ceil(size / 512) * 512
     if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
@@ -143,8 +182,14 @@ export function readTar(bytes: Uint8Array): TarRead {
       continue
     }
     let name = text(header.subarray(0, 100))
-    const magic = decoder.decode(header.subarray(257, 263))
-    const prefix = magic.startsWith('ustar') ? text(header.subarray(345, 500)) : ''
+    // "ustar": the POSIX magic (and GNU's "ustar  "), with a name prefix at 345.
+    const ustar =
+      header[257] === 0x75 &&
+      header[258] === 0x73 &&
+      header[259] === 0x74 &&
+      header[260] === 0x61 &&
+      header[261] === 0x72
+    const prefix = ustar ? text(header.subarray(345, 500)) : ''
     if (prefix !== '') name = `${prefix}/${name}`
     if (longName !== null) name = longName
     const linkname = longLink ?? text(header.subarray(157, 257))
@@ -160,13 +205,23 @@ export function readTar(bytes: Uint8Array): TarRead {
             : flag === '2'
               ? 'symlink'
               : 'other'
-    members.push({
+    yield {
       name,
-      content: type === 'file' ? decoder.decode(data) : '',
+      content: type === 'file' && data.length > 0 ? decoder.decode(data) : '',
       dir: type === 'dir',
       type,
       linkname,
-    })
+    }
+  }
+}
+
+/** All members at once, and the error the stream ended with (see tarMembers). */
+export function readTar(bytes: Uint8Array): TarRead {
+  const members: TarMember[] = []
+  const reader = tarMembers(bytes)
+  for (let next = reader.next(); ; next = reader.next()) {
+    if (next.done === true) return { members, error: next.value }
+    members.push(next.value)
   }
 }
 

@@ -3,6 +3,7 @@ import { type ITheme, Terminal } from '@xterm/xterm'
 import '@xterm/xterm/css/xterm.css'
 import { useEffect, useRef } from 'react'
 import type { TerminalSize } from './resize-queue.ts'
+import { ignoreStatusQueries } from './status-queries.ts'
 
 export interface XtermHandle {
   write(bytes: Uint8Array | string): void
@@ -90,6 +91,8 @@ export default function XtermView({
       return true
     })
 
+    // xterm's answers to status queries would reach the shell as typed keys (status-queries.ts).
+    const queries = ignoreStatusQueries(terminal)
     const data = terminal.onData((text) => callbacks.current.onData(text))
     const resized = terminal.onResize(({ rows, cols }) =>
       callbacks.current.onResize({ rows, cols }),
@@ -129,6 +132,7 @@ export default function XtermView({
       media?.removeEventListener('change', retheme)
       disposed = true
       data.dispose()
+      for (const q of queries) q.dispose()
       resized.dispose()
       terminal.dispose()
       textarea.current = null

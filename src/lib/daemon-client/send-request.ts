@@ -15,6 +15,16 @@ export interface Exchange {
   ms: number
 }
 
+/**
+ * Go's server stamped every answer with a Date; an answer made in the browser (the service
+ * worker, the page) has none, so the time it arrived stands in for it.
+ */
+function withDate(headers: [string, string][]): [string, string][] {
+  if (headers.some(([name]) => name === 'date')) return headers
+  headers.push(['date', new Date().toUTCString()])
+  return headers
+}
+
 /** Keep the page responsive when a learner follows an endless stream (events, logs -f). */
 export const MAX_BODY_BYTES = 512 * 1024
 
@@ -54,7 +64,7 @@ export async function sendRequest(
     id: options.id,
     request,
     status: response.status,
-    headers: [...response.headers.entries()],
+    headers: withDate([...response.headers.entries()]),
     body: new Uint8Array(0),
     truncated: false,
     stopped: false,

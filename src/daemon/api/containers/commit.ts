@@ -1,3 +1,4 @@
+import { noSpaceLeft, storedSize, tempSuffix } from '../../engine/disk.ts'
 import { untyped } from '../../errors.ts'
 import { parseReference } from '../../model/reference.ts'
 import type { JsonObject } from '../../model/state.ts'
@@ -37,6 +38,15 @@ export const commit: Handler = (ctx) => {
   const id = `sha256:${e.registry.newId()}`
   const now = e.clock.nowString()
   const config: JsonObject = { ...c.config, ...overrides }
+  // imageStore.Create writes the image config to imagedb through a temporary file (image/fs.go
+  // Set, ioutils.AtomicWriteFile): on a full disk that write fails and nothing is committed.
+  if (!e.disk.charge({ kind: 'image', id }, storedSize(config))) {
+    const hex = id.slice(7)
+    throw noSpaceLeft(
+      'write',
+      `${e.hostSetup.host.dataRoot}/image/aufs/imagedb/content/sha256/.tmp-${hex}${tempSuffix(hex)}`,
+    )
+  }
   if (refTag !== null) {
     for (const img of e.state.images.values())
       img.repoTags = img.repoTags.filter((t) => t !== refTag)

@@ -1,3 +1,4 @@
+import { noSpaceLeft, storedSize, tempSuffix } from '../../engine/disk.ts'
 import type { Engine } from '../../engine.ts'
 import { badRequest, notFound, untyped } from '../../errors.ts'
 import { parseReference, withDefaultTag } from '../../model/reference.ts'
@@ -211,6 +212,15 @@ export const create: Handler = (ctx) => {
     changes: [],
     files: [],
     sizeRw: 0,
+  }
+  // container.ToDisk writes config.v2.json through a temporary file: on a full disk that write
+  // fails, the create answers its error (500) and nothing is registered (daemon/create.go).
+  if (!e.disk.charge({ kind: 'container', id }, storedSize(c.config) + storedSize(hc))) {
+    e.registry.releaseName(finalName)
+    throw noSpaceLeft(
+      'write',
+      `${e.hostSetup.host.dataRoot}/containers/${id}/.tmp-config.v2.json${tempSuffix(id)}`,
+    )
   }
   setupMounts(e, c)
   e.registry.addContainer(c)

@@ -2,9 +2,10 @@ import type { DaemonError } from '../../errors.ts'
 import { errorMessage, untyped } from '../../errors.ts'
 import { cleanPath, statPath } from '../../model/fs.ts'
 import type { ContainerRecord } from '../../model/state.ts'
-import { readTar, type TarMember, tar } from '../../wire/tar.ts'
+import { tar, tarMembers } from '../../wire/tar.ts'
 import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject, versionGTE } from '../context.ts'
 import { bytes, emptyOk, json } from '../http.ts'
+import { extractTar } from './extract.ts'
 
 /**
  * A container's filesystem: export, the archive routes, the old copy route and `docker diff`.
@@ -96,6 +97,12 @@ export const archiveGet: Handler = (ctx) => {
   }
 }
 
+/**
+ * Uploads into one container run one after the other: an extraction indexes the container's
+ * files when it starts and may pause between batches of members (`yieldToIo`).
+ */
+const extracting = new WeakMap<ContainerRecord, Promise<unknown>>()
+
 export const archivePut: Handler = (ctx) => {
   const e = ctx.engine
   const { c, path, s } = archiveTarget(ctx)
@@ -105,59 +112,21 @@ export const archivePut: Handler = (ctx) => {
   // GetResourcePath: the path is joined in the scope of the container's root, so
   // `path=../../etc` is /etc, never a literal `../../etc`.
   const dir = cleanPath(path)
-  const read = readTar(ctx.req.body ?? new Uint8Array())
-  const failed = (reason: string) => untyped(`Error processing tar file(exit status 1): ${reason}`)
-  for (const member of read.members) extractMember(c, dir, member)
-  // docker-untar extracted the members before the bad header, then failed (no event).
-  if (read.error !== null) throw failed(read.error)
-  e.events.container(c, 'extract-to-dir')
-  return emptyOk()
-}
-
-/**
- * One member as chrootarchive.Untar extracts it at v1.12.6: the docker-untar child chroots into
- * the extraction directory and unpacks to "/", so a name is cleaned (filepath.Clean) and joined
- * to "/" — `../../../tmp/x`, `a/../../b` and `/etc/passwd` all land *inside* the directory
- * (at /tmp/x, /b, /etc/passwd under it). pkg/archive's breakout checks compare against "/" there
- * and never fire. A hard link's target is resolved the same way; a missing one is os.Link's
- * error (404 through "no such"). Symbolic links, devices and FIFOs are not modelled (skipped).
- * @see moby pkg/chrootarchive/archive_unix.go untar, pkg/archive/archive.go Unpack, createTarFile
- */
-function extractMember(c: ContainerRecord, dir: string, member: TarMember): void {
-  const inChroot = cleanPath(member.name)
-  if (inChroot === '/' || member.type === 'dir') return // directories exist implicitly
-  const target = dir === '/' ? inChroot : `${dir}${inChroot}`
-  let content = member.content
-  if (member.type === 'link') {
-    const linkInChroot = cleanPath(member.linkname)
-    const source = statPath(c, dir === '/' ? linkInChroot : `${dir}${linkInChroot}`)
-    if (source === null || source.dir) {
-      const reason = source === null ? 'no such file or directory' : 'operation not permitted'
-      throw untyped(
-        `Error processing tar file(exit status 1): link ${linkInChroot} ${inChroot}: ${reason}`,
-      )
-    }
-    content = source.content
-  } else if (member.type !== 'file') {
-    return
+  const body = ctx.req.body ?? new Uint8Array()
+  const run = async () => {
+    // docker-untar extracted the members before a bad one (or a bad header), then failed: the
+    // error is the answer and no event is logged.
+    const failed = await extractTar(c, dir, tarMembers(body), e.disk, e.yieldToIo)
+    if (failed !== null) throw failed
+    if (e.state.containers.get(c.id) === c) e.events.container(c, 'extract-to-dir')
+    return emptyOk()
   }
-  const existed = statPath(c, target) !== null
-  c.files = c.files.filter((f) => f.path !== target)
-  c.files.push({ path: target, content })
-  recordChange(c, target, existed ? 0 : 1)
-  c.sizeRw += content.length
-}
-
-/** `docker diff` kinds: 0 = changed, 1 = added, 2 = deleted; parent directories count as changed. */
-function recordChange(c: ContainerRecord, path: string, kind: 0 | 1 | 2): void {
-  const parts = path.split('/').filter((x) => x !== '')
-  for (let i = 1; i < parts.length; i++) {
-    const dir = `/${parts.slice(0, i).join('/')}`
-    if (!c.changes.some((x) => x.Path === dir)) c.changes.push({ Path: dir, Kind: 0 })
-  }
-  const existing = c.changes.find((x) => x.Path === path)
-  if (existing === undefined) c.changes.push({ Path: path, Kind: kind })
-  c.changes.sort((a, b) => (a.Path < b.Path ? -1 : a.Path > b.Path ? 1 : 0))
+  const done = (extracting.get(c) ?? Promise.resolve()).then(run, run)
+  extracting.set(
+    c,
+    done.catch(() => undefined),
+  )
+  return done
 }
 
 /**

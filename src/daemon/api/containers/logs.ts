@@ -1,5 +1,5 @@
 import { conflict, DaemonError, errorMessage, untyped } from '../../errors.ts'
-import { ChunkQueue } from '../../model/events.ts'
+import { ChunkQueue, heldByOutput } from '../../model/events.ts'
 import { type ContainerRecord, isRunning, type LogEntry } from '../../model/state.ts'
 import { detachKeyBytes, HijackedStdin, withEnd } from '../../terminal/stdin-session.ts'
 import { DAEMON_STDIN_HEADER, type DaemonResponse } from '../../types.ts'
@@ -152,18 +152,21 @@ function attachStdin(
   if (c.config.OpenStdin !== true) return null
   const keys = ctx.query.get('detachKeys') ?? ''
   let token = ''
-  const session = new HijackedStdin({
-    target: e.live.stdinOf({ container: c }),
-    tty: c.config.Tty === true,
-    stdinOnce: c.config.StdinOnce === true,
-    detachKeys: keys === '' ? [] : detachKeyBytes(keys),
-    endAttach: (detached) => {
-      if (detached) e.events.container(c, 'detach')
-      q.close()
-      q.onCancel?.()
-    },
-    unregister: () => e.live.unregisterStdin(token),
-  })
+  const session = heldByOutput(
+    new HijackedStdin({
+      target: e.live.stdinOf({ container: c }),
+      tty: c.config.Tty === true,
+      stdinOnce: c.config.StdinOnce === true,
+      detachKeys: keys === '' ? [] : detachKeyBytes(keys),
+      endAttach: (detached) => {
+        if (detached) e.events.container(c, 'detach')
+        q.close()
+        q.onCancel?.()
+      },
+      unregister: () => e.live.unregisterStdin(token),
+    }),
+    q,
+  )
   token = e.live.registerStdin(session)
   return { token, close: () => session.close() }
 }

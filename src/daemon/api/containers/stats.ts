@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine.ts'
-import { ChunkQueue } from '../../model/events.ts'
+import { ChunkQueue, STREAM_LIMITS } from '../../model/events.ts'
 import { type ContainerRecord, isRunning, type JsonObject } from '../../model/state.ts'
 import { rfc3339Nano, ZERO_TIME } from '../../wire/clock.ts'
 import { boolValueOrDefault, type Ctx, type Handler, versionLT } from '../context.ts'
@@ -98,7 +98,7 @@ export const stats: Handler = (ctx) => {
   // One sample per second (daemon clock) while the container runs, as the stats collector
   // does. A container that is not running publishes nothing (the stream stays open and idle);
   // the stream ends when the container is removed (statsCollector.stopCollection).
-  const q = new ChunkQueue()
+  const q = new ChunkQueue(STREAM_LIMITS)
   let n = 0
   if (isRunning(c) && c.state.status !== 'restarting')
     q.push(utf8(goJSON(sample(e, c, n++, ctx.version))))
