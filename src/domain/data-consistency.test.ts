@@ -107,6 +107,17 @@ describe('endpoints-1.24.json', () => {
     expect(execResize?.example.response.split('\n')[0]).toBe('HTTP/1.1 200 OK')
   })
 
+  it('exec examples name the exec instance the ContainerExec example creates, by its full id', () => {
+    // The daemon looks exec instances up by full id only (a 12-character prefix answers 404), so
+    // an example with a short one is a request it would not answer as shown.
+    const created = endpoints.find((e) => e.id === 'ContainerExec')?.example.response ?? ''
+    const id = /"Id":"([0-9a-f]{64})"/.exec(created)?.[1]
+    expect(id).toBeDefined()
+    for (const e of endpoints.filter((x) => x.path.startsWith('/exec/{id}'))) {
+      expect(e.example.request.split(' ')[1], e.id).toMatch(new RegExp(`^/exec/${id}(?:/|$)`))
+    }
+  })
+
   it('container resize answers a non-integer h/w with 500 and documents 200/404/500', () => {
     const resize = endpoints.find((e) => e.id === 'ContainerResize')
     expect(resize?.statuses.filter((s) => s.documented).map((s) => s.code)).toEqual([200, 404, 500])

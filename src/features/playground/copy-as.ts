@@ -21,6 +21,8 @@ function hasBody(request: CopyRequest): boolean {
 
 function curlArgs(request: CopyRequest): string[] {
   const args = ['curl', '-sS', '-i']
+  // curl reads [] and {} in a URL as its own globbing (a NetworkList filter has both).
+  if (/[[\]{}]/.test(request.path)) args.push('-g')
   if (request.method === 'HEAD') args.push('-I')
   else if (request.method !== 'GET') args.push('-X', request.method)
   if (hasBody(request)) {
@@ -30,11 +32,11 @@ function curlArgs(request: CopyRequest): string[] {
   return args
 }
 
-export function curlUnixSocket(request: CopyRequest): string {
+export function curlUnixSocket(request: CopyRequest, socket = '/var/run/docker.sock'): string {
   return [
     ...curlArgs(request),
     '--unix-socket',
-    '/var/run/docker.sock',
+    shellQuote(socket),
     shellQuote(`http://localhost${request.path}`),
   ].join(' ')
 }

@@ -17,17 +17,19 @@ import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request
 import { openWorkerSession } from '../../lib/daemon-client/worker-session.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { type PlaygroundState, toPlaygroundRequest } from '../../lib/url-state.ts'
+import { browserOnlyName } from './browser-only.ts'
 import { CopyMenu } from './copy-menu.tsx'
 import { HistoryPanel } from './history-panel.tsx'
+import { addToHistory } from './history-store.ts'
 import { pathWithId } from './id-path.ts'
 import { type OpenStream, OpenStreams, useTicking } from './open-streams.tsx'
 import { RequestForm } from './request-form.tsx'
 import { ResponseTools } from './response-tools.tsx'
 import { StatePanel } from './state-panel.tsx'
+import { useCopyTarget } from './use-copy-target.ts'
 import { useHistory } from './use-history.ts'
 
 const endpoints = (endpointsFile as EndpointsFile).endpoints
-const HISTORY_LIMIT = 20
 
 type Status =
   | { kind: 'starting' }
@@ -59,6 +61,7 @@ export default function Playground({
   const [open, setOpen] = useState<OpenStream[]>([])
   const [shownId, setShownId] = useState(0)
   const [terminalOpen, setTerminalOpen] = useState(false)
+  const [target, setTarget] = useCopyTarget()
   const [, setRevision] = useState(0)
   const controllers = useRef(new Map<number, AbortController>())
   const shown = useRef(0)
@@ -124,7 +127,7 @@ export default function Playground({
         fetch: session.transport.fetch,
       })
       if (shown.current === id) setExchange(done)
-      setHistory((previous) => [done, ...previous].slice(0, HISTORY_LIMIT))
+      setHistory((previous) => addToHistory(previous, done))
     } catch (failure) {
       if (shown.current === id) setError(failureMessage(failure, t))
     } finally {
@@ -199,7 +202,14 @@ export default function Playground({
               {presetNeeds === 'exec' ? t('presetNeedsExec') : t('presetNeedsContainer')}
             </p>
           )}
-          <CopyMenu request={request} />
+          <CopyMenu
+            request={request}
+            target={target}
+            onTarget={setTarget}
+            browserOnly={
+              status.kind === 'ready' ? browserOnlyName(status.session.daemon.state, request) : null
+            }
+          />
           {status.kind === 'ready' && (
             <StatePanel
               daemon={status.session.daemon}
@@ -235,6 +245,8 @@ export default function Playground({
               send(item.request)
             }}
             onReplace={setHistory}
+            target={target}
+            onTarget={setTarget}
           />
         </div>
       </div>

@@ -1,3 +1,4 @@
+import type { ClassroomMessageKey } from './classroom-messages.ts'
 import type { FeatureMessageKey } from './feature-messages.ts'
 
 /** English UI strings. API identifiers (paths, methods, operationIds) are never translated. */
@@ -258,4 +259,4 @@ export const en = {
 
 /** The first page's strings; the playground's and lessons' own are in feature-messages.ts. */
 export type Messages = Record<keyof typeof en, string>
-export type MessageKey = keyof typeof en | FeatureMessageKey
+export type MessageKey = keyof typeof en | FeatureMessageKey | ClassroomMessageKey

@@ -33,7 +33,9 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 const FEATURE_MESSAGES: Partial<Record<Language, Record<string, string>>> = {}
 
 export function registerFeatureMessages(messages: Record<Language, Record<string, string>>) {
-  Object.assign(FEATURE_MESSAGES, messages)
+  // Several chunks register strings: each adds to what is there.
+  for (const language of Object.keys(messages) as Language[])
+    FEATURE_MESSAGES[language] = { ...FEATURE_MESSAGES[language], ...messages[language] }
 }
 
 // One translate function per catalogue, so `t` keeps its identity across renders and memoised
