@@ -80,7 +80,9 @@ export default function EndpointDetail({ id }: { id: string }) {
                     <code>{parameter.name}</code>
                   </td>
                   <td className="inline-narrow">{parameter.in}</td>
-                  <td className="inline-narrow">{parameter.type}</td>
+                  <td className="inline-narrow">
+                    {parameter.type === 'JSON object' ? t('paramTypeJsonObject') : parameter.type}
+                  </td>
                   <td className="inline-narrow" data-label={t('paramRequired')}>
                     <Tick value={parameter.required} />
                   </td>

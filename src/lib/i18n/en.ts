@@ -38,6 +38,7 @@ export const en = {
   colTitle: 'Endpoint',
   colMethod: 'Method',
   colPath: 'Path',
+  paramTypeJsonObject: 'JSON object',
   colGroup: 'Group',
   colSince: 'Since API',
   colK13: 'K8s 1.3',

@@ -36,6 +36,7 @@ export const zh: Messages = {
   colTitle: '接口',
   colMethod: '方法',
   colPath: '路径',
+  paramTypeJsonObject: 'JSON 对象',
   colGroup: '分组',
   colSince: '起始 API',
   colK13: 'K8s 1.3',
