@@ -23,6 +23,7 @@ import { HistoryPanel } from './history-panel.tsx'
 import { addToHistory } from './history-store.ts'
 import { pathWithId } from './id-path.ts'
 import { type OpenStream, OpenStreams, useTicking } from './open-streams.tsx'
+import { PasteCurl, useCurlPaste } from './paste-curl.tsx'
 import { RequestForm } from './request-form.tsx'
 import { ResponseTools } from './response-tools.tsx'
 import { StatePanel } from './state-panel.tsx'
@@ -62,6 +63,7 @@ export default function Playground({
   const [shownId, setShownId] = useState(0)
   const [terminalOpen, setTerminalOpen] = useState(false)
   const [target, setTarget] = useCopyTarget()
+  const curl = useCurlPaste((change) => setRequest(change))
   const [, setRevision] = useState(0)
   const controllers = useRef(new Map<number, AbortController>())
   const shown = useRef(0)
@@ -188,6 +190,7 @@ export default function Playground({
             onPreset={onPreset}
             onSend={() => send()}
             onStop={() => stop(shownId)}
+            onPasteCurl={curl.paste}
             onReset={() => {
               if (status.kind !== 'ready') return
               status.session.reset()
@@ -196,6 +199,8 @@ export default function Playground({
               setRevision((r) => r + 1)
             }}
           />
+          <PasteCurl onPaste={curl.paste} />
+          {curl.message}
           <OpenStreams streams={open.filter((o) => o.stream)} now={now} onStop={stop} />
           {presetNeeds && (
             <p className="callout" role="status">

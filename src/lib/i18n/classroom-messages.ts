@@ -13,6 +13,26 @@ const en = {
   historyScriptFor: 'Script for',
   historyScriptSocket: 'Unix socket',
   historyScriptTcp: 'TCP {address}',
+  curlPasteSummary: 'Paste a curl command',
+  curlPasteLabel: 'curl command (or paste one into the path field)',
+  curlPasteFill: 'Fill the form',
+  curlFilled: 'Filled from curl: {request}.',
+  curlNotCurl: 'Not a curl command: it starts with “{part}”.',
+  curlUnclosedQuote: 'A quote is never closed: {part}…',
+  curlShellSyntax:
+    'The shell would expand or cut the command at “{part}”, and the playground cannot know what it becomes. Quote it, or put in its value.',
+  curlUnknownOption:
+    'Option {part} is not one the playground can follow. It reads -X, -H, -d / --data-binary / --data-raw / --json, -I and --url, and skips output, socket and timing options.',
+  curlMissingValue: '{part} needs a value after it.',
+  curlDataFile: '“{part}” reads a file the playground cannot open: paste the body itself after -d.',
+  curlMethod: 'The playground cannot send {part}: it sends GET, POST, PUT, DELETE, HEAD and OPTIONS.',
+  curlUrl: 'Not a URL or a path: {part}',
+  curlNoUrl: 'The command has no URL or path.',
+  curlTwoUrls: 'More than one URL ({part}): paste one request at a time.',
+  curlHeaderIgnored: 'Not sent (the playground sends only Content-Type): {part}',
+  curlContentType: 'Content-Type {part} is not one the playground sends; it sends none.',
+  curlFormBody:
+    'No -H "Content-Type: …": curl would label this body application/x-www-form-urlencoded, which Docker 1.12 refuses for JSON. The playground sends no type (the daemon then reads JSON); add -H "Content-Type: application/json" to be exact.',
 } as const
 
 export type ClassroomMessageKey = keyof typeof en
@@ -25,6 +45,25 @@ const zh: Record<ClassroomMessageKey, string> = {
   historyScriptFor: '脚本目标',
   historyScriptSocket: 'Unix 套接字',
   historyScriptTcp: 'TCP {address}',
+  curlPasteSummary: '粘贴 curl 命令',
+  curlPasteLabel: 'curl 命令（也可以直接粘贴到路径框里）',
+  curlPasteFill: '填入表单',
+  curlFilled: '已从 curl 填入：{request}。',
+  curlNotCurl: '这不是 curl 命令：它以“{part}”开头。',
+  curlUnclosedQuote: '有一个引号没有闭合：{part}…',
+  curlShellSyntax: 'shell 会在“{part}”处展开或截断命令，演练场无法知道它会变成什么。请给它加上引号，或直接写入它的值。',
+  curlUnknownOption:
+    '演练场无法处理选项 {part}。它能读取 -X、-H、-d / --data-binary / --data-raw / --json、-I 和 --url，并跳过输出、套接字和超时类选项。',
+  curlMissingValue: '{part} 后面需要一个值。',
+  curlDataFile: '“{part}”要读取一个文件，演练场无法打开它：请把请求体本身写在 -d 后面。',
+  curlMethod: '演练场无法发送 {part}：它只发送 GET、POST、PUT、DELETE、HEAD 和 OPTIONS。',
+  curlUrl: '不是 URL 也不是路径：{part}',
+  curlNoUrl: '命令里没有 URL 或路径。',
+  curlTwoUrls: '有不止一个 URL（{part}）：请一次粘贴一个请求。',
+  curlHeaderIgnored: '未发送（演练场只发送 Content-Type）：{part}',
+  curlContentType: 'Content-Type {part} 不在演练场可发送的类型之列；它将不发送类型。',
+  curlFormBody:
+    '没有 -H "Content-Type: …"：curl 会把这个请求体标为 application/x-www-form-urlencoded，而 Docker 1.12 对 JSON 会拒绝它。演练场不发送类型（守护进程随后按 JSON 读取）；要完全一致，请加上 -H "Content-Type: application/json"。',
 }
 
 registerFeatureMessages({ en, zh })
