@@ -4,6 +4,7 @@
  */
 export { compileRoute, routes } from './api/routes.ts'
 export { createDaemon, type Daemon, type SimulatedDaemon } from './daemon.ts'
+export { hexId, Prng } from './ids.ts'
 export {
   kindOfId,
   listContainers,

@@ -26,6 +26,8 @@ import { type OpenStream, OpenStreams, useTicking } from './open-streams.tsx'
 import { PasteCurl, useCurlPaste } from './paste-curl.tsx'
 import { RequestForm } from './request-form.tsx'
 import { ResponseTools } from './response-tools.tsx'
+import { SharePanel } from './share/share-panel.tsx'
+import { useSharedState } from './share/use-shared-state.ts'
 import { StatePanel } from './state-panel.tsx'
 import { useCopyTarget } from './use-copy-target.ts'
 import { useHistory } from './use-history.ts'
@@ -91,6 +93,12 @@ export default function Playground({
       update((s) => ({ ...s, playground: { ...s.playground, ...change } })),
     [update],
   )
+  const shared = useSharedState({
+    session: status.kind === 'ready' ? status.session : null,
+    history,
+    setHistory,
+    setRequest,
+  })
 
   /** Sends the request in the form, or `override` (a history entry sent again). */
   const send = async (override?: Exchange['request']) => {
@@ -175,6 +183,11 @@ export default function Playground({
           {t('inPageNotice')}
         </p>
       )}
+      {shared.message && (
+        <p className={shared.message.ok ? 'callout' : 'callout callout-wrong'} role="status">
+          {shared.message.text}
+        </p>
+      )}
       {status.kind === 'ready' && status.session.restoreError && (
         <p className="callout" role="status">
           {t('restoreFailed', { error: status.session.restoreError })}
@@ -215,6 +228,9 @@ export default function Playground({
               status.kind === 'ready' ? browserOnlyName(status.session.daemon.state, request) : null
             }
           />
+          {status.kind === 'ready' && (
+            <SharePanel session={status.session} history={history} onOpen={shared.open} />
+          )}
           {status.kind === 'ready' && (
             <StatePanel
               daemon={status.session.daemon}
