@@ -3,6 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client'
 import { detectLanguage, loadLanguage, readLanguagePreference } from '../lib/i18n/index.tsx'
 import { isPrerenderedState, parseAppState } from '../lib/url-state.ts'
 import { App } from './app.tsx'
+import { registerServiceWorker } from './offline.ts'
 import './styles.css'
 
 const container = document.getElementById('root')
@@ -32,3 +33,8 @@ if (
   container.textContent = ''
   createRoot(container).render(app)
 }
+
+// Which deployment this page runs (set at build time); the update test tells builds apart by it.
+if (import.meta.env.VITE_APP_BUILD)
+  document.documentElement.dataset.build = import.meta.env.VITE_APP_BUILD
+registerServiceWorker()

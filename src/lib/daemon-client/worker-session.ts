@@ -27,6 +27,12 @@ function connect(initial: DaemonSwitch['current']) {
       // page would never say that requests are answered inside it. Take the in-page path
       // ourselves, so the notice shows.
       if (!('serviceWorker' in navigator)) throw new Error('no Service Worker API here')
+      // A new deployment's worker waiting for the reader's "reload" (src/app/offline.ts): MSW
+      // would wait for it to activate before answering anything, i.e. until that reload. This
+      // page answers in itself until then.
+      const registration = await navigator.serviceWorker.getRegistration()
+      if (registration?.waiting || registration?.installing)
+        throw new Error('a new version is waiting for a reload')
       const { startDaemonWorker } = await import('../../mocks/browser.ts')
       await startDaemonWorker({ daemon: target, baseUrl: baseUrl() })
       return { target, transport: { fetch: (input, init) => fetch(input, init), inPage: false } }

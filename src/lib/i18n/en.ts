@@ -39,6 +39,8 @@ export const en = {
   colMethod: 'Method',
   colPath: 'Path',
   paramTypeJsonObject: 'JSON object',
+  updateReady: 'A new version of the explorer is ready.',
+  updateReload: 'Reload',
   colGroup: 'Group',
   colSince: 'Since API',
   colK13: 'K8s 1.3',

@@ -37,6 +37,8 @@ export const zh: Messages = {
   colMethod: '方法',
   colPath: '路径',
   paramTypeJsonObject: 'JSON 对象',
+  updateReady: 'Docker API 浏览器已有新版本。',
+  updateReload: '重新加载',
   colGroup: '分组',
   colSince: '起始 API',
   colK13: 'K8s 1.3',
