@@ -13,6 +13,8 @@ const labelled = label
       },
     }
   : {}
+// Two pages: the app, and the embed entry (src/app/embed/) for iframes in articles and slides.
+const input = { main: 'index.html', embed: 'embed.html' }
 
 // `base` lets the same build be hosted under any sub-path (the e2e tests use /explorer/).
 export default defineConfig(({ isSsrBuild }) => ({
@@ -22,6 +24,6 @@ export default defineConfig(({ isSsrBuild }) => ({
     target: 'es2022',
     sourcemap: true,
     // The prerender step imports the SSR entry by its plain name.
-    rollupOptions: isSsrBuild ? {} : labelled,
+    rollupOptions: isSsrBuild ? {} : { ...labelled, input },
   },
 }))

@@ -3,7 +3,6 @@ import { createRoot, hydrateRoot } from 'react-dom/client'
 import { detectLanguage, loadLanguage, readLanguagePreference } from '../lib/i18n/index.tsx'
 import { isPrerenderedState, parseAppState } from '../lib/url-state.ts'
 import { App } from './app.tsx'
-import { registerServiceWorker } from './offline.ts'
 import './styles.css'
 
 const container = document.getElementById('root')
@@ -37,4 +36,5 @@ if (
 // Which deployment this page runs (set at build time); the update test tells builds apart by it.
 if (import.meta.env.VITE_APP_BUILD)
   document.documentElement.dataset.build = import.meta.env.VITE_APP_BUILD
-registerServiceWorker()
+// The offline worker and its update notice load after the first page, in a chunk of their own.
+if (import.meta.env.PROD) import('./offline.ts').then((m) => m.registerServiceWorker())

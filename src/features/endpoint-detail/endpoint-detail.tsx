@@ -1,5 +1,6 @@
 import endpointsFile from '../../../data/endpoints-1.24.json'
 import { AppLink } from '../../components/app-link.tsx'
+import { CopyEmbed } from '../../components/copy-embed.tsx'
 import { MethodBadge } from '../../components/method-badge.tsx'
 import { SourceList } from '../../components/source-list.tsx'
 import { Tick } from '../../components/tick.tsx'
@@ -55,7 +56,11 @@ export default function EndpointDetail({ id }: { id: string }) {
           })}
         >
           {t('tryInPlayground')} →
-        </AppLink>
+        </AppLink>{' '}
+        <CopyEmbed
+          query={`embed=endpoint&endpoint=${endpoint.id}`}
+          title={endpoint.title[language]}
+        />
       </p>
 
       <h3>{t('parameters')}</h3>

@@ -1,4 +1,4 @@
-import type { ClassroomMessageKey } from './classroom-messages.ts'
+import type { ClassroomMessageKey } from './classroom-messages-data.ts'
 import type { FeatureMessageKey } from './feature-messages.ts'
 
 /** English UI strings. API identifiers (paths, methods, operationIds) are never translated. */
@@ -41,6 +41,8 @@ export const en = {
   paramTypeJsonObject: 'JSON object',
   updateReady: 'A new version of the explorer is ready.',
   updateReload: 'Reload',
+  copyEmbed: 'Copy embed code',
+  embedCopied: 'Embed code copied: paste it into your page.',
   colGroup: 'Group',
   colSince: 'Since API',
   colK13: 'K8s 1.3',

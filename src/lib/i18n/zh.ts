@@ -39,6 +39,8 @@ export const zh: Messages = {
   paramTypeJsonObject: 'JSON 对象',
   updateReady: 'Docker API 浏览器已有新版本。',
   updateReload: '重新加载',
+  copyEmbed: '复制嵌入代码',
+  embedCopied: '嵌入代码已复制：粘贴到你的页面中即可。',
   colGroup: '分组',
   colSince: '起始 API',
   colK13: 'K8s 1.3',
