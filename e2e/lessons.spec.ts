@@ -166,7 +166,7 @@ describe('lessons as training material (production build)', () => {
     const listTop = (await page.locator('.lesson-nav').boundingBox())?.y ?? 0
     expect(stepTop).toBeLessThan(listTop)
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
-    const traceWidth = (await page.locator('.trace-table').boundingBox())?.width ?? 999
+    const traceWidth = (await page.locator('.screen-only .trace-table').boundingBox())?.width ?? 999
     expect(traceWidth).toBeLessThanOrEqual(375)
 
     await open(page, '?view=endpoint&endpoint=ExecResize')

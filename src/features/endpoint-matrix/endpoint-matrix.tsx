@@ -122,14 +122,7 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
         })}
         {release && <ReleaseCount release={release} visible={visible} total={summary.total} />}
       </p>
-      {hydrated && (
-        <Suspense fallback={null}>
-          <CopyEmbed
-            query={`embed=matrix&${formatAppState({ ...state, view: 'matrix' }).slice(1)}`}
-            title={t('matrixHeading')}
-          />
-        </Suspense>
-      )}
+
       <MatrixTable
         rows={visible}
         sort={filter.sort}
@@ -145,6 +138,17 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
           <span className="badge badge-wrong">{t('articleWrong')}</span> {t('articleWrongTitle')}{' '}
           <span className="badge badge-status">{t('statusDiffers')}</span> {t('statusDiffersTitle')}
         </p>
+        {/* Under the table, so its late arrival (a chunk of its own) moves nothing above. */}
+        {hydrated && (
+          <p>
+            <Suspense fallback={null}>
+              <CopyEmbed
+                query={`embed=matrix&${formatAppState({ ...state, view: 'matrix' }).slice(1)}`}
+                title={t('matrixHeading')}
+              />
+            </Suspense>
+          </p>
+        )}
       </aside>
     </section>
   )
