@@ -53,7 +53,8 @@ describe('sharing a daemon in the production build', () => {
     await other.goto(damaged)
     await other.getByText(/damaged or cut short/).waitFor()
     expect(await containerList(other)).toEqual(here)
-    // Cut short, likewise.
+    // Cut short, likewise (a fresh page load this time, not a change of the hash).
+    await other.goto('about:blank')
     await other.goto(link.slice(0, link.length - 30))
     await other.getByText(/damaged or cut short/).waitFor()
     // A daemon that holds something is replaced only when the reader says so.
