@@ -11,8 +11,12 @@ export function registerServiceWorker(): void {
     navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).then(watch, () => {
       // No worker (private mode, an insecure origin): the app still works online.
     })
-  if (document.readyState === 'complete') register()
-  else window.addEventListener('load', register, { once: true })
+  // When the page is idle: caching the build's files competes with the first page for a slow
+  // machine's cores and network otherwise.
+  const whenIdle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 5000 }) : register()
+  if (document.readyState === 'complete') whenIdle()
+  else window.addEventListener('load', whenIdle, { once: true })
 }
 
 function watch(registration: ServiceWorkerRegistration): void {

@@ -31,9 +31,11 @@ export function CopyEmbed({ query, title }: { query: string; title: string }) {
       >
         {t('copyEmbed')}
       </button>{' '}
-      <span role="status" className="muted">
-        {state === 'copied' ? t('embedCopied') : ''}
-      </span>
+      {state === 'copied' && (
+        <span role="status" className="muted">
+          {t('embedCopied')}
+        </span>
+      )}
       {state === 'failed' && (
         <textarea readOnly aria-label={t('copyEmbed')} value={code} rows={4} />
       )}

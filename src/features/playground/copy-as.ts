@@ -27,7 +27,11 @@ function curlArgs(request: CopyRequest): string[] {
   else if (request.method !== 'GET') args.push('-X', request.method)
   if (hasBody(request)) {
     if (request.contentType) args.push('-H', shellQuote(`Content-Type: ${request.contentType}`))
-    args.push('--data-binary', shellQuote(request.body))
+    // --data-binary reads a file for a body that starts with @; --data-raw never does.
+    args.push(
+      request.body.startsWith('@') ? '--data-raw' : '--data-binary',
+      shellQuote(request.body),
+    )
   }
   return args
 }

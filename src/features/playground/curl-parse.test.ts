@@ -51,7 +51,7 @@ describe('paste a curl command', () => {
           path: sent(r).path.split('#')[0],
         })
       }),
-      { numRuns: 300 },
+      { numRuns: 2000 },
     )
   })
 

@@ -65,7 +65,8 @@ export function shellWords(command: string): Words {
   const words: string[] = []
   let word: string | null = null
   let i = 0
-  const text = command.trim()
+  // A shell splits words at blanks and newlines only (IFS), not at other Unicode spaces.
+  const text = command.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')
   const fail = (kind: CurlProblem['kind'], part: string): Words => ({
     ok: false,
     problem: { kind, part } as CurlProblem,
@@ -77,7 +78,7 @@ export function shellWords(command: string): Words {
       i += text[i + 1] === '\n' ? 2 : 3
       continue
     }
-    if (/\s/.test(c)) {
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
       if (word !== null) words.push(word)
       word = null
       i++
@@ -194,7 +195,7 @@ function expandShort(word: string): string[] {
 /** `http://localhost/v1.24/x?y`, `127.0.0.1:2375/x`, `/x` → the path with its query, as typed. */
 function pathOf(url: string): string | null {
   if (url.startsWith('/')) return url.split('#')[0] ?? url
-  const match = /^(?:[a-z][a-z0-9+.-]*:\/\/)?[^/?#\s]+(.*)$/i.exec(url)
+  const match = /^(?:[a-z][a-z0-9+.-]*:\/\/)?[^/?#\s]+(.*)$/is.exec(url)
   if (!match) return null
   const rest = (match[1] ?? '').split('#')[0] ?? ''
   if (rest === '') return '/'

@@ -141,7 +141,8 @@ export function historyToShell(
     else if (method !== 'GET') options.push('-X', method)
     if (body !== '' && method !== 'GET' && method !== 'HEAD') {
       if (contentType) options.push('-H', shellQuote(`Content-Type: ${contentType}`))
-      options.push('--data-binary', wordWithIds(body, ids))
+      // --data-binary reads a file for a body that starts with @; --data-raw never does.
+      options.push(body.startsWith('@') ? '--data-raw' : '--data-binary', wordWithIds(body, ids))
     }
     const call = [
       'send',
