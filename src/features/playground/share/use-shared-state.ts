@@ -46,9 +46,12 @@ export function useSharedState({ session, history, setHistory, setRequest }: Opt
       if (!match) return
       // The state leaves the address bar: a reload must not offer to replace it again.
       window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`)
-      decodeShare(fromBase64Url(match[1] ?? '')).then(setPending, (error: unknown) =>
-        setMessage({ text: t(shareProblem(error)), ok: false }),
-      )
+      // fromBase64Url throws at once for a cut link: inside the promise, so it gets its message.
+      Promise.resolve(match[1] ?? '')
+        .then((text) => decodeShare(fromBase64Url(text)))
+        .then(setPending, (error: unknown) =>
+          setMessage({ text: t(shareProblem(error)), ok: false }),
+        )
     }
     read()
     // A link opened in a tab already showing the playground changes only the hash.
