@@ -2,12 +2,32 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { matrixRowsPlugin } from './scripts/vite-plugin-matrix-rows.ts'
 
+// A deployment label (VITE_APP_BUILD) also goes into every chunk's name, so two labelled builds
+// share no file: the update test (e2e/offline.spec.ts) can tell if a page mixes them.
+const label = process.env.VITE_APP_BUILD
+const labelled = label
+  ? {
+      output: {
+        entryFileNames: `assets/[name]-${label}-[hash].js`,
+        chunkFileNames: `assets/[name]-${label}-[hash].js`,
+      },
+    }
+  : {}
+// The embed entry (src/app/embed/, iframes in articles and slides) is a build of its own
+// (`vite build --mode embed`, into the same dist/): sharing chunks with the app split the first
+// page's modules into more, smaller chunks and cost it about 1 KB gzipped.
+
 // `base` lets the same build be hosted under any sub-path (the e2e tests use /explorer/).
-export default defineConfig({
+export default defineConfig(({ isSsrBuild, mode }) => ({
   base: process.env.BASE_PATH ?? './',
   plugins: [react(), matrixRowsPlugin()],
   build: {
     target: 'es2022',
     sourcemap: true,
+    // The prerender step imports the SSR entry by its plain name.
+    rollupOptions: isSsrBuild
+      ? {}
+      : { ...labelled, ...(mode === 'embed' ? { input: { embed: 'embed.html' } } : {}) },
+    emptyOutDir: mode !== 'embed',
   },
-})
+}))

@@ -19,6 +19,8 @@ export interface FirstPageResult {
   gzipBytes: { js: number; css: number; html: number; total: number; files: Record<string, number> }
   readyMs: { app: number; appInteractive: number; plain: number; ratio: number }
   filterMs: { app: number; plain: number; appP95: number }
+  /** embed.html?embed=matrix&k14=yes in a page of its own: HTML + JS + CSS, gzipped. */
+  embeddedMatrixGzip: number
   /** The playground's terminal (a lazy chunk, not part of the first page). */
   terminalEcho: TerminalEchoResult
   /** The same, with service workers blocked: the handlers answer inside the page. */
@@ -147,6 +149,7 @@ export async function runFirstPageBench(): Promise<FirstPageResult> {
   const browser = await launchChromium()
   try {
     const gzipBytes = await firstPageGzip(browser, app.url)
+    const embedded = await firstPageGzip(browser, `${app.url}embed.html?embed=matrix&k14=yes`)
     const appReady: number[] = []
     const appInteractive: number[] = []
     const plainReady: number[] = []
@@ -176,6 +179,7 @@ export async function runFirstPageBench(): Promise<FirstPageResult> {
     return {
       plainHtmlGzip: gzipSync(plainBaselineHtml(rows), { level: 9 }).length,
       gzipBytes,
+      embeddedMatrixGzip: embedded.js + embedded.css + embedded.html,
       readyMs: {
         app: median(appReady),
         appInteractive: median(appInteractive),

@@ -22,6 +22,7 @@ console.log(`
 |---|---|---|---|
 | gzipped JS + CSS | ${kb(page.gzipBytes.total)} (JS ${kb(page.gzipBytes.js)}, CSS ${kb(page.gzipBytes.css)} inlined) | 0 KB | ≤ 100 KB |\n| gzipped HTML (prerendered matrix + inline CSS) | ${kb(page.gzipBytes.html)} | ${kb(page.plainHtmlGzip)} | |
 | full matrix painted | ${ms(page.readyMs.app)} | ${ms(page.readyMs.plain)} | ≤ 1.5× plain (now ${page.readyMs.ratio.toFixed(2)}×) |
+| embedded matrix (embed.html, HTML + JS + CSS) | ${kb(page.embeddedMatrixGzip)} | — | ≤ 60 KB |
 | hydrated (interactive) | ${ms(page.readyMs.appInteractive)} | — | |
 | filter keystroke → next frame (median) | ${ms(page.filterMs.app)} (p95 ${ms(page.filterMs.appP95)}) | ${ms(page.filterMs.plain)} | ≤ 16 ms |
 | terminal keystroke → echo on screen (median; calls through the service worker, the stream in the page) | ${ms(page.terminalEcho.median)} (p95 ${ms(page.terminalEcho.p95)}, ${page.terminalEcho.samples} keys) | — | ≤ 16 ms |

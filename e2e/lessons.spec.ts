@@ -104,6 +104,13 @@ describe('lessons as training material (production build)', () => {
     expect(await handout.locator('.handout-steps > li').count()).toBe(10)
     expect(await handout.locator('.answer-key tbody tr').count()).toBe(10)
     expect(await handout.locator('.answer-key').textContent()).toContain('404 Not Found')
+    // A worksheet: the trace table is printed, the explanations only in the key.
+    expect(await handout.locator('.trace-table').isVisible()).toBe(true)
+    expect(await handout.locator('.handout-steps').textContent()).not.toContain('404 Not Found')
+    // At a narrow print width the long source URLs wrap: nothing runs past the page.
+    await page.setViewportSize({ width: 420, height: 800 })
+    const overflow = await handout.evaluate((el) => el.scrollWidth - el.clientWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
     // Nothing clickable is printed, and no placeholder syntax.
     const visibleButtons = await page
       .locator('button:visible, input:visible, select:visible')
@@ -159,7 +166,7 @@ describe('lessons as training material (production build)', () => {
     const listTop = (await page.locator('.lesson-nav').boundingBox())?.y ?? 0
     expect(stepTop).toBeLessThan(listTop)
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
-    const traceWidth = (await page.locator('.trace-table').boundingBox())?.width ?? 999
+    const traceWidth = (await page.locator('.screen-only .trace-table').boundingBox())?.width ?? 999
     expect(traceWidth).toBeLessThanOrEqual(375)
 
     await open(page, '?view=endpoint&endpoint=ExecResize')

@@ -41,6 +41,12 @@ describe('App', () => {
     await waitFor(() => expect(window.location.search).toBe('?q=resize'))
   })
 
+  it('titles an endpoint page with its name and route, not the internal id', async () => {
+    renderAt('?view=endpoint&endpoint=ExecResize')
+    await waitFor(() => expect(document.title).toMatch(/^\S.* \(POST \/exec\/\{id\}\/resize\) · /))
+    expect(document.title).not.toMatch(/^ExecResize/)
+  })
+
   it('restores filters from the URL', () => {
     renderAt('?k13=no&k14=yes')
     expect(matrixRows().sort()).toEqual(['ContainerResize', 'ExecResize'])

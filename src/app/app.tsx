@@ -27,6 +27,12 @@ const Compare = lazy(() => import('../features/compare/compare.tsx'))
 // xterm.js and the terminal: a chunk of its own, loaded when a terminal is first shown.
 const TerminalPanel = lazy(() => import('../features/terminal/terminal-panel.tsx'))
 
+/** "Resize an exec instance (POST /exec/{id}/resize)", not the internal id, in the tab's title. */
+function endpointTitle(id: string, language: Language): string {
+  const row = endpointRows.find((r) => r.id === id)
+  return row ? `${row.title[language]} (${row.method} ${row.path})` : id
+}
+
 interface AppProps {
   initialState: AppState
   /** Language used when the URL names none (the browser's, or English when prerendering). */
@@ -52,7 +58,7 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
     // Each view has its own title, so tabs, history and bookmarks tell them apart.
     const view =
       state.view === 'endpoint'
-        ? state.endpoint
+        ? endpointTitle(state.endpoint, language)
         : t(
             state.view === 'versions'
               ? 'navVersions'

@@ -32,3 +32,9 @@ if (
   container.textContent = ''
   createRoot(container).render(app)
 }
+
+// Which deployment this page runs (set at build time); the update test tells builds apart by it.
+if (import.meta.env.VITE_APP_BUILD)
+  document.documentElement.dataset.build = import.meta.env.VITE_APP_BUILD
+// The offline worker and its update notice load after the first page, in a chunk of their own.
+if (import.meta.env.PROD) import('./offline.ts').then((m) => m.registerServiceWorker())

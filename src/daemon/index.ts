@@ -6,6 +6,7 @@ export { goJSON } from './api/http.ts'
 export { compileRoute, routes } from './api/routes.ts'
 export { createDaemon, type Daemon, type SimulatedDaemon } from './daemon.ts'
 export { INTERNAL_ERROR_MESSAGE } from './errors.ts'
+export { hexId, Prng } from './ids/prng.ts'
 export {
   kindOfId,
   listContainers,

@@ -8,12 +8,14 @@ import { describe, expect, it } from 'vitest'
 import dockerReleasesJson from '../../data/docker-releases.json'
 import endpointsJson from '../../data/endpoints-1.24.json'
 import kubernetesJson from '../../data/kubernetes.json'
+import lessonsJson from '../../data/lessons.json'
 import { DATA_FILES, dockerReleases, endpoints, kubernetesReleases } from './data.ts'
 import { dockerReleasesFileSchema } from './schemas/docker-releases.ts'
 import { endpointsFileSchema } from './schemas/endpoints.ts'
 import { kubernetesFileSchema } from './schemas/kubernetes.ts'
 import { parseDataFile } from './validate-data.ts'
 import { compareApi } from './version.ts'
+import { fullWidthPunctuation } from './zh-punctuation.ts'
 
 /** "GET /containers/(id)/json" and "/containers/{id}/json" both become "GET /containers/{}/json". */
 function routeKey(method: string, path: string): string {
@@ -105,6 +107,41 @@ describe('endpoints-1.24.json', () => {
     expect(status(200)).toMatchObject({ documented: false, real: true })
     expect(status(404)).toMatchObject({ documented: true, real: true })
     expect(execResize?.example.response.split('\n')[0]).toBe('HTTP/1.1 200 OK')
+  })
+
+  it('exec examples name the exec instance the ContainerExec example creates, by its full id', () => {
+    // The daemon looks exec instances up by full id only (a 12-character prefix answers 404), so
+    // an example with a short one is a request it would not answer as shown.
+    const created = endpoints.find((e) => e.id === 'ContainerExec')?.example.response ?? ''
+    const id = /"Id":"([0-9a-f]{64})"/.exec(created)?.[1]
+    expect(id).toBeDefined()
+    for (const e of endpoints.filter((x) => x.path.startsWith('/exec/{id}'))) {
+      expect(e.example.request.split(' ')[1], e.id).toMatch(new RegExp(`^/exec/${id}(?:/|$)`))
+    }
+  })
+
+  it('Chinese texts use full-width punctuation where it touches Chinese (npm run fix:zh)', () => {
+    const texts: string[] = []
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk)
+      else if (typeof value === 'object' && value !== null)
+        for (const [key, v] of Object.entries(value)) {
+          if (key === 'zh' && typeof v === 'string') texts.push(v)
+          else walk(v)
+        }
+    }
+    walk([endpointsJson, kubernetesJson, lessonsJson, dockerReleasesJson])
+    expect(texts.length).toBeGreaterThan(300)
+    expect(texts.filter((text) => fullWidthPunctuation(text) !== text)).toEqual([])
+  })
+
+  it('a lesson source whose label explains something (after a colon) has a Chinese label', () => {
+    const sources = (
+      lessonsJson.lessons as { steps: { sources?: { label: string; labelZh?: string }[] }[] }[]
+    ).flatMap((lesson) => lesson.steps.flatMap((step) => step.sources ?? []))
+    const explaining = sources.filter((source) => /: \S+ \S+/.test(source.label))
+    expect(explaining.length).toBeGreaterThan(0)
+    expect(explaining.filter((source) => source.labelZh === undefined)).toEqual([])
   })
 
   it('container resize answers a non-integer h/w with 500 and documents 200/404/500', () => {

@@ -31,7 +31,7 @@ describe('exampleRequest', () => {
       `/exec/${id}/resize`,
     )
     expect(exampleRequest(endpoint('ExecResize'), { exec: id }).needs).toBeNull()
-    expect(exampleRequest(endpoint('ExecResize')).path).toMatch(/^\/exec\/[0-9a-f]{12}\/resize/)
+    expect(exampleRequest(endpoint('ExecResize')).path).toMatch(/^\/exec\/[0-9a-f]{64}\/resize/)
     expect(exampleRequest(endpoint('ExecResize')).needs).toBe('exec')
   })
 
@@ -41,6 +41,15 @@ describe('exampleRequest', () => {
     expect(live.needs).toBeNull()
     expect(exampleRequest(endpoint('ContainerResize')).needs).toBe('container')
     expect(exampleRequest(endpoint('ContainerList')).needs).toBeNull()
+  })
+
+  it('fills the newest container where the example id is followed by a query, or sits in one', () => {
+    // A trainer's class got 404 from both: the sample ids stayed.
+    const remove = exampleRequest(endpoint('ContainerDelete'), { container: 'k8s_top_demo' })
+    expect(remove.path).toBe('/containers/k8s_top_demo?v=1&force=1')
+    const commit = exampleRequest(endpoint('ImageCommit'), { container: 'k8s_top_demo' })
+    expect(new URLSearchParams(commit.path.split('?')[1]).get('container')).toBe('k8s_top_demo')
+    expect(exampleRequest(endpoint('ImageCommit')).needs).toBe('container')
   })
 
   it('sends no body for a GET', () => {

@@ -17,9 +17,15 @@ export interface LiveIds {
   exec?: string
 }
 
-/** Example ids in the reference ("4fa6e0f0c678") stand for "the container you just created". */
-const EXAMPLE_CONTAINER = /^(\/containers\/)[0-9a-f]{12}(?=\/|$)/
-const EXAMPLE_EXEC = /^(\/exec\/)[0-9a-f]{12}(?=\/|$)/
+/**
+ * Example ids in the reference ("4fa6e0f0c678") stand for "the container you just created",
+ * whether the path goes on (`/json`), takes a query (`?v=1&force=1`) or ends; ImageCommit names
+ * its container in the query (`/commit?container=44c004db4b17`). Exec examples carry the full id
+ * the ContainerExec example creates: the daemon finds exec instances by full id only.
+ */
+const EXAMPLE_CONTAINER = /^(\/containers\/)[0-9a-f]{12}(?=[/?]|$)/
+const EXAMPLE_CONTAINER_QUERY = /([?&]container=)[0-9a-f]{12}(?=&|$)/
+const EXAMPLE_EXEC = /^(\/exec\/)[0-9a-f]{12}(?:[0-9a-f]{52})?(?=[/?]|$)/
 
 /**
  * Turns an endpoint's example exchange ("POST /path HTTP/1.1", headers, blank line, body) into
@@ -36,9 +42,13 @@ export function exampleRequest(endpoint: Endpoint, live: LiveIds = {}): ExampleR
       .map((line) => /^content-type:\s*(.+)$/i.exec(line)?.[1]?.trim() ?? '')
       .find(Boolean) ?? ''
   let needs: ExampleRequest['needs'] = null
-  if (EXAMPLE_CONTAINER.test(rawPath) && live.container === undefined) needs = 'container'
+  const namesContainer = EXAMPLE_CONTAINER.test(rawPath) || EXAMPLE_CONTAINER_QUERY.test(rawPath)
+  if (namesContainer && live.container === undefined) needs = 'container'
   if (EXAMPLE_EXEC.test(rawPath) && live.exec === undefined) needs = 'exec'
-  let path = rawPath.replace(EXAMPLE_CONTAINER, `$1${live.container ?? 'web'}`)
+  const container = encodeURIComponent(live.container ?? 'web')
+  let path = rawPath
+    .replace(EXAMPLE_CONTAINER, `$1${container}`)
+    .replace(EXAMPLE_CONTAINER_QUERY, `$1${container}`)
   if (live.exec) path = path.replace(EXAMPLE_EXEC, `$1${live.exec}`)
   return { method, path, body: rest.join('\n\n').trim(), contentType, needs }
 }

@@ -22,7 +22,11 @@ export async function startDaemonWorker(options: StartDaemonWorkerOptions): Prom
   const worker = setupWorker(...createHandlers(options.daemon, { baseUrl: options.baseUrl }))
   await worker.start({
     serviceWorker: {
-      url: options.serviceWorkerUrl ?? `${import.meta.env.BASE_URL}mockServiceWorker.js`,
+      // The production build's sw.js is the offline cache with MSW's worker imported into it
+      // (scripts/service-worker.ts); the dev server has only MSW's own worker.
+      url:
+        options.serviceWorkerUrl ??
+        `${import.meta.env.BASE_URL}${import.meta.env.PROD ? 'sw.js' : 'mockServiceWorker.js'}`,
     },
     onUnhandledRequest: 'bypass',
     quiet: options.quiet ?? true,

@@ -15,6 +15,8 @@ export const localizedSchema = z.object({
 export const sourceSchema = z.object({
   /** Short human label, e.g. "moby v1.12.6 api/server/router/container/exec.go postContainerExecResize". */
   label: z.string().min(1),
+  /** The label in Chinese, where it says more than file and function names (which stay as is). */
+  labelZh: z.string().min(1).optional(),
   /** A stable URL (GitHub blob at a tag or commit) when one exists. */
   url: z.url().optional(),
 })

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react'
 import endpointsFile from '../../../data/endpoints-1.24.json'
 import { AppLink } from '../../components/app-link.tsx'
+import { CopyEmbed } from '../../components/copy-embed.tsx'
 import { MethodBadge } from '../../components/method-badge.tsx'
 import { SourceList } from '../../components/source-list.tsx'
 import { Tick } from '../../components/tick.tsx'
@@ -59,7 +60,11 @@ export default function EndpointDetail({ id }: { id: string }) {
           })}
         >
           {t('tryInPlayground')} →
-        </AppLink>
+        </AppLink>{' '}
+        <CopyEmbed
+          query={`embed=endpoint&endpoint=${endpoint.id}`}
+          title={endpoint.title[language]}
+        />
       </p>
 
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
@@ -88,7 +93,9 @@ export default function EndpointDetail({ id }: { id: string }) {
                     <code>{parameter.name}</code>
                   </td>
                   <td className="inline-narrow">{parameter.in}</td>
-                  <td className="inline-narrow">{parameter.type}</td>
+                  <td className="inline-narrow">
+                    {parameter.type === 'JSON object' ? t('paramTypeJsonObject') : parameter.type}
+                  </td>
                   <td className="inline-narrow" data-label={t('paramRequired')}>
                     <Tick value={parameter.required} />
                   </td>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react'
+import { lazy, Suspense, useCallback, useMemo, useRef } from 'react'
 import { filterEndpoints, summarizeUsage } from '../../domain/filter-endpoints.ts'
 import type { EndpointRow, ReleaseOption } from '../../domain/rows.ts'
 import { useHydrated } from '../../hooks/use-hydrated.ts'
@@ -11,6 +11,11 @@ import {
   formatAppState,
   type MatrixState,
 } from '../../lib/url-state.ts'
+
+// Its own small chunk: the first page's JS stays within its budget.
+const CopyEmbed = lazy(() =>
+  import('../../components/copy-embed.tsx').then((m) => ({ default: m.CopyEmbed })),
+)
 
 // A placeholder id that formatAppState keeps as is (it matches the endpoint id pattern).
 const ID_SLOT = 'EndpointIdSlot'
@@ -117,6 +122,7 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
         })}
         {release && <ReleaseCount release={release} visible={visible} total={summary.total} />}
       </p>
+
       <MatrixTable
         rows={visible}
         sort={filter.sort}
@@ -132,6 +138,17 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
           <span className="badge badge-wrong">{t('articleWrong')}</span> {t('articleWrongTitle')}{' '}
           <span className="badge badge-status">{t('statusDiffers')}</span> {t('statusDiffersTitle')}
         </p>
+        {/* Under the table, so its late arrival (a chunk of its own) moves nothing above. */}
+        {hydrated && (
+          <p>
+            <Suspense fallback={null}>
+              <CopyEmbed
+                query={`embed=matrix&${formatAppState({ ...state, view: 'matrix' }).slice(1)}`}
+                title={t('matrixHeading')}
+              />
+            </Suspense>
+          </p>
+        )}
       </aside>
     </section>
   )

@@ -33,6 +33,7 @@ interface MatrixRowProps {
  * whose link changed, and React keeps the DOM of the rows that stay.
  */
 export const MatrixRow = memo(function MatrixRow({ row, language, href, onOpen }: MatrixRowProps) {
+  const { t } = useI18n()
   const added = row.source['1.4'] && !row.source['1.3']
   const className = [
     added && 'row-added',
@@ -60,12 +61,13 @@ export const MatrixRow = memo(function MatrixRow({ row, language, href, onOpen }
       <td className="col-path">
         <code>{row.path}</code>
       </td>
-      <td>{row.group}</td>
-      <td>{row.sinceApi}</td>
-      <td>
+      <td className="col-group">{row.group}</td>
+      <td className="col-since">{row.sinceApi}</td>
+      {/* The labels show where the narrow layout has no column headers above the ticks. */}
+      <td className="col-k13" data-label={t('colK13')}>
         <UsageCell row={row} release="1.3" />
       </td>
-      <td>
+      <td className="col-k14" data-label={t('colK14')}>
         <UsageCell row={row} release="1.4" />
       </td>
       <td className="col-change">

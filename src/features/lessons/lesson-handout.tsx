@@ -1,13 +1,17 @@
+import { sourceLabel } from '../../components/source-list.tsx'
 import type { Lesson } from '../../domain/schemas/lessons.ts'
 import { reasonPhrase } from '../../lib/http-status.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
+import { LessonTrace } from './lesson-trace.tsx'
 import { statusChoices } from './status-choices.ts'
 import { readableText } from './step-path.ts'
 
 /**
- * The whole lesson for print: every step with its request, the choices a class predicts from,
- * the explanation, and an answer key at the end. Hidden on screen; the print stylesheet shows
- * it instead of the interactive view, so printing a lesson prints the handout.
+ * The whole lesson for print, as a worksheet: every table the lesson shows, then every step
+ * with its request and the choices a class predicts from. The answers (the status and the
+ * explanation that gives it away, with its sources) are only in the key, on a page of its own.
+ * Hidden on screen; the print stylesheet shows it instead of the interactive view, so printing
+ * a lesson prints the handout.
  */
 export function LessonHandout({ lesson }: { lesson: Lesson }) {
   const { t, language } = useI18n()
@@ -15,6 +19,7 @@ export function LessonHandout({ lesson }: { lesson: Lesson }) {
     <section className="handout" aria-labelledby="handout-heading">
       <h2 id="handout-heading">{lesson.title[language]}</h2>
       <p>{lesson.summary[language]}</p>
+      <LessonTrace lesson={lesson} />
       <ol className="handout-steps">
         {lesson.steps.map((step) => (
           <li key={step.id}>
@@ -33,41 +38,52 @@ export function LessonHandout({ lesson }: { lesson: Lesson }) {
                 </span>
               ))}
             </p>
-            <p>{step.text[language]}</p>
-            {step.sources && (
-              <ul className="handout-sources">
-                {step.sources.map((source) => (
-                  <li key={source.label}>
-                    {source.label}
-                    {source.url && ` — ${source.url}`}
-                  </li>
-                ))}
-              </ul>
-            )}
           </li>
         ))}
       </ol>
-      <h3>{t('answerKey')}</h3>
-      <table className="answer-key">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t('lessonSteps')}</th>
-            <th scope="col">{t('answerStatus')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lesson.steps.map((step, i) => (
-            <tr key={step.id}>
-              <td>{i + 1}</td>
-              <td>{step.title[language]}</td>
-              <td>
-                {step.expect.status} {reasonPhrase(step.expect.status)}
-              </td>
+      <div className="answer-key">
+        <h3>{t('answerKey')}</h3>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('lessonSteps')}</th>
+              <th scope="col">{t('answerStatus')}</th>
             </tr>
+          </thead>
+          <tbody>
+            {lesson.steps.map((step, i) => (
+              <tr key={step.id}>
+                <td>{i + 1}</td>
+                <td>{step.title[language]}</td>
+                <td>
+                  {step.expect.status} {reasonPhrase(step.expect.status)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <ol className="handout-answers">
+          {lesson.steps.map((step) => (
+            <li key={step.id}>
+              <strong>{step.title[language]}</strong> — {step.expect.status}{' '}
+              {reasonPhrase(step.expect.status)}
+              {language === 'zh' ? '。' : '. '}
+              {step.text[language]}
+              {step.sources && (
+                <ul className="handout-sources">
+                  {step.sources.map((source) => (
+                    <li key={source.label}>
+                      {sourceLabel(source, language)}
+                      {source.url && ` — ${source.url}`}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
           ))}
-        </tbody>
-      </table>
+        </ol>
+      </div>
     </section>
   )
 }

@@ -154,11 +154,23 @@ describe('Lessons', () => {
     const lesson = lessons.find((l) => l.id === 'kubelet-1-3-vs-1-4')
     const handout = document.querySelector('.handout') as HTMLElement
     expect(handout.querySelectorAll('.handout-steps > li')).toHaveLength(lesson?.steps.length ?? 0)
-    const key = within(handout).getByRole('table')
+    const key = handout.querySelector('.answer-key') as HTMLElement
     expect(within(key).getAllByRole('row')).toHaveLength((lesson?.steps.length ?? 0) + 1)
     expect(handout.textContent).not.toContain('{{')
+    // A worksheet: the explanation that gives the status away is in the key, not under the
+    // question; and the lesson's trace table is printed too.
+    const steps = handout.querySelector('.handout-steps') as HTMLElement
+    for (const step of lesson?.steps ?? []) {
+      expect(steps.textContent).not.toContain(step.text.en)
+      expect(key.textContent).toContain(step.text.en)
+    }
+    expect(
+      within(handout).getByRole('table', { name: /The Docker API calls each kubelet sends/ }),
+    ).toBeInTheDocument()
     // The trace shows the two calls only the 1.4 kubelet sends, linked to their lines.
-    const trace = screen.getByRole('table', { name: /The Docker API calls each kubelet sends/ })
+    const trace = within(document.querySelector('.screen-only') as HTMLElement).getByRole('table', {
+      name: /The Docker API calls each kubelet sends/,
+    })
     const onlyIn14 = within(trace)
       .getAllByText('not sent')
       .map((cell) => cell.closest('tr') as HTMLElement)

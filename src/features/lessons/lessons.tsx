@@ -4,6 +4,7 @@ import './lessons.css'
 import '../../lib/i18n/feature-messages.ts'
 import lessonsFile from '../../../data/lessons.json'
 import { AppLink } from '../../components/app-link.tsx'
+import { CopyEmbed } from '../../components/copy-embed.tsx'
 import type { TerminalPanelComponent } from '../../components/terminal-slot.ts'
 import type { LessonsFile } from '../../domain/schemas/lessons.ts'
 import { useNavigation } from '../../hooks/use-navigation.tsx'
@@ -102,6 +103,9 @@ export default function Lessons({ openSession = openWorkerSession, terminal }: L
         <h2 id="lessons-heading">{lesson.title[language]}</h2>
         <p className="intro">{lesson.summary[language]}</p>
         <LessonTrace lesson={lesson} />
+        {lesson.steps.some((s) => s.calledBy) && (
+          <CopyEmbed query={`embed=trace&lesson=${lesson.id}`} title={t('traceCaption')} />
+        )}
         <div className="lesson-tools">
           <label className="checkbox">
             <input
@@ -114,6 +118,10 @@ export default function Lessons({ openSession = openWorkerSession, terminal }: L
           <button type="button" onClick={() => window.print()}>
             {t('printHandout')}
           </button>
+          <CopyEmbed
+            query={`embed=lesson-step&lesson=${lesson.id}&step=${index + 1}`}
+            title={step?.title[language] ?? lesson.title[language]}
+          />
           <span className="muted">{t('lessonProgress', { done, count })}</span>
         </div>
         {session?.transport.inPage && (

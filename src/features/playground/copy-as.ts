@@ -21,20 +21,26 @@ function hasBody(request: CopyRequest): boolean {
 
 function curlArgs(request: CopyRequest): string[] {
   const args = ['curl', '-sS', '-i']
+  // curl reads [] and {} in a URL as its own globbing (a NetworkList filter has both).
+  if (/[[\]{}]/.test(request.path)) args.push('-g')
   if (request.method === 'HEAD') args.push('-I')
   else if (request.method !== 'GET') args.push('-X', request.method)
   if (hasBody(request)) {
     if (request.contentType) args.push('-H', shellQuote(`Content-Type: ${request.contentType}`))
-    args.push('--data-binary', shellQuote(request.body))
+    // --data-binary reads a file for a body that starts with @; --data-raw never does.
+    args.push(
+      request.body.startsWith('@') ? '--data-raw' : '--data-binary',
+      shellQuote(request.body),
+    )
   }
   return args
 }
 
-export function curlUnixSocket(request: CopyRequest): string {
+export function curlUnixSocket(request: CopyRequest, socket = '/var/run/docker.sock'): string {
   return [
     ...curlArgs(request),
     '--unix-socket',
-    '/var/run/docker.sock',
+    shellQuote(socket),
     shellQuote(`http://localhost${request.path}`),
   ].join(' ')
 }

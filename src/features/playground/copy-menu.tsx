@@ -2,6 +2,7 @@ import { useState } from 'react'
 import './playground-tools.css'
 // The lessons' and playground's strings travel with these chunks, not with the first page.
 import '../../lib/i18n/feature-messages.ts'
+import '../../lib/i18n/classroom-messages.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import {
   type CopyRequest,
@@ -11,6 +12,7 @@ import {
   dockerodeCall,
   kubeletCall,
 } from './copy-as.ts'
+import type { CopyTarget } from './use-copy-target.ts'
 
 type Format = 'curl-socket' | 'curl-tcp' | 'docker' | 'dockerode' | 'go'
 
@@ -24,18 +26,26 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
+interface CopyMenuProps {
+  request: CopyRequest
+  target: CopyTarget
+  onTarget: (change: Partial<CopyTarget>) => void
+  /** The id or name in the path when it names something only the browser's daemon has. */
+  browserOnly?: string | null
+}
+
 /** "Copy as": the request in five forms, shown before copying so it can also be read or selected. */
-export function CopyMenu({ request }: { request: CopyRequest }) {
+export function CopyMenu({ request, target, onTarget, browserOnly }: CopyMenuProps) {
   const { t } = useI18n()
-  const [format, setFormat] = useState<Format>('curl-socket')
+  const [format, setFormat] = useState<Format>(target.via === 'tcp' ? 'curl-tcp' : 'curl-socket')
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null)
   const kubelet = kubeletCall(request)
   const docker = dockerCommand(request)
   const text =
     format === 'curl-socket'
-      ? curlUnixSocket(request)
+      ? curlUnixSocket(request, target.socket)
       : format === 'curl-tcp'
-        ? curlTcp(request)
+        ? curlTcp(request, `http://${target.tcp}`)
         : format === 'docker'
           ? (docker ?? t('noDockerCommand'))
           : format === 'dockerode'
@@ -51,8 +61,11 @@ export function CopyMenu({ request }: { request: CopyRequest }) {
           <select
             value={format}
             onChange={(event) => {
-              setFormat(event.target.value as Format)
+              const next = event.target.value as Format
+              setFormat(next)
               setCopied(null)
+              if (next === 'curl-socket') onTarget({ via: 'socket' })
+              if (next === 'curl-tcp') onTarget({ via: 'tcp' })
             }}
           >
             <option value="curl-socket">curl --unix-socket</option>
@@ -62,6 +75,22 @@ export function CopyMenu({ request }: { request: CopyRequest }) {
             <option value="go">{t('copyGo')}</option>
           </select>
         </label>
+        {(format === 'curl-socket' || format === 'curl-tcp') && (
+          <label className="filter copy-address">
+            <span>{format === 'curl-socket' ? t('copySocketPath') : t('copyTcpAddress')}</span>
+            <input
+              value={format === 'curl-socket' ? target.socket : target.tcp}
+              spellCheck={false}
+              onChange={(event) =>
+                onTarget(
+                  format === 'curl-socket'
+                    ? { socket: event.target.value }
+                    : { tcp: event.target.value },
+                )
+              }
+            />
+          </label>
+        )}
         <button
           type="button"
           disabled={!copyable}
@@ -73,6 +102,11 @@ export function CopyMenu({ request }: { request: CopyRequest }) {
           {copied === 'yes' ? t('copied') : copied === 'no' ? t('copyFailed') : ''}
         </span>
       </div>
+      {browserOnly && format !== 'go' && (
+        <p className="callout" role="note">
+          {t('copyBrowserOnly', { id: browserOnly })}
+        </p>
+      )}
       <pre className="copy-preview">
         <code>{text}</code>
       </pre>

@@ -1,8 +1,9 @@
 import { type ChangeEvent, useRef, useState } from 'react'
 import type { Exchange } from '../../lib/daemon-client/send-request.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
-import { curlUnixSocket } from './copy-as.ts'
+import { historyToShell } from './history-script.ts'
 import { historyFromJson, historyToJson } from './history-store.ts'
+import { type CopyTarget, scriptTarget } from './use-copy-target.ts'
 
 interface HistoryPanelProps {
   history: readonly Exchange[]
@@ -12,6 +13,9 @@ interface HistoryPanelProps {
   /** Puts an entry's request into the form and sends it again. */
   onReplay: (item: Exchange) => void
   onReplace: (history: Exchange[]) => void
+  /** Where the exported script sends its requests (the copy menu's target). */
+  target: CopyTarget
+  onTarget: (change: Partial<CopyTarget>) => void
 }
 
 function download(name: string, type: string, text: string) {
@@ -23,21 +27,8 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
-/** The history as a runnable script: the same requests, oldest first, against docker.sock. */
-export function historyToShell(history: readonly Exchange[], dockerVersion: string): string {
-  const lines = [
-    '#!/bin/sh',
-    `# Requests sent in docker-api-explorer to a simulated Docker ${dockerVersion} daemon, oldest first.`,
-    '# Each line is followed by the status that daemon answered.',
-  ]
-  for (const item of [...history].reverse()) {
-    lines.push(`${curlUnixSocket(item.request)}; echo`, `# → ${item.status}`)
-  }
-  return `${lines.join('\n')}\n`
-}
-
 export function HistoryPanel(props: HistoryPanelProps) {
-  const { history, dockerVersion, onLoad, onReplay, onReplace } = props
+  const { history, dockerVersion, onLoad, onReplay, onReplace, target, onTarget } = props
   const { t } = useI18n()
   const fileInput = useRef<HTMLInputElement>(null)
   const [message, setMessage] = useState<string | null>(null)
@@ -91,12 +82,22 @@ export function HistoryPanel(props: HistoryPanelProps) {
             download(
               `docker-api-history-${dockerVersion}.sh`,
               'text/x-shellscript',
-              historyToShell(history, dockerVersion),
+              historyToShell(history, dockerVersion, scriptTarget(target)),
             )
           }
         >
           {t('historyExportSh')}
         </button>
+        <label className="filter">
+          <span>{t('historyScriptFor')}</span>
+          <select
+            value={target.via}
+            onChange={(event) => onTarget({ via: event.target.value === 'tcp' ? 'tcp' : 'socket' })}
+          >
+            <option value="socket">{t('historyScriptSocket')}</option>
+            <option value="tcp">{t('historyScriptTcp', { address: target.tcp })}</option>
+          </select>
+        </label>
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t('historyImport')}
         </button>

@@ -90,6 +90,17 @@ export function historyFromJson(json: string): Exchange[] {
     .map((e, i) => ({ ...e, id: -(i + 1) }))
 }
 
+/**
+ * Adds a finished exchange where it was sent, not where it finished: a stream (an attached exec
+ * start) ends after the requests sent while it was open, and the history, its export and its
+ * script must keep them after it. Ids grow with each send; restored entries count up from below 0.
+ */
+export function addToHistory(history: readonly Exchange[], done: Exchange): Exchange[] {
+  const at = history.findIndex((e) => e.id < done.id)
+  const next = at < 0 ? [...history, done] : [...history.slice(0, at), done, ...history.slice(at)]
+  return next.slice(0, HISTORY_LIMIT)
+}
+
 export function loadHistory(version: string): Exchange[] {
   const raw = readStored(key(version))
   if (raw === null) return []

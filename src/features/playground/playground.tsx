@@ -17,17 +17,22 @@ import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request
 import { openWorkerSession } from '../../lib/daemon-client/worker-session.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { type PlaygroundState, toPlaygroundRequest } from '../../lib/url-state.ts'
+import { browserOnlyName } from './browser-only.ts'
 import { CopyMenu } from './copy-menu.tsx'
 import { HistoryPanel } from './history-panel.tsx'
+import { addToHistory } from './history-store.ts'
 import { pathWithId } from './id-path.ts'
 import { type OpenStream, OpenStreams, useTicking } from './open-streams.tsx'
+import { PasteCurl, useCurlPaste } from './paste-curl.tsx'
 import { RequestForm } from './request-form.tsx'
 import { ResponseTools } from './response-tools.tsx'
+import { SharePanel } from './share/share-panel.tsx'
+import { useSharedState } from './share/use-shared-state.ts'
 import { StatePanel } from './state-panel.tsx'
+import { useCopyTarget } from './use-copy-target.ts'
 import { useHistory } from './use-history.ts'
 
 const endpoints = (endpointsFile as EndpointsFile).endpoints
-const HISTORY_LIMIT = 20
 
 type Status =
   | { kind: 'starting' }
@@ -59,6 +64,8 @@ export default function Playground({
   const [open, setOpen] = useState<OpenStream[]>([])
   const [shownId, setShownId] = useState(0)
   const [terminalOpen, setTerminalOpen] = useState(false)
+  const [target, setTarget] = useCopyTarget()
+  const curl = useCurlPaste((change) => setRequest(change))
   const [, setRevision] = useState(0)
   const controllers = useRef(new Map<number, AbortController>())
   const shown = useRef(0)
@@ -86,6 +93,12 @@ export default function Playground({
       update((s) => ({ ...s, playground: { ...s.playground, ...change } })),
     [update],
   )
+  const shared = useSharedState({
+    session: status.kind === 'ready' ? status.session : null,
+    history,
+    setHistory,
+    setRequest,
+  })
 
   /** Sends the request in the form, or `override` (a history entry sent again). */
   const send = async (override?: Exchange['request']) => {
@@ -124,7 +137,7 @@ export default function Playground({
         fetch: session.transport.fetch,
       })
       if (shown.current === id) setExchange(done)
-      setHistory((previous) => [done, ...previous].slice(0, HISTORY_LIMIT))
+      setHistory((previous) => addToHistory(previous, done))
     } catch (failure) {
       if (shown.current === id) setError(failureMessage(failure, t))
     } finally {
@@ -170,6 +183,11 @@ export default function Playground({
           {t('inPageNotice')}
         </p>
       )}
+      {shared.message && (
+        <p className={shared.message.ok ? 'callout' : 'callout callout-wrong'} role="status">
+          {shared.message.text}
+        </p>
+      )}
       {status.kind === 'ready' && status.session.restoreError && (
         <p className="callout" role="status">
           {t('restoreFailed', { error: status.session.restoreError })}
@@ -185,6 +203,7 @@ export default function Playground({
             onPreset={onPreset}
             onSend={() => send()}
             onStop={() => stop(shownId)}
+            onPasteCurl={curl.paste}
             onReset={() => {
               if (status.kind !== 'ready') return
               status.session.reset()
@@ -193,13 +212,25 @@ export default function Playground({
               setRevision((r) => r + 1)
             }}
           />
+          <PasteCurl onPaste={curl.paste} />
+          {curl.message}
           <OpenStreams streams={open.filter((o) => o.stream)} now={now} onStop={stop} />
           {presetNeeds && (
             <p className="callout" role="status">
               {presetNeeds === 'exec' ? t('presetNeedsExec') : t('presetNeedsContainer')}
             </p>
           )}
-          <CopyMenu request={request} />
+          <CopyMenu
+            request={request}
+            target={target}
+            onTarget={setTarget}
+            browserOnly={
+              status.kind === 'ready' ? browserOnlyName(status.session.daemon.state, request) : null
+            }
+          />
+          {status.kind === 'ready' && (
+            <SharePanel session={status.session} history={history} onOpen={shared.open} />
+          )}
           {status.kind === 'ready' && (
             <StatePanel
               daemon={status.session.daemon}
@@ -235,6 +266,8 @@ export default function Playground({
               send(item.request)
             }}
             onReplace={setHistory}
+            target={target}
+            onTarget={setTarget}
           />
         </div>
       </div>

@@ -38,10 +38,12 @@ interface RequestFormProps {
   onSend: () => void
   onStop: () => void
   onReset: () => void
+  /** A curl command pasted into the path field: fills the whole form (see paste-curl.tsx). */
+  onPasteCurl?: (command: string) => void
 }
 
 export function RequestForm(props: RequestFormProps) {
-  const { value, endpoints, busy, onChange, onPreset, onSend, onStop, onReset } = props
+  const { value, endpoints, busy, onChange, onPreset, onSend, onStop, onReset, onPasteCurl } = props
   const { t, language } = useI18n()
   const methods: Choice<PlaygroundMethod>[] = PLAYGROUND_METHODS.map((m) => ({
     value: m,
@@ -102,6 +104,13 @@ export function RequestForm(props: RequestFormProps) {
             spellCheck={false}
             maxLength={2000}
             onChange={(event) => onChange({ path: event.target.value })}
+            onPaste={(event) => {
+              const text = event.clipboardData.getData('text')
+              if (onPasteCurl && /^\s*curl\s/.test(text)) {
+                event.preventDefault()
+                onPasteCurl(text)
+              }
+            }}
           />
         </label>
         <SelectField

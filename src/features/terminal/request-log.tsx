@@ -57,7 +57,7 @@ export function RequestLog({ entries, panes }: { entries: PaneRequest[]; panes: 
                         {entry.endpoint}
                       </AppLink>
                     </td>
-                    <td>
+                    <td className="log-request">
                       <code title={`${entry.method} ${entry.path}`}>
                         {entry.method} {shortIds(entry.path)}
                       </code>

@@ -11,6 +11,35 @@ import {
 // worker's scope covers it and no cross-origin rules apply.
 const baseUrl = () => new URL('docker-api/', document.baseURI).href
 
+/**
+ * The app's worker (sw.js, registered by src/app/offline.ts) as MSW needs it. On a first visit it
+ * is still caching the build: wait until it controls the page, or MSW would reload the page to
+ * get a controlled one. A new deployment's worker waiting for the reader's "reload" would make MSW
+ * wait for its activation before answering anything: then, and when the page stays uncontrolled
+ * (a hard reload), this page answers in itself instead.
+ */
+async function settledWorker(): Promise<void> {
+  const registration = await navigator.serviceWorker.getRegistration()
+  if (!registration) return
+  if (navigator.serviceWorker.controller) {
+    if (registration.waiting || registration.installing)
+      throw new Error('a new version is waiting for a reload')
+    return
+  }
+  const controlled = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), 10_000)
+    navigator.serviceWorker.addEventListener(
+      'controllerchange',
+      () => {
+        clearTimeout(timer)
+        resolve(true)
+      },
+      { once: true },
+    )
+  })
+  if (!controlled) throw new Error('the page is not controlled by the service worker')
+}
+
 let connected: Promise<{ target: DaemonSwitch; transport: Transport }> | null = null
 
 /**
@@ -27,6 +56,7 @@ function connect(initial: DaemonSwitch['current']) {
       // page would never say that requests are answered inside it. Take the in-page path
       // ourselves, so the notice shows.
       if (!('serviceWorker' in navigator)) throw new Error('no Service Worker API here')
+      await settledWorker()
       const { startDaemonWorker } = await import('../../mocks/browser.ts')
       await startDaemonWorker({ daemon: target, baseUrl: baseUrl() })
       return { target, transport: { fetch: (input, init) => fetch(input, init), inPage: false } }

@@ -1,3 +1,4 @@
+import type { ClassroomMessageKey } from './classroom-messages-data.ts'
 import type { CompareMessageKey } from './compare-messages.ts'
 import type { FeatureMessageKey } from './feature-messages.ts'
 
@@ -38,6 +39,11 @@ export const en = {
   colTitle: 'Endpoint',
   colMethod: 'Method',
   colPath: 'Path',
+  paramTypeJsonObject: 'JSON object',
+  updateReady: 'A new version of the explorer is ready.',
+  updateReload: 'Reload',
+  copyEmbed: 'Copy embed code',
+  embedCopied: 'Embed code copied: paste it into your page.',
   colGroup: 'Group',
   colSince: 'Since API',
   colK13: 'K8s 1.3',
@@ -260,4 +266,8 @@ export const en = {
 
 /** The first page's strings; the playground's and lessons' own are in feature-messages.ts. */
 export type Messages = Record<keyof typeof en, string>
-export type MessageKey = keyof typeof en | FeatureMessageKey | CompareMessageKey
+export type MessageKey =
+  | keyof typeof en
+  | FeatureMessageKey
+  | CompareMessageKey
+  | ClassroomMessageKey

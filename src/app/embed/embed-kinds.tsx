@@ -1,0 +1,47 @@
+import { lazy, type ReactNode } from 'react'
+import type { Translate } from '../../lib/i18n/index.tsx'
+import type { AppState } from '../../lib/url-state.ts'
+
+/**
+ * What can be embedded, one entry per kind. To add a kind (the Kubelet view's trace, say):
+ * 1. write a component that renders the thing alone from the app state the embed URL holds
+ *    (`embed.html?embed=<kind>&…`, the same query keys as the full view's URL),
+ * 2. add it here with the view its "open in the explorer" link goes to and its iframe title,
+ * 3. add a "Copy embed code" button (src/components/copy-embed.tsx) where the full view shows it,
+ * 4. add the kind to public/embed-example.html and e2e/embed.spec.ts (size, height message, axe).
+ * Each component is its own lazy chunk. The matrix is not here: it is drawn without React
+ * (matrix-embed-dom.ts), so an article's iframe stays small.
+ */
+export interface EmbedKind {
+  render: (state: AppState) => ReactNode
+  /** The full view the embed links back to. */
+  fullView: (state: AppState) => AppState
+  /** The iframe's title (its accessible name on the embedding page). */
+  title: (t: Translate, state: AppState) => string
+}
+
+const EndpointEmbed = lazy(() => import('./endpoint-embed.tsx'))
+const LessonStepEmbed = lazy(() => import('./lesson-step-embed.tsx'))
+const TraceEmbed = lazy(() => import('./trace-embed.tsx'))
+
+export const EMBED_KINDS: Record<string, EmbedKind> = {
+  endpoint: {
+    render: (state) => <EndpointEmbed id={state.endpoint} />,
+    fullView: (state) => ({ ...state, view: 'endpoint' }),
+    title: (_t, state) => state.endpoint,
+  },
+  'lesson-step': {
+    render: (state) => <LessonStepEmbed lesson={state.lesson} step={state.step} />,
+    fullView: (state) => ({ ...state, view: 'lessons' }),
+    title: (t, state) => `${t('navLessons')}: ${state.lesson} ${state.step}`,
+  },
+  trace: {
+    render: (state) => <TraceEmbed lesson={state.lesson || 'kubelet-1-3-vs-1-4'} />,
+    fullView: (state) => ({
+      ...state,
+      view: 'lessons',
+      lesson: state.lesson || 'kubelet-1-3-vs-1-4',
+    }),
+    title: (t) => t('traceCaption'),
+  },
+}
