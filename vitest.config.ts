@@ -2,7 +2,10 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 import { matrixRowsPlugin } from './scripts/vite-plugin-matrix-rows.ts'
 
-// Two projects: pure code (domain, daemon, server, data) runs in Node; components run in jsdom.
+// Three projects: pure code (domain, daemon, server, data) runs in Node; tests that start other
+// processes (the docker CLI, tmux, npm run daemon, signals, biome) are their own project, so
+// `npx vitest run --project node` stays fast; components run in jsdom.
+// tests/project-split.test.ts keeps every test that spawns a process named *.spawn.test.ts.
 export default defineConfig({
   plugins: [react(), matrixRowsPlugin()],
   test: {
@@ -16,6 +19,15 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+          exclude: ['**/*.spawn.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'processes',
+          environment: 'node',
+          include: ['src/**/*.spawn.test.ts', 'tests/**/*.spawn.test.ts'],
         },
       },
       {

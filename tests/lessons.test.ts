@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createDaemon } from '../src/daemon/index.ts'
-import { runRequest, sendToDaemon } from '../src/daemon/scenarios/run.ts'
 import { endpoints, lessons } from '../src/domain/data.ts'
+import { runRequest, sendToDaemon } from '../src/scenarios/run.ts'
 
 describe('data/lessons.json', () => {
   it('names only endpoints that exist (or the router itself)', () => {

@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
+import { collect } from '../scenarios/run.ts'
+import { jsonRequest, readText } from '../scenarios/test-client.ts'
 import { handlers } from './api/handlers.ts'
 import { routes } from './api/routes.ts'
 import { createDaemon, type SimulatedDaemon } from './daemon.ts'
-import { collect } from './scenarios/run.ts'
-import { demux } from './stdcopy.ts'
-import { jsonRequest, readText } from './test-client.ts'
 import type { DaemonResponse } from './types.ts'
+import { demux } from './wire/stdcopy.ts'
 
 const dec = new TextDecoder()
 

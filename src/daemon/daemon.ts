@@ -3,8 +3,8 @@ import { Dispatcher } from './api/dispatch.ts'
 import { handlers as defaultHandlers } from './api/handlers.ts'
 import { systemClock, timeoutWake } from './engine/real-time.ts'
 import { Engine } from './engine.ts'
-import { fromSnapshot, toSnapshot } from './snapshot.ts'
-import type { DaemonState } from './state.ts'
+import { fromSnapshot, toSnapshot } from './model/snapshot.ts'
+import type { DaemonState } from './model/state.ts'
 import type {
   DaemonOptions,
   DaemonRequest,

@@ -6,7 +6,7 @@ import { ContainerOutput } from './engine/output.ts'
 import { Registry } from './engine/registry.ts'
 import { Revisions } from './engine/revisions.ts'
 import { Scheduler } from './engine/scheduler.ts'
-import type { DaemonState } from './state.ts'
+import type { DaemonState } from './model/state.ts'
 import type { DockerVersion, WakeDriver } from './types.ts'
 import { API_VERSION_OF } from './version.ts'
 

@@ -65,3 +65,6 @@ export function errorMessage(err: unknown): string {
 
 /** The container-level "not running" error: untyped, hence 500 everywhere in 1.12 (`daemon/errors.go errNotRunning`). */
 export const errNotRunning = (id: string): DaemonError => untyped(`Container ${id} is not running`)
+
+/** Typed 404 `No such container: X` (daemon/container.go GetContainer). */
+export const noSuchContainer = (name: string) => notFound(`No such container: ${name}`)

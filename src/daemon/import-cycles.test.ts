@@ -83,6 +83,8 @@ describe('src/daemon imports', () => {
     const lifecycle = join(ROOT, 'engine', 'lifecycle.ts')
     // The real parser sees `import type` and multi-line imports: engine.ts → engine/lifecycle.ts.
     expect(importGraph([engine, lifecycle]).get(engine)).toContain(lifecycle)
-    expect(importGraph([join(ROOT, 'networking.ts')]).get(join(ROOT, 'networking.ts'))).toEqual([])
+    expect(
+      importGraph([join(ROOT, 'model', 'networking.ts')]).get(join(ROOT, 'model', 'networking.ts')),
+    ).toEqual([])
   })
 })

@@ -15,13 +15,6 @@ const ROOT = import.meta.dirname
 /** The one place real time enters: the default clock and wake driver. */
 const DRIVER = 'engine/real-time.ts'
 
-/**
- * Client-side code that lives here but is no part of the daemon: the scenario runner reads a
- * response stream until it has been quiet for 50 ms of real time, over any transport (a real
- * HTTP server as well as `daemon.handle`), so it cannot use the daemon's clock.
- */
-const CLIENTS = new Set(['scenarios/run.ts'])
-
 const REAL_TIME = [
   /\bsetTimeout\s*\(/,
   /\bsetInterval\s*\(/,
@@ -46,7 +39,7 @@ describe('daemon time', () => {
     const found: string[] = []
     for (const path of sourceFiles(ROOT)) {
       const file = relative(ROOT, path)
-      if (file === DRIVER || CLIENTS.has(file)) continue
+      if (file === DRIVER) continue
       for (const use of realTimeUses(readFileSync(path, 'utf8'))) found.push(`${file}: ${use}`)
     }
     expect(found).toEqual([])

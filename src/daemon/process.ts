@@ -1,9 +1,9 @@
-import type { ProcessFs } from './fs.ts'
+import type { ProcessFs } from './model/fs.ts'
+import { KERNEL_RELEASE } from './model/simulated-host.ts'
 import { shellSession } from './shell/interactive.ts'
 import { ParseError, parse } from './shell/parse.ts'
 import type { External, Program, ShellContext } from './shell/program.ts'
 import { runScript, ShellProcess } from './shell/run.ts'
-import { KERNEL_RELEASE } from './simulated-host.ts'
 
 /**
  * What a simulated process does, decided from its argv (Entrypoint + Cmd), TTY and stdin.

@@ -1,7 +1,7 @@
 import {
   type DockerVersion,
   DOCKER_VERSIONS as SIMULATED_DOCKER_VERSIONS,
-} from '../daemon/version.ts'
+} from '../daemon/index.ts'
 import type { EndpointFilter, Usage } from '../domain/filter-endpoints.ts'
 import type { EndpointGroup, HttpMethod } from '../domain/schemas/endpoints.ts'
 import { ENDPOINT_GROUPS, HTTP_METHODS } from '../domain/vocabulary.ts'

@@ -1,5 +1,5 @@
 import { type Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http'
-import type { Send, SentResponse } from '../../src/daemon/scenarios/index.ts'
+import type { Send, SentResponse } from '../../src/scenarios/index.ts'
 
 /**
  * A scenario transport over real HTTP: node:http with a keep-alive agent, the exact method,

@@ -1,13 +1,13 @@
 import { Agent } from 'node:http'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Daemon, SimulatedDaemon } from '../../src/daemon/index.ts'
-import { deterministicDaemon, runScenario, scenarios } from '../../src/daemon/scenarios/index.ts'
+import { deterministicDaemon, runScenario, scenarios } from '../../src/scenarios/index.ts'
 import { type DaemonServer, startDaemonServer } from '../../src/server/server.ts'
 
 import { sendOverHttp } from './http-send.ts'
 
 /**
- * Every status-code scenario of src/daemon/scenarios, through the real HTTP server (node:http →
+ * Every status-code scenario of src/scenarios, through the real HTTP server (node:http →
  * msw getResponse → daemon), with the same expectations as the model test. One server; behind
  * it a fresh deterministic daemon per scenario.
  */

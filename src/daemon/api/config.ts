@@ -1,6 +1,6 @@
 import { untyped } from '../errors.ts'
-import { jsonKind, typeError } from '../json.ts'
-import type { JsonObject, JsonValue } from '../state.ts'
+import type { JsonObject, JsonValue } from '../model/state.ts'
+import { jsonKind, typeError } from '../wire/json.ts'
 import { isObject } from './context.ts'
 
 /**

@@ -1,8 +1,8 @@
 import type { Engine } from '../engine.ts'
 import { untyped } from '../errors.ts'
-import { decodeJSON } from '../json.ts'
 import type { DaemonRequest, DaemonResponse } from '../types.ts'
 import { compareVersions } from '../version.ts'
+import { decodeJSON } from '../wire/json.ts'
 import { fromUtf8 } from './http.ts'
 
 /** What a handler gets: the request, the negotiated version, path variables and the model. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDaemon, type SimulatedDaemon } from '../daemon.ts'
-import { Prng } from '../ids.ts'
+import { Prng } from '../ids/prng.ts'
 import { DAEMON_STDIN_HEADER, type DaemonResponse, type StdinSession } from '../types.ts'
 import { listCache } from './containers/list-cache.ts'
 

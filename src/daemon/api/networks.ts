@@ -1,7 +1,7 @@
 import type { Engine } from '../engine.ts'
 import { forbidden, untyped } from '../errors.ts'
-import { Filters } from '../filters.ts'
-import { isRunning, type NetworkRecord } from '../state.ts'
+import { isRunning, type NetworkRecord } from '../model/state.ts'
+import { Filters } from '../wire/filters.ts'
 import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject } from './context.ts'
 import { emptyOk, json, noContent } from './http.ts'
 

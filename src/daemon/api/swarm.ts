@@ -1,7 +1,7 @@
 import type { Engine } from '../engine.ts'
 import { forbidden, untyped } from '../errors.ts'
-import { Filters } from '../filters.ts'
-import type { JsonObject, ServiceRecord, SwarmRecord } from '../state.ts'
+import type { JsonObject, ServiceRecord, SwarmRecord } from '../model/state.ts'
+import { Filters } from '../wire/filters.ts'
 import { bodyJSON, type Ctx, type Handler, isObject } from './context.ts'
 import { emptyOk, json } from './http.ts'
 

@@ -1,5 +1,5 @@
 import { untyped } from '../errors.ts'
-import type { JsonObject } from '../state.ts'
+import type { JsonObject } from '../model/state.ts'
 import { isObject } from './context.ts'
 
 /**

@@ -1,6 +1,6 @@
 import { conflict, untyped } from '../errors.ts'
-import { Filters } from '../filters.ts'
-import type { VolumeRecord } from '../state.ts'
+import type { VolumeRecord } from '../model/state.ts'
+import { Filters } from '../wire/filters.ts'
 import { ensureVolume } from './containers/mounts.ts'
 import { bodyJSON, checkForJSON, type Handler, isObject } from './context.ts'
 import { json, noContent } from './http.ts'

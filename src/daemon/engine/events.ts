@@ -1,5 +1,5 @@
-import { EventBus } from '../events.ts'
-import type { ContainerRecord, EventRecord } from '../state.ts'
+import { EventBus } from '../model/events.ts'
+import type { ContainerRecord, EventRecord } from '../model/state.ts'
 
 /** The event log (`state.events`) and its live subscribers, stamped by the daemon clock. */
 export class EngineEvents {

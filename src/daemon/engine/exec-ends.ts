@@ -1,4 +1,4 @@
-import type { DaemonState, ExecRecord } from '../state.ts'
+import type { DaemonState, ExecRecord } from '../model/state.ts'
 import type { Scheduler } from './scheduler.ts'
 
 /**

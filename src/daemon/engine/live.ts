@@ -1,5 +1,5 @@
+import type { ContainerRecord, ExecRecord } from '../model/state.ts'
 import { liveProgram, type ProcessInput } from '../process.ts'
-import type { ContainerRecord, ExecRecord } from '../state.ts'
 import { LiveProcess, STDIN_BUFFER_LIMIT } from '../terminal/live-process.ts'
 import type { StdinSession } from '../types.ts'
 import type { ContainerOutput } from './output.ts'

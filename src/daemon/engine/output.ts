@@ -1,6 +1,6 @@
-import { rfc3339Nano } from '../clock.ts'
-import { ChunkQueue } from '../events.ts'
-import { type ContainerRecord, isRunning, type LogEntry } from '../state.ts'
+import { ChunkQueue } from '../model/events.ts'
+import { type ContainerRecord, isRunning, type LogEntry } from '../model/state.ts'
+import { rfc3339Nano } from '../wire/clock.ts'
 
 /** The log buffer a chatty container keeps, at most (so the state cannot grow without limit). */
 const LOGS_KEPT = 5000

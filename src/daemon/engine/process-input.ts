@@ -1,6 +1,6 @@
-import { processFs } from '../fs.ts'
+import { processFs } from '../model/fs.ts'
+import type { ContainerRecord } from '../model/state.ts'
 import type { ProcessInput } from '../process.ts'
-import type { ContainerRecord } from '../state.ts'
 
 /** What a container's process is started with. */
 export function processInput(c: ContainerRecord): ProcessInput {

@@ -1,15 +1,17 @@
-import { badRequest, conflict, untyped } from '../errors.ts'
-import { hexId, noSuchContainer, PrefixIndex, Prng, randomName, VALID_NAME } from '../ids.ts'
-import { defaultNetworks, type NetworkStore } from '../networking.ts'
-import { DIGEST_ID, parseReference } from '../reference.ts'
-import { seedImages } from '../seed.ts'
+import { badRequest, conflict, noSuchContainer, untyped } from '../errors.ts'
+import { randomName, VALID_NAME } from '../ids/names.ts'
+import { hexId, Prng } from '../ids/prng.ts'
+import { PrefixIndex } from '../ids/truncindex.ts'
+import { defaultNetworks, type NetworkStore } from '../model/networking.ts'
+import { DIGEST_ID, parseReference } from '../model/reference.ts'
+import { seedImages } from '../model/seed.ts'
 import {
   type ContainerRecord,
   type DaemonState,
   emptyState,
   type ImageRecord,
   type NetworkRecord,
-} from '../state.ts'
+} from '../model/state.ts'
 import type { Revisions } from './revisions.ts'
 
 const HEX64 = /^[0-9a-f]{64}$/

@@ -1,4 +1,4 @@
-import type { ContainerRecord } from '../state.ts'
+import type { ContainerRecord } from '../model/state.ts'
 
 /**
  * Whether the restart policy brings the container back after its process exited with

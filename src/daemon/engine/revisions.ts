@@ -1,4 +1,4 @@
-import type { ContainerRecord } from '../state.ts'
+import type { ContainerRecord } from '../model/state.ts'
 
 /**
  * Change counters for caches of derived container data (the list summaries in

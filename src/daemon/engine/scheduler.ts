@@ -1,5 +1,5 @@
-import { rfc3339Nano } from '../clock.ts'
 import type { WakeDriver } from '../types.ts'
+import { rfc3339Nano } from '../wire/clock.ts'
 
 /** What runs at a wake-up; `at` is the simulated time it was due (maybe earlier than now). */
 type Due = (at: number) => void

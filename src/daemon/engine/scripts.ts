@@ -1,5 +1,5 @@
+import type { ContainerRecord } from '../model/state.ts'
 import type { ShellProcess } from '../shell/run.ts'
-import type { ContainerRecord } from '../state.ts'
 import type { ContainerOutput } from './output.ts'
 import type { Scheduler } from './scheduler.ts'
 

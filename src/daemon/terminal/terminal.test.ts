@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { call, jsonRequest } from '../../scenarios/test-client.ts'
 import { createDaemon, type SimulatedDaemon } from '../daemon.ts'
-import { demux } from '../stdcopy.ts'
-import { call, jsonRequest } from '../test-client.ts'
 import { DAEMON_STDIN_HEADER, type DaemonResponse } from '../types.ts'
+import { demux } from '../wire/stdcopy.ts'
 
 /**
  * Interactive sessions through the daemon's own API, as the docker CLI drives them: create,

@@ -3,7 +3,7 @@ import { kubernetesReleaseSchema, localizedSchema, sourceSchema } from './common
 
 /**
  * A lesson step is one scripted request in the language of the status scenarios
- * (src/daemon/scenarios/types.ts): `{{name}}` in a path or body is a value captured by an
+ * (src/scenarios/types.ts): `{{name}}` in a path or body is a value captured by an
  * earlier step (`capture: { execId: 'Id' }`), and the expectation is a status plus, optionally,
  * an exact body, a substring (`{ contains }`) or a JSON subset (`{ json }`). The tests and the
  * lesson view both run steps through the scenario runner (runRequest in scenarios/run.ts).

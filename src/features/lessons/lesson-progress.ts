@@ -1,4 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react'
+import { readStored, writeStored } from '../../lib/storage.ts'
 
 /**
  * What a learner has done in each lesson, kept in localStorage like the daemon it ran on: the
@@ -21,21 +22,11 @@ const PREDICT_KEY = 'docker-api-explorer:predict'
 const listeners = new Set<() => void>()
 const cache = new Map<string, { raw: string | null; value: LessonProgress }>()
 
-function read(key: string): string | null {
-  try {
-    return window.localStorage.getItem(key)
-  } catch {
-    return null
-  }
-}
+const read = readStored
 
 function write(key: string, value: string | null): void {
-  try {
-    if (value === null) window.localStorage.removeItem(key)
-    else window.localStorage.setItem(key, value)
-  } catch {
-    // Storage full or disabled: progress lasts for this page only.
-  }
+  // Storage full or disabled: progress lasts for this page only.
+  writeStored(key, value)
   cache.delete(key)
   for (const listener of listeners) listener()
 }

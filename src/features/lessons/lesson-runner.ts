@@ -1,9 +1,9 @@
-import { missingVars, runRequest, substitute } from '../../daemon/scenarios/run.ts'
-import type { SentResponse, WireRequest } from '../../daemon/scenarios/types.ts'
 import type { LessonStep } from '../../domain/schemas/lessons.ts'
 import type { DaemonSession } from '../../lib/daemon-client/daemon-session.ts'
 import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request.ts'
 import { toPlaygroundRequest } from '../../lib/url-state.ts'
+import type { SentResponse, WireRequest } from '../../scenarios/index.ts'
+import { missingVars, runRequest, substitute } from '../../scenarios/index.ts'
 
 /**
  * Lessons run through the scenario runner (runRequest): the same placeholder and capture

@@ -1,4 +1,5 @@
 import type { Exchange } from '../../lib/daemon-client/send-request.ts'
+import { readStored, writeStored } from '../../lib/storage.ts'
 import { toPlaygroundRequest } from '../../lib/url-state.ts'
 
 /**
@@ -90,19 +91,16 @@ export function historyFromJson(json: string): Exchange[] {
 }
 
 export function loadHistory(version: string): Exchange[] {
+  const raw = readStored(key(version))
+  if (raw === null) return []
   try {
-    const raw = window.localStorage.getItem(key(version))
-    return raw === null ? [] : historyFromJson(raw)
+    return historyFromJson(raw)
   } catch {
     return []
   }
 }
 
 export function saveHistory(version: string, history: readonly Exchange[]): void {
-  try {
-    if (history.length === 0) window.localStorage.removeItem(key(version))
-    else window.localStorage.setItem(key(version), historyToJson(history))
-  } catch {
-    // Storage full or disabled: the history lasts for this page only.
-  }
+  // Storage full or disabled: the history lasts for this page only.
+  writeStored(key(version), history.length === 0 ? null : historyToJson(history))
 }

@@ -4,6 +4,7 @@ import {
   type DockerVersion,
   type SimulatedDaemon,
 } from '../../daemon/index.ts'
+import { readStored, writeStored } from '../storage.ts'
 
 /**
  * One simulated daemon per Docker version, kept in localStorage between visits: a learner's
@@ -34,36 +35,19 @@ export interface DaemonSession {
 
 const storageKey = (version: DockerVersion) => `docker-api-explorer:daemon:${version}`
 
-function readStorage(key: string): string | null {
-  try {
-    return window.localStorage.getItem(key)
-  } catch {
-    return null
-  }
-}
-
-function writeStorage(key: string, value: string | null): void {
-  try {
-    if (value === null) window.localStorage.removeItem(key)
-    else window.localStorage.setItem(key, value)
-  } catch {
-    // Storage full or disabled: the session still works, it just will not survive a reload.
-  }
-}
-
 /** Restores the stored daemon for `version`, or starts a fresh one. */
 export function openDaemon(version: DockerVersion): {
   daemon: SimulatedDaemon
   restoreError: string | null
 } {
   const daemon = createDaemon({ dockerVersion: version })
-  const stored = readStorage(storageKey(version))
+  const stored = readStored(storageKey(version))
   if (stored === null) return { daemon, restoreError: null }
   try {
     daemon.restore(stored)
     return { daemon, restoreError: null }
   } catch (error) {
-    writeStorage(storageKey(version), null)
+    writeStored(storageKey(version), null)
     return { daemon, restoreError: error instanceof Error ? error.message : String(error) }
   }
 }
@@ -81,10 +65,10 @@ export function makeSession(
     transport,
     daemon,
     restoreError,
-    persist: () => writeStorage(storageKey(version), daemon.snapshot()),
+    persist: () => writeStored(storageKey(version), daemon.snapshot()),
     reset: () => {
       daemon.reset()
-      writeStorage(storageKey(version), null)
+      writeStored(storageKey(version), null)
     },
   }
 }

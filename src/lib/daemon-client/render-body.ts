@@ -1,4 +1,4 @@
-import { demux } from '../../daemon/stdcopy.ts'
+import { demux } from '../../daemon/index.ts'
 
 export type RenderedBody =
   | { kind: 'empty' }

@@ -1,5 +1,5 @@
-import { concat } from '../../daemon/bytes.ts'
 import type { PlaygroundState } from '../url-state.ts'
+import { ByteBuffer } from './byte-buffer.ts'
 import { daemonUrl } from './daemon-url.ts'
 
 export interface Exchange {
@@ -62,8 +62,7 @@ export async function sendRequest(
   }
   // Headers are an answer already (an attached exec may then stay silent for ever).
   options.onProgress?.({ ...exchange })
-  const chunks: Uint8Array[] = []
-  let total = 0
+  const received = new ByteBuffer()
   const reader = response.body?.getReader()
   // Cancel the reader ourselves: a body served by a service worker does not always error when
   // the fetch is aborted, and an endless stream (attach, events) would never let go.
@@ -76,18 +75,17 @@ export async function sendRequest(
     while (reader) {
       const { done, value } = await reader.read()
       if (done) break
-      total += value.length
       if (options.onChunk) {
         options.onChunk(value)
         exchange.ms = performance.now() - started
         options.onProgress?.({ ...exchange })
         continue
       }
-      chunks.push(value)
-      exchange.body = concat(chunks)
+      received.append(value)
+      exchange.body = received.view()
       exchange.ms = performance.now() - started
       options.onProgress?.({ ...exchange })
-      if (total >= MAX_BODY_BYTES) {
+      if (received.length >= MAX_BODY_BYTES) {
         exchange.truncated = true
         await reader.cancel()
         break
@@ -99,7 +97,7 @@ export async function sendRequest(
   } finally {
     options.signal.removeEventListener('abort', onAbort)
   }
-  exchange.body = concat(chunks)
+  exchange.body = received.view()
   exchange.ms = performance.now() - started
   return exchange
 }

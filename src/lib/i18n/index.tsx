@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
+import { readStored, writeStored } from '../storage.ts'
 import type { Language } from '../url-state.ts'
 import { en, type MessageKey, type Messages } from './en.ts'
 
@@ -64,20 +65,13 @@ const LANGUAGE_KEY = 'docker-api-explorer:language'
 
 /** The language the reader chose in the app, remembered like the theme (null: never chose). */
 export function readLanguagePreference(): Language | null {
-  try {
-    const stored = window.localStorage.getItem(LANGUAGE_KEY)
-    return stored === 'en' || stored === 'zh' ? stored : null
-  } catch {
-    return null
-  }
+  const stored = readStored(LANGUAGE_KEY)
+  return stored === 'en' || stored === 'zh' ? stored : null
 }
 
 export function storeLanguagePreference(language: Language): void {
-  try {
-    window.localStorage.setItem(LANGUAGE_KEY, language)
-  } catch {
-    // Not remembered; the choice still applies to this page through the URL.
-  }
+  // Not remembered when storage refuses; the choice still applies to this page through the URL.
+  writeStored(LANGUAGE_KEY, language)
 }
 
 /** The browser's preferred language, when it is one we have. */

@@ -1,10 +1,10 @@
-import { ZERO_TIME } from '../../clock.ts'
 import type { Engine } from '../../engine.ts'
 import { badRequest, notFound, untyped } from '../../errors.ts'
-import { goQuote } from '../../filters.ts'
-import { parseReference, withDefaultTag } from '../../reference.ts'
+import { parseReference, withDefaultTag } from '../../model/reference.ts'
+import type { ContainerRecord, JsonObject, JsonValue } from '../../model/state.ts'
 import { parseSignal } from '../../signals.ts'
-import type { ContainerRecord, JsonObject, JsonValue } from '../../state.ts'
+import { ZERO_TIME } from '../../wire/clock.ts'
+import { goQuote } from '../../wire/filters.ts'
 import {
   CONFIG_FIELDS,
   defaultHostConfig,

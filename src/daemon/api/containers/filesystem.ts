@@ -1,8 +1,8 @@
 import type { DaemonError } from '../../errors.ts'
 import { errorMessage, untyped } from '../../errors.ts'
-import { cleanPath, statPath } from '../../fs.ts'
-import type { ContainerRecord } from '../../state.ts'
-import { readTar, type TarMember, tar } from '../../tar.ts'
+import { cleanPath, statPath } from '../../model/fs.ts'
+import type { ContainerRecord } from '../../model/state.ts'
+import { readTar, type TarMember, tar } from '../../wire/tar.ts'
 import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject, versionGTE } from '../context.ts'
 import { bytes, emptyOk, json } from '../http.ts'
 

@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine.ts'
-import { type ContainerRecord, isRunning, type JsonObject } from '../../state.ts'
+import { type ContainerRecord, isRunning, type JsonObject } from '../../model/state.ts'
 import { boolValue, type Handler, versionGTE, versionLT } from '../context.ts'
 import { json } from '../http.ts'
 import { mountsJSON, networksJSON, portMap } from './shapes.ts'

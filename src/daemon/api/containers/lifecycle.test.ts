@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { call as callDaemon } from '../../../scenarios/test-client.ts'
 import { createDaemon, type SimulatedDaemon } from '../../daemon.ts'
-import { call as callDaemon } from '../../test-client.ts'
 
 /** Every request of these tests goes to API 1.24 explicitly, as the docker CLI sends it. */
 const call = (d: SimulatedDaemon, method: string, path: string, body?: unknown) =>

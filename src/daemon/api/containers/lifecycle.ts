@@ -1,8 +1,8 @@
 import type { Engine } from '../../engine.ts'
 import { badRequest, conflict, DaemonError, errNotRunning, untyped, wrap } from '../../errors.ts'
-import { jsonKind, typeError } from '../../json.ts'
+import { type ContainerRecord, isRunning, type JsonObject } from '../../model/state.ts'
 import { parseSignal, terminates, validSignal } from '../../signals.ts'
-import { type ContainerRecord, isRunning, type JsonObject } from '../../state.ts'
+import { jsonKind, typeError } from '../../wire/json.ts'
 import { defaultHostConfig, str, withZeroValues, wrapperHostConfig } from '../config.ts'
 import {
   bodyJSON,

@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine.ts'
-import type { ContainerRecord, JsonObject } from '../../state.ts'
+import type { ContainerRecord, JsonObject } from '../../model/state.ts'
 import { goJSONValue } from '../http.ts'
 import { statusChangesAt, statusSinceMs, statusTextAt } from './status.ts'
 import { summaryMiddle, summaryTail } from './summary.ts'

@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine.ts'
 import { untyped } from '../../errors.ts'
-import { goQuote } from '../../filters.ts'
-import type { ContainerRecord } from '../../state.ts'
+import type { ContainerRecord } from '../../model/state.ts'
+import { goQuote } from '../../wire/filters.ts'
 import { strs } from '../config.ts'
 import { isObject } from '../context.ts'
 

@@ -1,6 +1,6 @@
 import { errNotRunning, untyped } from '../../errors.ts'
-import { parseGoInt } from '../../filters.ts'
-import { isRunning } from '../../state.ts'
+import { isRunning } from '../../model/state.ts'
+import { parseGoInt } from '../../wire/filters.ts'
 import type { Handler } from '../context.ts'
 import { emptyOk } from '../http.ts'
 

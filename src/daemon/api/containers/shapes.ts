@@ -1,4 +1,4 @@
-import { type ContainerRecord, isRunning, type JsonValue } from '../../state.ts'
+import { type ContainerRecord, isRunning, type JsonValue } from '../../model/state.ts'
 import { isObject } from '../context.ts'
 
 /** Pieces of a container's JSON that inspect and the list entries share. */

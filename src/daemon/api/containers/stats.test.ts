@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { call } from '../../../scenarios/test-client.ts'
 import { createDaemon } from '../../daemon.ts'
-import { call } from '../../test-client.ts'
 
 describe('GET /containers/{id}/stats', () => {
   it('keeps the per-CPU counters whole and non-negative however long the container has run', async () => {

@@ -1,7 +1,7 @@
-import { rfc3339Nano, ZERO_TIME } from '../../clock.ts'
 import type { Engine } from '../../engine.ts'
-import { ChunkQueue } from '../../events.ts'
-import { type ContainerRecord, isRunning, type JsonObject } from '../../state.ts'
+import { ChunkQueue } from '../../model/events.ts'
+import { type ContainerRecord, isRunning, type JsonObject } from '../../model/state.ts'
+import { rfc3339Nano, ZERO_TIME } from '../../wire/clock.ts'
 import { boolValueOrDefault, type Ctx, type Handler, versionLT } from '../context.ts'
 import { goJSON, json, stream, TEXT_TYPE, utf8 } from '../http.ts'
 

@@ -1,6 +1,6 @@
-import { humanDuration, ZERO_TIME } from '../../clock.ts'
 import type { Engine } from '../../engine.ts'
-import type { ContainerRecord } from '../../state.ts'
+import type { ContainerRecord } from '../../model/state.ts'
+import { humanDuration, ZERO_TIME } from '../../wire/clock.ts'
 
 /**
  * A container's state as the API words it: the State column and the human Status text, and

@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine.ts'
-import type { ContainerRecord, JsonObject, JsonValue } from '../../state.ts'
+import type { ContainerRecord, JsonObject, JsonValue } from '../../model/state.ts'
 import { mountsJSON, networksJSON, portMap } from './shapes.ts'
 import { stateString, statusText } from './status.ts'
 

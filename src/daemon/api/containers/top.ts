@@ -1,7 +1,7 @@
 import { argv } from '../../engine/process-input.ts'
 import { conflict, errNotRunning, untyped } from '../../errors.ts'
+import { isRunning, type JsonObject } from '../../model/state.ts'
 import { psRows } from '../../process.ts'
-import { isRunning, type JsonObject } from '../../state.ts'
 import type { Handler } from '../context.ts'
 import { json } from '../http.ts'
 

@@ -1,5 +1,5 @@
 import { notFound } from '../../errors.ts'
-import type { ImageRecord, JsonObject } from '../../state.ts'
+import type { ImageRecord, JsonObject } from '../../model/state.ts'
 import type { Handler } from '../context.ts'
 import { json } from '../http.ts'
 import { getImage } from './store.ts'

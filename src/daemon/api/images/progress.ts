@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../state.ts'
+import type { JsonObject } from '../../model/state.ts'
 import { goJSONValue, utf8 } from '../http.ts'
 
 /**

@@ -1,5 +1,5 @@
 import { untyped } from '../../errors.ts'
-import { Filters, parseGoInt } from '../../filters.ts'
+import { Filters, parseGoInt } from '../../wire/filters.ts'
 import type { Handler } from '../context.ts'
 import { json } from '../http.ts'
 

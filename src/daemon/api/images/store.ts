@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine.ts'
 import { untyped } from '../../errors.ts'
-import { parseReference, referenceError } from '../../reference.ts'
-import type { ImageRecord } from '../../state.ts'
+import { parseReference, referenceError } from '../../model/reference.ts'
+import type { ImageRecord } from '../../model/state.ts'
 
 /** Image store look-ups and tag moves that several image routes share. */
 

@@ -1,5 +1,5 @@
 import { untyped } from '../../errors.ts'
-import { parseReference } from '../../reference.ts'
+import { parseReference } from '../../model/reference.ts'
 import type { Handler } from '../context.ts'
 import { emptyOk } from '../http.ts'
 import { addTag, getImage } from './store.ts'

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import endpointsJson from '../../../data/endpoints-1.24.json'
-import { routes } from '../api/routes.ts'
-import type { SimulatedDaemon } from '../daemon.ts'
+import endpointsJson from '../../data/endpoints-1.24.json'
+import type { SimulatedDaemon } from '../daemon/index.ts'
+import { routes } from '../daemon/index.ts'
 import { deterministicDaemon } from './deterministic.ts'
 import { runScenario, scenarios, sendToDaemon, unreachableStatuses } from './index.ts'
 

@@ -1,4 +1,4 @@
-import { goJSON } from '../api/http.ts'
+import { goJSON } from '../daemon/index.ts'
 import { corruptTar, create, err, tarLink, tarWith } from './helpers.ts'
 import type { Scenario, ScenarioStep } from './types.ts'
 

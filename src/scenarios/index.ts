@@ -34,6 +34,6 @@ export const scenarios: readonly Scenario[] = [
 ]
 
 export { deterministicDaemon } from './deterministic.ts'
-export { runScenario, sendToDaemon } from './run.ts'
-export type { Scenario, Send, SentResponse } from './types.ts'
+export { missingVars, runRequest, runScenario, sendToDaemon, substitute } from './run.ts'
+export type { Scenario, Send, SentResponse, WireRequest } from './types.ts'
 export { unreachableStatuses } from './unreachable.ts'

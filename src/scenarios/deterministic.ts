@@ -1,4 +1,4 @@
-import { createDaemon, type SimulatedDaemon } from '../daemon.ts'
+import { createDaemon, type SimulatedDaemon } from '../daemon/index.ts'
 
 /**
  * The daemon every scenario runs on, whatever the transport (the model test, the HTTP test):

@@ -1,4 +1,4 @@
-import { untyped } from './errors.ts'
+import { untyped } from '../errors.ts'
 
 /**
  * Image references as docker/reference parsed them in 1.12 (`reference.ParseNamed` over

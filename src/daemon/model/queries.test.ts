@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createDaemon } from './daemon.ts'
+import { jsonRequest, readText } from '../../scenarios/test-client.ts'
+import { createDaemon } from '../daemon.ts'
 import { kindOfId, listContainers, listExecs, newestContainer, newestExec } from './queries.ts'
-import { jsonRequest, readText } from './test-client.ts'
 
 describe('daemon queries', () => {
   it('summarise containers and exec instances as the API created them, newest last', async () => {

@@ -1,4 +1,4 @@
-import type { Daemon } from '../daemon.ts'
+import { concat, type Daemon } from '../daemon/index.ts'
 import type {
   ExpectedBody,
   Scenario,
@@ -280,15 +280,7 @@ export async function collect(body: AsyncIterable<Uint8Array>, idleMs = 50): Pro
     if (next.done === true) break
     chunks.push(next.value)
   }
-  let n = 0
-  for (const c of chunks) n += c.length
-  const out = new Uint8Array(n)
-  let i = 0
-  for (const c of chunks) {
-    out.set(c, i)
-    i += c.length
-  }
-  return out
+  return concat(chunks)
 }
 
 /** Latin-1 keeps every byte visible (multiplexed frames have binary headers). */

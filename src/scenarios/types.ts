@@ -1,4 +1,4 @@
-import type { DockerVersion } from '../types.ts'
+import type { DockerVersion } from '../daemon/index.ts'
 
 /**
  * Status-code scenarios as data: a few setup requests, one request, the expected answer.

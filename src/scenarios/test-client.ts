@@ -1,6 +1,5 @@
-import type { Daemon } from './daemon.ts'
-import { collect } from './scenarios/run.ts'
-import type { DaemonRequest, DaemonResponse } from './types.ts'
+import type { Daemon, DaemonRequest, DaemonResponse } from '../daemon/index.ts'
+import { collect } from './run.ts'
 
 /**
  * The small client the model's own tests (and the lesson replay) use to talk to a daemon

@@ -1,4 +1,4 @@
-import { untyped } from './errors.ts'
+import { untyped } from '../errors.ts'
 import { decodeJSON, jsonKind, typeError } from './json.ts'
 
 /**

@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { HEX64, hexId, PrefixIndex, Prng, randomName, VALID_NAME } from './ids.ts'
+import { randomName, VALID_NAME } from './names.ts'
+import { HEX64, hexId, Prng } from './prng.ts'
+import { PrefixIndex } from './truncindex.ts'
 
 describe('ids', () => {
   it('are 64 lowercase hex digits whose short form is never all digits', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createDaemon, type SimulatedDaemon } from './daemon.ts'
-import { call as callDaemon } from './test-client.ts'
+import { call as callDaemon } from '../../scenarios/test-client.ts'
+import { createDaemon, type SimulatedDaemon } from '../daemon.ts'
 
 /** Every request of these tests goes to API 1.24 explicitly, as the docker CLI sends it. */
 const call = (d: SimulatedDaemon, method: string, path: string, body?: unknown) =>

@@ -1,4 +1,4 @@
-import { untyped } from './errors.ts'
+import { untyped } from '../errors.ts'
 
 /**
  * JSON decoding with the error texts of Go 1.6's `encoding/json` Decoder, which the daemon

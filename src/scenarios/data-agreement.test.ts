@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { endpoints } from '../../domain/data.ts'
+import { endpoints } from '../domain/data.ts'
 import { type Scenario, scenarios, unreachableStatuses } from './index.ts'
 
 /**

@@ -1,4 +1,4 @@
-import { goJSON } from '../api/http.ts'
+import { goJSON } from '../daemon/index.ts'
 import type { ScenarioStep } from './types.ts'
 
 /** The exact JSON error body of a 1.12.6 daemon for API > 1.23 or no version. */
