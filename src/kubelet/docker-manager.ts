@@ -197,13 +197,25 @@ export class DockerManager {
   }
 
   private async isImagePresent(site: SiteId, image: string): Promise<boolean> {
+    return (await this.inspectImage(site, image)) !== null
+  }
+
+  /**
+   * kubeDockerClient.InspectImage: null when Docker answers 404, and in 1.4 also when the
+   * answer does not match the reference asked for (matchImageTagOrSHA): `sha256:<hex>` parses
+   * as repository "sha256" with a tag, which no RepoTag ends with, so an image asked for by
+   * its ID counts as absent, while a bare hex ID (no tag) matches.
+   */
+  private async inspectImage(site: SiteId, image: string): Promise<InspectedImage | null> {
+    let inspected: InspectedImage
     try {
-      await this.client.send(site, engineApi.inspectImage(image))
-      return true
+      inspected = json<InspectedImage>(await this.client.send(site, engineApi.inspectImage(image)))
     } catch (error) {
-      if (error instanceof DockerError && error.status === 404) return false
+      if (error instanceof DockerError && error.status === 404) return null
       throw error
     }
+    if (this.release === '1.4' && !matchImageTagOrSha(inspected, image)) return null
+    return inspected
   }
 
   /** runContainerInPod → runContainer: version checks, create, start, inspect. */
@@ -292,9 +304,8 @@ export class DockerManager {
 
   /** verifyNonRoot → isImageRoot: refuses an image whose Config.User is empty, root or 0. */
   private async verifyNonRoot(container: ContainerSpec): Promise<void> {
-    const image = json<InspectedImage>(
-      await this.client.send('imageRoot', engineApi.inspectImage(container.image)),
-    )
+    const image = await this.inspectImage('imageRoot', container.image)
+    if (!image) throw new Error(`image ${container.image} not found`)
     const user = (image.Config?.User ?? '').split(':')[0] ?? ''
     if (user === '' || user === 'root' || user === '0') {
       throw new Error('container has no runAsUser and image will run as root')
@@ -407,15 +418,7 @@ export class DockerManager {
   /** DockerManager.RemoveImage: 1.3 deletes by id with noprune=1; 1.4 inspects, and deletes tag by tag when several. */
   async removeImage(id: string): Promise<void> {
     if (this.release === '1.4') {
-      let tags: string[] = []
-      try {
-        const inspected = json<InspectedImage>(
-          await this.client.send('inspectImageGc', engineApi.inspectImage(id)),
-        )
-        tags = inspected.RepoTags ?? []
-      } catch {
-        tags = []
-      }
+      const tags = (await this.inspectImage('inspectImageGc', id).catch(() => null))?.RepoTags ?? []
       if (tags.length > 1) {
         for (const tag of tags)
           await this.client.send('removeImageTag', engineApi.removeImage(tag, true))
@@ -441,6 +444,21 @@ export class DockerManager {
     }
     for (const id of this.historyKnown) if (!current.has(id)) this.historyKnown.delete(id)
   }
+}
+
+/** docker.go matchImageTagOrSHA (1.4), for the references the kubelet uses. */
+function matchImageTagOrSha(inspected: InspectedImage, image: string): boolean {
+  const at = image.indexOf('@')
+  if (at >= 0) {
+    const digest = image.slice(at + 1)
+    return (
+      (inspected.RepoDigests ?? []).some((d) => d.endsWith(`@${digest}`)) || inspected.Id === digest
+    )
+  }
+  const slash = image.lastIndexOf('/')
+  const colon = image.lastIndexOf(':')
+  if (colon <= slash) return true
+  return (inspected.RepoTags ?? []).some((tag) => image.endsWith(tag) || tag.endsWith(image))
 }
 
 /** kubecontainer.ShouldContainerBeRestarted for a container that is not running. */

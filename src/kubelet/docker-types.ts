@@ -35,6 +35,7 @@ export interface ListedImage {
 export interface InspectedImage {
   Id: string
   RepoTags?: string[] | null
+  RepoDigests?: string[] | null
   Config?: { User?: string } | null
 }
 

@@ -87,6 +87,8 @@ export interface ExecOptions extends StreamIo {
   cmd: string[]
   /** kubectl's terminal size (1.4 with a TTY); null = no resize stream. */
   size: TermSize | null
+  /** A resize stream of the caller's own instead of kubectl's (a harness feeding sizes). */
+  queue?: SizeQueue
   /** How long the kubelet waits between InspectExec polls while the process still runs (2 s). */
   sleep: (ms: number) => Promise<void>
 }
@@ -110,8 +112,7 @@ export async function execInContainer(dm: DockerManager, o: ExecOptions): Promis
       ),
     ),
   )
-  const queue =
-    dm.release === '1.4' && o.tty && o.size ? new SizeQueue(1, initialSizes('exec', o.size)) : null
+  const queue = dm.release !== '1.4' || !o.tty ? null : (o.queue ?? kubectlQueue('exec', o.size))
   const started = await client.send('startExec', engineApi.startExec(created.Id, o.tty))
   const stream = started.stream
   const resizing = queue
@@ -138,15 +139,13 @@ export async function execInContainer(dm: DockerManager, o: ExecOptions): Promis
 export interface AttachOptions extends StreamIo {
   containerId: string
   size: TermSize | null
+  queue?: SizeQueue
 }
 
 /** AttachContainer: no inspect before or after; HandleResizing starts with the attach (1.4). */
 export async function attachContainer(dm: DockerManager, o: AttachOptions): Promise<StreamHandle> {
   const client = dm.client
-  const queue =
-    dm.release === '1.4' && o.tty && o.size
-      ? new SizeQueue(2, initialSizes('attach', o.size))
-      : null
+  const queue = dm.release !== '1.4' || !o.tty ? null : (o.queue ?? kubectlQueue('attach', o.size))
   const attached = await client.send(
     'attach',
     engineApi.attach(o.containerId, { stdin: o.stdin, stdout: true, stderr: !o.tty }),
@@ -164,6 +163,13 @@ export async function attachContainer(dm: DockerManager, o: AttachOptions): Prom
     return { exitCode: null }
   })()
   return handleFor(stream, queue, done)
+}
+
+/** kubectl 1.4's size queue: one slot for exec, two for attach (size+1, then size). */
+function kubectlQueue(kind: 'exec' | 'attach', size: TermSize | null): SizeQueue | null {
+  if (!size) return null
+  const initial = initialSizes(kind, size)
+  return new SizeQueue(initial.length, initial)
 }
 
 function handleFor(
