@@ -22,6 +22,8 @@ const DockerVersions = lazy(() => import('../features/versions-table/docker-vers
 // The playground brings the simulated daemon and MSW's service worker: the heaviest chunk.
 const Playground = lazy(() => import('../features/playground/playground.tsx'))
 const Lessons = lazy(() => import('../features/lessons/lessons.tsx'))
+// The kubelet model and its view: what the 1.3 / 1.4 kubelet sends, run on the playground's daemon.
+const KubeletView = lazy(() => import('../features/kubelet/kubelet-view.tsx'))
 // xterm.js and the terminal: a chunk of its own, loaded when a terminal is first shown.
 const TerminalPanel = lazy(() => import('../features/terminal/terminal-panel.tsx'))
 
@@ -58,7 +60,9 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
                 ? 'navPlayground'
                 : state.view === 'lessons'
                   ? 'navLessons'
-                  : 'navMatrix',
+                  : state.view === 'kubelet'
+                    ? 'navKubelet'
+                    : 'navMatrix',
           )
     document.title = `${view} · ${t('appTitle')} · Docker API 1.24 × Kubernetes`
   }, [language, t, state.view, state.endpoint])
@@ -100,6 +104,12 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
               aria-current={state.view === 'lessons' ? 'page' : undefined}
             >
               {t('navLessons')}
+            </AppLink>
+            <AppLink
+              to={(s) => ({ ...s, view: 'kubelet' })}
+              aria-current={state.view === 'kubelet' ? 'page' : undefined}
+            >
+              {t('navKubelet')}
             </AppLink>
           </nav>
           {/* Switches work only with JavaScript: they appear once React has taken over. */}
@@ -144,6 +154,7 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
               {state.view === 'endpoint' && <EndpointDetail id={state.endpoint} />}
               {state.view === 'playground' && <Playground terminal={TerminalPanel} />}
               {state.view === 'lessons' && <Lessons terminal={TerminalPanel} />}
+              {state.view === 'kubelet' && <KubeletView />}
             </Suspense>
           </ViewErrorBoundary>
         </main>

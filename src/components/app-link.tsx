@@ -7,6 +7,7 @@ interface AppLinkProps {
   children: ReactNode
   className?: string
   'aria-current'?: 'page' | 'step'
+  'aria-label'?: string
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FeatureMessageKey } from './feature-messages.ts'
+import type { KubeletMessageKey } from './kubelet-messages.ts'
 
 /** English UI strings. API identifiers (paths, methods, operationIds) are never translated. */
 export const en = {
@@ -8,6 +9,7 @@ export const en = {
   navLabel: 'Views',
   navMatrix: 'Endpoint matrix',
   navVersions: 'Docker versions',
+  navKubelet: 'Kubelet',
   language: 'Language',
   theme: 'Theme',
   themeSystem: 'System',
@@ -46,6 +48,8 @@ export const en = {
   called: 'called',
   notCalled: 'not called',
   articleSays: 'article says',
+  sentByLabel: 'Why Kubernetes {release} calls it: sent by {operations} (open in the kubelet view)',
+  noOperationSends: 'no kubelet operation sends it',
   newIn14: 'New in 1.4',
   removedIn: 'Removed in API',
   experimental: 'experimental',
@@ -258,4 +262,4 @@ export const en = {
 
 /** The first page's strings; the playground's and lessons' own are in feature-messages.ts. */
 export type Messages = Record<keyof typeof en, string>
-export type MessageKey = keyof typeof en | FeatureMessageKey
+export type MessageKey = keyof typeof en | FeatureMessageKey | KubeletMessageKey

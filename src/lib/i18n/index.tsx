@@ -34,7 +34,10 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 const FEATURE_MESSAGES: Partial<Record<Language, Record<string, string>>> = {}
 
 export function registerFeatureMessages(messages: Record<Language, Record<string, string>>) {
-  Object.assign(FEATURE_MESSAGES, messages)
+  // Several lazy features register their own strings: merge, never replace another's.
+  for (const language of Object.keys(messages) as Language[]) {
+    FEATURE_MESSAGES[language] = { ...FEATURE_MESSAGES[language], ...messages[language] }
+  }
 }
 
 // One translate function per catalogue, so `t` keeps its identity across renders and memoised
