@@ -24,9 +24,10 @@ export function callKey(call: Pick<KubeletCall, 'method' | 'endpointId' | 'query
 export function alignCalls(
   left: readonly KubeletCall[],
   right: readonly KubeletCall[],
+  key: (call: KubeletCall) => string = callKey,
 ): AlignedRow[] {
-  const a = left.map(callKey)
-  const b = right.map(callKey)
+  const a = left.map(key)
+  const b = right.map(key)
   const n = a.length
   const m = b.length
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))

@@ -84,6 +84,7 @@ export default function KubeletView({ openSession = openWorkerSession }: Kubelet
       <p className="intro">{t('kubeletIntro')}</p>
       <form
         className="kubelet-controls"
+        data-running={running}
         onSubmit={(event) => {
           event.preventDefault()
           void start()

@@ -1,4 +1,4 @@
-import { alignCalls } from '../../kubelet/index.ts'
+import { alignCalls, callKey, type KubeletCall } from '../../kubelet/index.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import type { ReleaseRun, TracedCall } from './run-operation.ts'
 import { CallText, Changes, SourceLink, Status } from './trace-cells.tsx'
@@ -76,6 +76,13 @@ export function TraceTable({ runs, showSetup, highlight }: TraceProps) {
   )
 }
 
+/**
+ * Two calls are the same call when they send the same request for the same reason: the four
+ * `GET /version` of a 1.4 pod start are told apart by why each is sent (the site's purpose,
+ * shared by both releases), so 1.4's extra one is the one marked.
+ */
+const sameCall = (call: KubeletCall) => `${callKey(call)} ${call.purpose.en}`
+
 /** 1.3 and 1.4 aligned call by call (longest common subsequence), the differences marked. */
 export function AlignedTraceTable({ runs, showSetup, highlight }: TraceProps) {
   const { t, language } = useI18n()
@@ -89,12 +96,19 @@ export function AlignedTraceTable({ runs, showSetup, highlight }: TraceProps) {
   const rows = alignCalls(
     leftCalls.map((c) => c.call),
     rightCalls.map((c) => c.call),
+    sameCall,
   )
   const side = (traced: TracedCall | undefined, release: '1.3' | '1.4') => (
     <td data-label={`Kubernetes ${release}`} className="trace-side">
       {traced ? (
         <>
           <CallText call={traced.call} /> <Status call={traced.call} />{' '}
+          <small className="muted">
+            {t('kubeletTimeAt', {
+              at: Math.round(traced.call.at),
+              ms: Math.round(traced.call.durationMs),
+            })}
+          </small>{' '}
           <SourceLink call={traced.call} />
           <Changes changes={traced.changes} />
         </>

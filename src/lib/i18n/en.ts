@@ -225,6 +225,7 @@ export const en = {
   terminalLogPane: 'Kubernetes',
   terminalLogEndpoint: 'Endpoint',
   terminalLogRequest: 'Request',
+  terminalLogSetup: 'setup',
   terminalLogStatus: 'Status',
   terminalLogTime: 'Time',
   terminalLogBytes: 'Bytes',

@@ -216,6 +216,7 @@ export const zh: Messages = {
   terminalLogPane: 'Kubernetes',
   terminalLogEndpoint: '端点',
   terminalLogRequest: '请求',
+  terminalLogSetup: '准备',
   terminalLogStatus: '状态',
   terminalLogTime: '耗时',
   terminalLogBytes: '字节',
