@@ -4,8 +4,8 @@ import {
   createKubelet,
   type KubeletCall,
   OPERATIONS,
-  type Release,
   RELEASES,
+  type Release,
   type SourceLine,
 } from '../src/kubelet/index.ts'
 import { daemonTransport } from '../src/kubelet-transports/daemon-transport.ts'
