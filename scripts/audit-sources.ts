@@ -3,20 +3,27 @@
  * the seed article and the reference folder (Docker's v1.24 endpoint list with its documented
  * status codes, the Docker release → API table, what Kubernetes 1.2–1.4 really called).
  *
- *   npm run audit:sources -- --reference DIR [--article FILE]
+ *   npm run audit:sources -- --reference DIR [--article FILE] [--kube-git GITDIR]
+ *   npm run audit:sources -- --kube-git GITDIR
  *
  * DIR holds endpoints-1.24.json, kubernetes-facts.json and docker-api-facts.md. FILE is the seed
  * article; without --article the script looks for DIR/../seed/000_b2b531609b25d0cb.txt and skips
  * the article checks (saying so) when it is not there. Every check prints what it compared.
  * Exit status: 0 all compared facts agree, 1 a mismatch, 2 bad arguments or a missing file.
  *
+ * GITDIR is a kubernetes git directory holding the v1.3.0 and v1.4.0 commits (a clone or bare
+ * mirror of any fork that carries them): every source line of data/kubelet/*.json is read at its
+ * release commit and must contain the call the data says it makes.
+ *
  * `npm test` never needs these texts: the facts the app and its tests rely on live in data/
  * (the article's table as the `article` fields, the reference's statuses as `documented`).
  */
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { dockerReleases, endpoints } from '../src/domain/data.ts'
+import { kubeletOperations } from '../src/domain/kubelet-data.ts'
 import { compareApi } from '../src/domain/version.ts'
 
 const DEFAULT_ARTICLE_NAME = 'seed/000_b2b531609b25d0cb.txt'
@@ -227,6 +234,7 @@ export function auditReference(referenceDir: string): AuditCheck[] {
     compared: `${dockerReleases.length} lines of data/docker-releases.json with the ${releaseTable.length} rows of the release table in docker-api-facts.md §(c)`,
     mismatches: releaseMismatches,
   })
+  checks.push(auditOlderDocSections(referenceDir))
   return checks
 }
 
@@ -278,6 +286,139 @@ export function auditArticle(articleText: string): AuditCheck[] {
   ]
 }
 
+/**
+ * Sections cited from an older versioned doc ("v1.23 §2.1 Containers", in `docSection` and in
+ * source labels "… v1.23 §2.1 Containers — Copy files or folders …"): the doc in
+ * DIR/api-versions/ has that numbered heading, and the endpoint's own heading under it.
+ */
+export function auditOlderDocSections(referenceDir: string): AuditCheck {
+  const cited: { ver: string; num: string; name: string; title: string; where: string }[] = []
+  for (const e of endpoints) {
+    const section = /^v(\d+\.\d+) §(\d+\.\d+) (.+)$/.exec(e.docSection)
+    if (section) {
+      cited.push({
+        ver: section[1] ?? '',
+        num: section[2] ?? '',
+        name: section[3] ?? '',
+        title: e.title.en,
+        where: `${e.id} docSection`,
+      })
+    }
+    for (const source of e.sources) {
+      const label = /API v(\d+\.\d+) §(\d+\.\d+) ([^—]+?) — (.+?)(?: \(|$)/.exec(source.label)
+      if (!label) continue
+      const ver = label[1] ?? ''
+      if (ver === '1.24') continue
+      cited.push({
+        ver,
+        num: label[2] ?? '',
+        name: label[3] ?? '',
+        title: label[4] ?? '',
+        where: `${e.id} source "${source.label}"`,
+      })
+    }
+  }
+  const mismatches: string[] = []
+  for (const c of cited) {
+    const file = resolve(referenceDir, 'api-versions', `docker-api-v${c.ver}.md`)
+    if (!existsSync(file)) {
+      mismatches.push(`${c.where}: no ${file}`)
+      continue
+    }
+    const lines = readFileSync(file, 'utf8').split('\n')
+    const start = lines.findIndex((l) => l.trim() === `## ${c.num} ${c.name}`)
+    if (start < 0) {
+      const actual = lines.find((l) => /^## \d+\.\d+ /.test(l) && l.endsWith(` ${c.name}`))
+      mismatches.push(
+        `${c.where}: v${c.ver} has no "## ${c.num} ${c.name}"${actual ? ` (it has "${actual.trim()}")` : ''}`,
+      )
+      continue
+    }
+    const end = lines.findIndex((l, i) => i > start && /^#{1,2} /.test(l))
+    const body = lines.slice(start, end < 0 ? undefined : end)
+    if (!body.some((l) => l.trim() === `### ${c.title}`)) {
+      mismatches.push(`${c.where}: "### ${c.title}" is not under v${c.ver} §${c.num} ${c.name}`)
+    }
+  }
+  return {
+    name: 'older doc sections',
+    compared: `${cited.length} citations of a versioned doc's section with reference/api-versions/`,
+    mismatches,
+  }
+}
+
+/** What a line that calls a DockerInterface method contains: `.Method(` (Version: `.Version()`). */
+const CALL_TOKEN: Record<string, string[]> = {
+  Version: ['.Version()'],
+}
+/** What a `via` line (the caller) contains, by the DockerInterface method it leads to. */
+const VIA_TOKENS: Record<string, string[]> = {
+  Version: ['.APIVersion()', '.Version()'],
+  ListImages: ['.ListImages()'],
+  ListContainers: ['.GetPods(', 'GetKubeletDockerContainers('],
+  InspectImage: ['.IsImagePresent('],
+}
+
+/**
+ * Every source line of data/kubelet/operations-*.json at its release commit: the line exists
+ * and calls the DockerInterface method of the call (`client.ListContainers(`, …); a `via` line
+ * calls what leads there. `read(commit, path)` gives a file's text at a commit, or null.
+ */
+export function auditKubeletSources(
+  read: (commit: string, path: string) => string | null,
+): AuditCheck[] {
+  return (['1.3', '1.4'] as const).map((release) => {
+    const file = kubeletOperations[release]
+    const cache = new Map<string, string[] | null>()
+    const lineAt = (ref: string): { text: string | null; where: string } => {
+      const [path = '', n = ''] = ref.split(':')
+      if (!cache.has(path)) cache.set(path, read(file.commit, path)?.split('\n') ?? null)
+      const lines = cache.get(path)
+      return { text: lines ? (lines[Number(n) - 1] ?? null) : null, where: `${file.tag} ${ref}` }
+    }
+    const mismatches = new Set<string>()
+    let checked = 0
+    for (const op of file.operations) {
+      for (const call of op.calls) {
+        const refs: [string, string[]][] = [
+          [call.source, CALL_TOKEN[call.dockerMethod] ?? [`.${call.dockerMethod}(`]],
+        ]
+        if (call.via) refs.push([call.via, VIA_TOKENS[call.dockerMethod] ?? []])
+        for (const [ref, tokens] of refs) {
+          checked++
+          const { text, where } = lineAt(ref)
+          if (text === null) mismatches.add(`${op.id}: ${where} does not exist`)
+          else if (tokens.length > 0 && !tokens.some((t) => text.includes(t))) {
+            mismatches.add(
+              `${op.id}: ${where} reads "${text.trim()}", not a call of ${tokens.join(' or ')}`,
+            )
+          }
+        }
+      }
+    }
+    return {
+      name: `kubelet ${release} source lines`,
+      compared: `${checked} source lines of data/kubelet/operations-${release}.json at ${file.tag} (${file.commit.slice(0, 7)})`,
+      mismatches: [...mismatches],
+    }
+  })
+}
+
+/** A file at a commit of a git directory, or null when the commit or the path is not there. */
+function gitReader(gitDir: string): (commit: string, path: string) => string | null {
+  return (commit, path) => {
+    try {
+      return execFileSync('git', ['--git-dir', gitDir, 'show', `${commit}:${path}`], {
+        encoding: 'utf8',
+        maxBuffer: 32 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      })
+    } catch {
+      return null
+    }
+  }
+}
+
 function report(title: string, checks: readonly AuditCheck[]): number {
   console.log(title)
   let failures = 0
@@ -291,13 +432,14 @@ function report(title: string, checks: readonly AuditCheck[]): number {
 }
 
 function main(argv: readonly string[]): number {
-  let values: { reference?: string; article?: string; help?: boolean }
+  let values: { reference?: string; article?: string; 'kube-git'?: string; help?: boolean }
   try {
     ;({ values } = parseArgs({
       args: [...argv],
       options: {
         reference: { type: 'string' },
         article: { type: 'string' },
+        'kube-git': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }))
@@ -305,9 +447,28 @@ function main(argv: readonly string[]): number {
     console.error((error as Error).message)
     return 2
   }
-  if (values.help || values.reference === undefined) {
-    console.error('Usage: npm run audit:sources -- --reference DIR [--article FILE]')
+  const kubeGit = values['kube-git']
+  if (values.help || (values.reference === undefined && kubeGit === undefined)) {
+    console.error(
+      'Usage: npm run audit:sources -- --reference DIR [--article FILE] [--kube-git GITDIR]\n' +
+        '       npm run audit:sources -- --kube-git GITDIR',
+    )
     return values.help ? 0 : 2
+  }
+  let failures = 0
+  if (kubeGit !== undefined) {
+    const gitDir = resolve(kubeGit)
+    if (!existsSync(gitDir)) {
+      console.error(`no git directory at ${gitDir}`)
+      return 2
+    }
+    failures += report(`Kubernetes source ${gitDir}`, auditKubeletSources(gitReader(gitDir)))
+  }
+  if (values.reference === undefined) {
+    console.log(
+      failures === 0 ? 'All compared facts agree.' : `${failures} check(s) found a mismatch.`,
+    )
+    return failures === 0 ? 0 : 1
   }
   const referenceDir = resolve(values.reference)
   const required = ['endpoints-1.24.json', 'kubernetes-facts.json', 'docker-api-facts.md']
@@ -324,7 +485,7 @@ function main(argv: readonly string[]): number {
     console.error(`no article at ${articleFile}`)
     return 2
   }
-  let failures = report(`Reference ${referenceDir}`, auditReference(referenceDir))
+  failures += report(`Reference ${referenceDir}`, auditReference(referenceDir))
   if (existsSync(articleFile)) {
     failures += report(`Article ${articleFile}`, auditArticle(readFileSync(articleFile, 'utf8')))
   } else {

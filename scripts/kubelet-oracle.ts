@@ -8,92 +8,30 @@
  *   npx tsx scripts/kubelet-oracle.ts --release 1.4 --oracle out-1.4.json [--web-image nginx:latest]
  *
  * Run the oracle in fake mode with ORACLE_WEB_IMAGE=nginx:latest (the simulated registry runs
- * nginx:latest). Exit 0 when every compared scenario matches, 1 otherwise, 2 on bad arguments.
+ * nginx:latest), or in proxy mode against a fresh `npm run daemon` and pass --seeded. Exit 0 when every compared scenario matches, 1 otherwise, 2 on bad arguments.
  * Not part of npm test: it reads a file the oracle wrote.
  */
 import { readFileSync } from 'node:fs'
 import { createDaemon } from '../src/daemon/index.ts'
 import { engineApi } from '../src/kubelet/engine-api.ts'
+import {
+  deleteContainer,
+  detectImages,
+  garbageCollect,
+  imageStats,
+  removeImage,
+} from '../src/kubelet/gc.ts'
 import type { KubeletCall, Release, Transport } from '../src/kubelet/index.ts'
 import { KubeletNode } from '../src/kubelet/node.ts'
 import { type ContainerSpec, type PodSpec, podNamed } from '../src/kubelet/pod.ts'
 import { SizeQueue } from '../src/kubelet/size-queue.ts'
 import { attachContainer, execInContainer } from '../src/kubelet/streams.ts'
+import { killContainerInPod, killPod, syncPod } from '../src/kubelet/sync-pod.ts'
 import { daemonTransport } from '../src/kubelet-transports/daemon-transport.ts'
-
-interface OracleCall {
-  method: string
-  path: string
-  query?: string | Record<string, string>
-}
-interface OracleScenario {
-  scenario: string
-  calls?: OracleCall[] | null
-  skipped?: boolean
-}
-
-function args() {
-  const a = process.argv.slice(2)
-  const get = (flag: string) => {
-    const i = a.indexOf(flag)
-    return i >= 0 ? a[i + 1] : undefined
-  }
-  const release = get('--release')
-  const oracle = get('--oracle')
-  if ((release !== '1.3' && release !== '1.4') || !oracle) {
-    console.error(
-      'usage: tsx scripts/kubelet-oracle.ts --release 1.3|1.4 --oracle out.json [--web-image IMAGE]',
-    )
-    process.exit(2)
-  }
-  return { release: release as Release, oracle, webImage: get('--web-image') ?? 'nginx:latest' }
-}
-
-/** Ids numbered by first appearance; k8s names without hash, uid and random suffix. */
-function normaliser() {
-  const ids = new Map<string, string>()
-  const id = (kind: string, raw: string) => {
-    const key = raw.replace(/^sha256:/, '')
-    let name = ids.get(key)
-    if (!name) {
-      name = `{${kind}${[...ids.values()].filter((v) => v.startsWith(`{${kind}`)).length + 1}}`
-      ids.set(key, name)
-    }
-    return name
-  }
-  return (method: string, path: string, query: Record<string, string>): string => {
-    let p = path
-      .replace(/^\/exec\/([^/]+)/, (_, x: string) => `/exec/${id('e', x)}`)
-      .replace(
-        /^\/containers\/(?!json$|create$)([^/]+)/,
-        (_, x: string) => `/containers/${id('c', x)}`,
-      )
-      .replace(
-        /^\/images\/(sha256:[0-9a-f]+|[0-9a-f]{64})(?=\/|$)/,
-        (_, x: string) => `/images/${id('i', x)}`,
-      )
-    p = p.replace(/\/images\/([^/]+)\/history$/, (_, x: string) => `/images/${x}/history`)
-    const q = Object.keys(query)
-      .sort()
-      .map((k) => {
-        let v = query[k] ?? ''
-        if (k === 'name') v = v.replace(/^(k8s_[^.]+)\.[0-9a-f]+_([^_]+)_.*$/, '$1_$2')
-        if (k === 'since' && v !== '0') v = '{t}'
-        return `${k}=${v}`
-      })
-      .join('&')
-    return `${method} ${p}${q ? `?${q}` : ''}`
-  }
-}
-
-function oracleQuery(q: OracleCall['query']): Record<string, string> {
-  if (!q) return {}
-  if (typeof q !== 'string') return q
-  return Object.fromEntries(new URLSearchParams(q))
-}
+import { args, normaliser, type OracleScenario, oracleQuery } from './kubelet-oracle/compare.ts'
 
 async function main() {
-  const { release, oracle, webImage } = args()
+  const { release, oracle, webImage, seeded } = args()
   const scenarios = JSON.parse(readFileSync(oracle, 'utf8')) as OracleScenario[]
   const daemon = createDaemon({})
   const transport = daemonTransport(daemon)
@@ -102,8 +40,10 @@ async function main() {
     path: string,
     query: Record<string, string> = {},
   ) => transport({ method, path, query, headers: {} })
-  // the oracle's fake daemon starts with no image
-  for (const image of JSON.parse((await direct('GET', '/images/json')).body) as { Id: string }[]) {
+  // the oracle's fake daemon starts with no image; npm run daemon with busybox, nginx, alpine
+  for (const image of seeded
+    ? []
+    : (JSON.parse((await direct('GET', '/images/json')).body) as { Id: string }[])) {
     await direct('DELETE', `/images/${image.Id}`, { force: '1' })
   }
   const recorded: KubeletCall[] = []
@@ -190,16 +130,16 @@ async function main() {
   await step('node status loop', () => node.dm.nodeStatus())
   await step('PLEG relist (every 1 s), idle', () => node.dm.getPods(true, 'containersRelist'))
   await step('housekeeping (every 2 s)', () => node.dm.getPods(false, 'containersHousekeeping'))
-  await step('image GC detectImages at start', () => node.dm.detectImages())
+  await step('image GC detectImages at start', () => detectImages(node.dm))
   await step('pod web: GetPodStatus before', () => status(web))
   const startPod = (title: string, p: PodSpec) =>
-    step(title, async () => node.dm.syncPod(p, await status(p)))
+    step(title, async () => syncPod(node.dm, p, await status(p)))
   await startPod('pod web start', web)
   await step('PLEG relist after the start', () => node.dm.getPods(true, 'containersRelist'))
   await step('PLEG updateCache', () => status(web))
   await step('steady-state SyncPod', async () => {
     const st = await unrecorded(() => status(web))
-    await node.dm.syncPod(web, st)
+    await syncPod(node.dm, web, st)
   })
   await step('status loops x3', async () => {
     for (let i = 0; i < 3; i++) {
@@ -209,8 +149,8 @@ async function main() {
       await node.dm.getPods(true, 'containersRelist')
       await node.dm.getPods(false, 'containersHousekeeping')
       await node.dm.getPods(false, 'containersHousekeeping')
-      await node.dm.syncPod(web, await status(web))
-      await node.dm.imageStats()
+      await syncPod(node.dm, web, await status(web))
+      await imageStats(node.dm)
     }
   })
   const sidecar = await runningId(web, 'sidecar')
@@ -318,7 +258,7 @@ async function main() {
       st = await status(web)
     })
     await step(`restart #${round}`, async () => {
-      await node.dm.syncPod(web, st)
+      await syncPod(node.dm, web, st)
       await status(web)
     })
   }
@@ -327,7 +267,7 @@ async function main() {
       (c) => c.name === 'nginx' && c.state === 'exited',
     )
     await step('podContainerDeletor (1.4)', () =>
-      node.dm.deleteContainer(dead[dead.length - 1]?.id ?? ''),
+      deleteContainer(node.dm, dead[dead.length - 1]?.id ?? ''),
     )
   }
   const gcPolicy =
@@ -335,16 +275,16 @@ async function main() {
       ? { minAgeMs: 0, maxPerPodContainer: 2, maxContainers: 240 }
       : { minAgeMs: 0, maxPerPodContainer: 1, maxContainers: -1 }
   await step('container GC while pods run', () =>
-    node.dm.garbageCollect(gcPolicy, (uid) => !node.pods.has(uid)),
+    garbageCollect(node.dm, gcPolicy, (uid) => !node.pods.has(uid)),
   )
   const shellId = await runningId(shell, 'shell')
   await step('KillContainerInPod(shell container id', () =>
-    node.dm.killContainerInPod(shellId, null, null),
+    killContainerInPod(node.dm, shellId, null, null),
   )
   for (const p of [web, shell, nonroot]) {
     const st = await unrecorded(() => status(p))
     await step(`kubectl delete pod ${p.name}:`, async () => {
-      await node.dm.killPod(p, {
+      await killPod(node.dm, p, {
         uid: p.uid,
         name: p.name,
         namespace: p.namespace,
@@ -364,7 +304,7 @@ async function main() {
   })
   for (const p of [web, shell, nonroot]) node.pods.delete(p.uid)
   await step('container GC after the pods were deleted', async () => {
-    await node.dm.garbageCollect(gcPolicy, (uid) => !node.pods.has(uid))
+    await garbageCollect(node.dm, gcPolicy, (uid) => !node.pods.has(uid))
     await node.dm.getPods(true, 'containersRelist')
   })
   await unrecorded(async () => {
@@ -376,14 +316,14 @@ async function main() {
     (JSON.parse((await direct('GET', `/images/${ref}/json`)).body) as { Id: string }).Id
   const multi = await imageId('busybox:1.24')
   const single = await imageId('alpine:3.4')
-  await step('image GC detectImages:', () => node.dm.detectImages())
-  await step('image GC: RemoveImage(alpine', () => node.dm.removeImage(single))
-  await step('image GC: RemoveImage(busybox:1.24 +', () => node.dm.removeImage(multi))
+  await step('image GC detectImages:', () => detectImages(node.dm))
+  await step('image GC: RemoveImage(alpine', () => removeImage(node.dm, single))
+  await step('image GC: RemoveImage(busybox:1.24 +', () => removeImage(node.dm, multi))
   await step('image GC: RemoveImage(the same image by bare hex', () =>
-    node.dm.removeImage(multi.replace(/^sha256:/, '')),
+    removeImage(node.dm, multi.replace(/^sha256:/, '')),
   )
-  await step('stats summary / eviction: ImageStats (cold', () => node.dm.imageStats())
-  await step('stats summary / eviction: ImageStats (warm', () => node.dm.imageStats())
+  await step('stats summary / eviction: ImageStats (cold', () => imageStats(node.dm))
+  await step('stats summary / eviction: ImageStats (warm', () => imageStats(node.dm))
   await step('runtime status + node status after everything', async () => {
     await node.dm.status()
     await node.dm.nodeStatus()

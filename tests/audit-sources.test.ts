@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { auditArticle, auditReference } from '../scripts/audit-sources.ts'
+import { auditArticle, auditKubeletSources, auditReference } from '../scripts/audit-sources.ts'
 import { dockerReleases, endpoints } from '../src/domain/data.ts'
+import { kubeletOperations } from '../src/domain/kubelet-data.ts'
 
 /**
  * scripts/audit-sources.ts compares data/ with upstream texts that are not in the repository.
@@ -49,9 +50,15 @@ function agreeingReference(): ReferenceFiles {
   }
 }
 
-function writeReference(files: ReferenceFiles): string {
+/** reference/api-versions/docker-api-v1.23.md as far as the copy row cites it. */
+const V123_DOC =
+  '# 2. Endpoints\n\n## 2.1 Containers\n\n### Copy files or folders from a container\n\n## 2.2 Images\n'
+
+function writeReference(files: ReferenceFiles, v123Doc = V123_DOC): string {
   const dir = mkdtempSync(join(tmpdir(), 'audit-reference-'))
   dirs.push(dir)
+  mkdirSync(join(dir, 'api-versions'))
+  writeFileSync(join(dir, 'api-versions', 'docker-api-v1.23.md'), v123Doc)
   writeFileSync(join(dir, 'endpoints-1.24.json'), JSON.stringify(files.endpoints))
   writeFileSync(join(dir, 'kubernetes-facts.json'), JSON.stringify({ endpointsUsed: files.used }))
   const table = files.releaseRows.map((r) => `| ${r.releases} | ${r.api} | src |`).join('\n')
@@ -91,6 +98,19 @@ describe('npm run audit:sources', () => {
   it('finds nothing when the texts say what data/ says', () => {
     expect(failing(auditReference(writeReference(agreeingReference())))).toEqual([])
     expect(failing(auditArticle(articleText()))).toEqual([])
+  })
+
+  it('names a cited section of an older doc that is numbered otherwise there', () => {
+    const doc = V123_DOC.replace('## 2.1 Containers', '## 3.1 Containers')
+    expect(failing(auditReference(writeReference(agreeingReference(), doc)))).toEqual([
+      [
+        'older doc sections',
+        [
+          'ContainerCopy docSection: v1.23 has no "## 2.1 Containers" (it has "## 3.1 Containers")',
+          'ContainerCopy source "Docker Remote API v1.23 §2.1 Containers — Copy files or folders from a container (doc shipped with Docker 1.12.6)": v1.23 has no "## 2.1 Containers" (it has "## 3.1 Containers")',
+        ],
+      ],
+    ])
   })
 
   it('names a documented status code the data lacks', () => {
@@ -138,5 +158,58 @@ describe('npm run audit:sources', () => {
         ['ContainerKill: data {"1.3":true,"1.4":true}, article {"1.3":false,"1.4":true}'],
       ],
     ])
+  })
+})
+
+describe('auditKubeletSources (--kube-git)', () => {
+  /** Files in which every line data/kubelet names holds the call it should, the rest blank. */
+  function agreeingSources(): Map<string, string[]> {
+    const files = new Map<string, string[]>()
+    for (const release of ['1.3', '1.4'] as const) {
+      const { commit, operations } = kubeletOperations[release]
+      for (const call of operations.flatMap((o) => o.calls)) {
+        const place = (ref: string, text: string) => {
+          const [path = '', n = '0'] = ref.split(':')
+          const key = `${commit}:${path}`
+          const lines = files.get(key) ?? []
+          while (lines.length < Number(n)) lines.push('')
+          lines[Number(n) - 1] = text
+          files.set(key, lines)
+        }
+        place(
+          call.source,
+          `\tx, err := client.${call.dockerMethod}(${call.dockerMethod === 'Version' ? '' : 'id'})`,
+        )
+        if (call.via)
+          place(call.via, '\tv, err := dm.APIVersion() // .ListImages() .GetPods( .IsImagePresent(')
+      }
+    }
+    return files
+  }
+  const reader = (files: Map<string, string[]>) => (commit: string, path: string) =>
+    files.get(`${commit}:${path}`)?.join('\n') ?? null
+
+  it('agrees when every line calls what the data says', () => {
+    const checks = auditKubeletSources(reader(agreeingSources()))
+    expect(checks.map((c) => c.name)).toEqual([
+      'kubelet 1.3 source lines',
+      'kubelet 1.4 source lines',
+    ])
+    expect(checks.flatMap((c) => c.mismatches)).toEqual([])
+  })
+
+  it('names a line that calls something else, and a file missing at the commit', () => {
+    const files = agreeingSources()
+    const { commit } = kubeletOperations['1.4']
+    const exec = files.get(`${commit}:pkg/kubelet/dockertools/exec.go`) ?? []
+    exec[119] = '\tcreateOpts := dockertypes.ExecConfig{'
+    files.delete(`${commit}:pkg/kubelet/dockertools/container_gc.go`)
+    const mismatches = auditKubeletSources(reader(files)).flatMap((c) => c.mismatches)
+    expect(mismatches).toContain(
+      'exec: v1.4.0 pkg/kubelet/dockertools/exec.go:120 reads "createOpts := dockertypes.ExecConfig{", not a call of .CreateExec(',
+    )
+    expect(mismatches).toContain(
+      'container-gc: v1.4.0 pkg/kubelet/dockertools/container_gc.go:134 does not exist',
+    )
   })
 })

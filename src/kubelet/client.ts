@@ -150,6 +150,7 @@ function summarizeBody(request: DockerRequest): string {
   const body = parsed as Record<string, unknown>
   const keys = [
     'Image',
+    'Entrypoint',
     'Cmd',
     'Tty',
     'OpenStdin',

@@ -14,12 +14,8 @@ export {
   nodeClock,
   nodeLoad,
 } from './node-load.ts'
-export {
-  isOperationId,
-  OPERATIONS,
-  type OperationInfo,
-  type OperationOptions,
-} from './operations.ts'
+export { isOperationId, OPERATIONS, type OperationInfo } from './operation-list.ts'
+export type { OperationOptions } from './operations.ts'
 export { PAUSE_IMAGE } from './pod.ts'
 export { initialSizes, SizeQueue } from './size-queue.ts'
 export type { StreamHandle } from './streams.ts'

@@ -76,7 +76,7 @@ export function createKubelet(options: NodeOptions): Kubelet {
     async openTerminal(terminal) {
       const calls: KubeletCall[] = []
       const id: OperationId = terminal.kind === 'exec' ? 'exec-it' : 'attach-it'
-      const pod: PodSpec = terminal.kind === 'exec' ? webPod() : shellPod()
+      const pod: PodSpec = terminal.kind === 'exec' ? webPod(0, node.salt) : shellPod(node.salt)
       const name = pod.containers[0]?.name ?? ''
       sinks.add(calls)
       try {

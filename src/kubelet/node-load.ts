@@ -154,7 +154,7 @@ export interface ClockMinute {
   total: number
 }
 
-/** Ticks of a loop in [from, to) seconds, the first tick at `period` (wait.Until runs at once, then every period). */
+/** Ticks of a loop in [from, to) seconds: wait.Until runs at once, then every period (0, p, 2p, …). */
 function ticks(period: number, from: number, to: number): number {
   const count = (t: number) => (t <= 0 ? 0 : Math.ceil(t / period))
   return count(to) - count(from)

@@ -1,12 +1,9 @@
 import { KubeClient } from './client.ts'
-import {
-  type ContainerState,
-  DockerManager,
-  type PodStatus,
-  runningPodOf,
-} from './docker-manager.ts'
+import { type ContainerState, DockerManager, type PodStatus } from './docker-manager.ts'
 import type { ListedImage } from './docker-types.ts'
+import { deleteContainer, detectImages, garbageCollect, removeImage } from './gc.ts'
 import type { PodSpec } from './pod.ts'
+import { killPod, runningPodOf, syncPod } from './sync-pod.ts'
 import type { KubeletCall, Release, Transport } from './types.ts'
 
 /**
@@ -43,6 +40,13 @@ export interface NodeOptions {
   now?: () => number
   /** Waits (the exec poll interval, a logs -f read window); default setTimeout. */
   sleep?: (ms: number) => Promise<void>
+  /**
+   * A uint32 for the last part of each container name (docker.go BuildDockerName's
+   * rand.Uint32). Default: random, so a second kubelet on the same daemon never reuses a name.
+   */
+  random?: () => number
+  /** 4 hex digits in the UIDs of this node's pods (default random): one run's pods are not another's. */
+  salt?: string
 }
 
 interface PlegRecord {
@@ -55,6 +59,7 @@ export class KubeletNode {
   readonly client: KubeClient
   readonly dm: DockerManager
   readonly sleep: (ms: number) => Promise<void>
+  readonly salt: string
   /** The pods the API server gave this node. */
   readonly pods = new Map<string, PodSpec>()
   /** The PLEG cache: the last status of each pod. */
@@ -78,7 +83,9 @@ export class KubeletNode {
       now,
       onCall: options.onCall ?? (() => undefined),
     })
-    this.dm = new DockerManager(this.client, () => this.clock())
+    const random = options.random ?? (() => Math.floor(Math.random() * 0x1_0000_0000))
+    this.salt = options.salt ?? random().toString(16).padStart(8, '0').slice(0, 4)
+    this.dm = new DockerManager(this.client, () => this.clock(), random)
   }
 
   /** The kubelet's time (wall clock plus the waits operations skipped). */
@@ -135,7 +142,7 @@ export class KubeletNode {
       byName.set(c.name, [...(byName.get(c.name) ?? []), c.id])
     }
     for (const ids of byName.values()) {
-      for (const id of ids.slice(keep)) await this.dm.deleteContainer(id)
+      for (const id of ids.slice(keep)) await deleteContainer(this.dm, id)
     }
   }
 
@@ -143,7 +150,7 @@ export class KubeletNode {
   async housekeeping(): Promise<void> {
     const cached = await this.dm.getPods(false, 'containersRuntimeCache')
     for (const pod of cached) {
-      if (!this.pods.has(pod.uid)) await this.dm.killPod(null, pod)
+      if (!this.pods.has(pod.uid)) await killPod(this.dm, null, pod)
     }
     await this.dm.getPods(false, 'containersHousekeeping')
   }
@@ -151,23 +158,23 @@ export class KubeletNode {
   /** A pod worker's sync: SyncPod with the status the PLEG cached (no call of its own). */
   async syncPod(pod: PodSpec): Promise<void> {
     const status = this.statuses.get(pod.uid) ?? { uid: pod.uid, ip: '', containers: [] }
-    await this.dm.syncPod(pod, status, this.unhealthy)
+    await syncPod(this.dm, pod, status, this.unhealthy)
   }
 
   /** kubectl delete pod: the pod worker kills the running pod from the cache. */
   async killPod(pod: PodSpec): Promise<void> {
     const status = this.statuses.get(pod.uid) ?? { uid: pod.uid, ip: '', containers: [] }
-    await this.dm.killPod(pod, runningPodOf(pod, status))
+    await killPod(this.dm, pod, runningPodOf(pod, status))
   }
 
   /** Container GC with the release's defaults; pods not on the node count as deleted. */
   async containerGc(): Promise<void> {
-    await this.dm.garbageCollect(DEFAULTS[this.release].containerGc, (uid) => !this.pods.has(uid))
+    await garbageCollect(this.dm, DEFAULTS[this.release].containerGc, (uid) => !this.pods.has(uid))
   }
 
   /** detectImages, recording first-seen and last-used times (image_gc_manager.go). */
   async detectImages(now = this.clock()): Promise<ListedImage[]> {
-    const { images, inUse } = await this.dm.detectImages()
+    const { images, inUse } = await detectImages(this.dm)
     const current = new Set<string>()
     for (const image of images) {
       current.add(image.Id)
@@ -192,7 +199,7 @@ export class KubeletNode {
     for (const [id, record] of candidates) {
       if (freeTime - record.firstDetected < DEFAULTS[this.release].imageMinAgeMs) continue
       try {
-        await this.dm.removeImage(id)
+        await removeImage(this.dm, id)
         this.imageRecords.delete(id)
       } catch {
         // the kubelet collects deletion errors and goes on with the next image

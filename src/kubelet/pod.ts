@@ -154,16 +154,17 @@ export function createBody(
   }
 }
 
-/** A pod of `count` copies of a name (the node clock's pods, `--pods N`). */
+/** A pod named `name`; `salt` (4 hex digits) keeps the UIDs of one kubelet instance apart from another's. */
 export function podNamed(
   name: string,
   containers: ContainerSpec[],
   index = 0,
+  salt = '9f33',
   restartPolicy: PodSpec['restartPolicy'] = 'Always',
 ): PodSpec {
   const hex = (index + 1).toString(16).padStart(12, '0')
   return {
-    uid: `5a1c0de0-9c1f-11e6-9f33-${hex}`,
+    uid: `5a1c0de0-9c1f-11e6-${salt}-${hex}`,
     name,
     namespace: 'default',
     containers,
