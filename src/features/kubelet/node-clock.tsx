@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Release } from '../../kubelet/index.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { CLOCK_SPEEDS, MAX_PODS } from '../../lib/url-state.ts'
@@ -113,7 +113,10 @@ export function NodeClock({ releases, pods, speed, onChange }: NodeClockProps) {
   )
 }
 
-function ClockTable({
+// One formatter for every cell: a frame at ×60 formats a few dozen numbers.
+const format = new Intl.NumberFormat()
+
+const ClockTable = memo(function ClockTable({
   release,
   pods,
   minute,
@@ -153,10 +156,10 @@ function ClockTable({
               </td>
               <td data-label={t('clockColPerMinute', { minute: minute + 1 })} className="bar-cell">
                 <span className="bar" style={{ width: `${(row.inMinute / max) * 100}%` }} />
-                <span className="bar-value">{row.inMinute.toLocaleString()}</span>
+                <span className="bar-value">{format.format(row.inMinute)}</span>
               </td>
               <td data-label={t('clockColSoFar')} className="num">
-                {row.soFar.toLocaleString()}
+                {format.format(row.soFar)}
               </td>
             </tr>
           ))}
@@ -166,14 +169,14 @@ function ClockTable({
             <th scope="row">{t('clockTotal')}</th>
             <td />
             <td data-label={t('clockColPerMinute', { minute: minute + 1 })} className="num">
-              <strong>{inMinute.toLocaleString()}</strong>
+              <strong>{format.format(inMinute)}</strong>
             </td>
             <td data-label={t('clockColSoFar')} className="num">
-              <strong data-testid={`clock-total-${release}`}>{soFar.toLocaleString()}</strong>
+              <strong data-testid={`clock-total-${release}`}>{format.format(soFar)}</strong>
             </td>
           </tr>
         </tfoot>
       </table>
     </div>
   )
-}
+})
