@@ -110,7 +110,7 @@ async function filterLatencies(page: Page): Promise<number[]> {
  * Gzipped bytes the first visit transfers: every JS/CSS response, the stylesheet that the
  * prerender step inlines into the HTML (counted as CSS), and the HTML document itself.
  */
-async function firstPageGzip(browser: Browser, url: string) {
+export async function firstPageGzip(browser: Browser, url: string) {
   const context = await browser.newContext()
   const page = await context.newPage()
   const files: Record<string, number> = {}
