@@ -7,7 +7,6 @@ interface AppLinkProps {
   children: ReactNode
   className?: string
   'aria-current'?: 'page' | 'step'
-  'aria-label'?: string
 }
 
 /**

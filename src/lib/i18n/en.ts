@@ -48,7 +48,7 @@ export const en = {
   called: 'called',
   notCalled: 'not called',
   articleSays: 'article says',
-  sentByLabel: 'Why Kubernetes {release} calls it: sent by {operations} (open in the kubelet view)',
+  sentByLabel: '(why Kubernetes {release} calls it: sent by {operations})',
   noOperationSends: 'no kubelet operation sends it',
   newIn14: 'New in 1.4',
   removedIn: 'Removed in API',

@@ -46,7 +46,7 @@ export const zh: Messages = {
   called: '调用',
   notCalled: '不调用',
   articleSays: '原文称',
-  sentByLabel: '为什么 Kubernetes {release} 调用它：由 {operations} 发出（在 kubelet 视图中打开）',
+  sentByLabel: '（为什么 Kubernetes {release} 调用它：由 {operations} 发出）',
   noOperationSends: '没有任何 kubelet 操作发出它',
   newIn14: '1.4 新增',
   removedIn: '移除于 API',
