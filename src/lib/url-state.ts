@@ -56,7 +56,7 @@ export const CONTENT_TYPES = ['application/json', 'text/plain', 'application/x-t
 export type PlaygroundContentType = (typeof CONTENT_TYPES)[number]
 
 /**
- * The kubelet model's operation ids (src/kubelet/operations.ts; kubelet-state.test.ts keeps the
+ * The kubelet model's operation ids (src/kubelet; src/lib/kubelet-state.test.ts keeps the
  * two lists equal). Listed here so the first page's URL parsing does not load the model.
  */
 export const KUBELET_OPERATIONS = [
