@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useId, useRef, useState } from 'react'
 import type { Release } from '../../kubelet/index.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { CLOCK_SPEEDS, MAX_PODS } from '../../lib/url-state.ts'

@@ -27,6 +27,21 @@ export interface TerminalEvents {
  * kubelets racing to create one name was a 409 in the log).
  */
 const staged = new WeakMap<object, Promise<unknown>>()
+/**
+ * One pod per daemon for the page's terminals: the model salts its pods' UIDs per kubelet, so
+ * the panes' kubelets share a salt to mean the same pod.
+ */
+const salts = new WeakMap<object, string>()
+function saltFor(daemon: object): string {
+  let salt = salts.get(daemon)
+  if (!salt) {
+    salt = Math.floor(Math.random() * 0x10000)
+      .toString(16)
+      .padStart(4, '0')
+    salts.set(daemon, salt)
+  }
+  return salt
+}
 
 /**
  * One terminal pane as the kubelet model runs it: a kubelet of the pane's release (on the
@@ -64,6 +79,7 @@ export class TerminalSession {
     )
     this.kubelet = createKubelet({
       release: options.behaviour,
+      salt: saltFor(daemon.daemon),
       transport: this.logging.transport,
       onCall: (call) => {
         this.logging.record(call)
