@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { launchChromium } from '../e2e/browser.ts'
 import { serveStatic } from '../scripts/static-server.ts'
 import { loadEndpointRows } from './load-rows.ts'
+import { measureNodeClock, type NodeClockResult } from './node-clock.ts'
 import { plainBaselineHtml } from './plain-baseline.ts'
 import { measureTerminalEcho, type TerminalEchoResult } from './terminal-echo.ts'
 
@@ -25,6 +26,8 @@ export interface FirstPageResult {
   terminalEcho: TerminalEchoResult
   /** The same, with service workers blocked: the handlers answer inside the page. */
   terminalEchoInPage: TerminalEchoResult
+  /** The kubelet view's node clock (a lazy chunk): an hour of 110 pods, frames at ×60. */
+  nodeClock: NodeClockResult
 }
 
 const median = (values: number[]) => {
@@ -109,7 +112,7 @@ async function filterLatencies(page: Page): Promise<number[]> {
  * Gzipped bytes the first visit transfers: every JS/CSS response, the stylesheet that the
  * prerender step inlines into the HTML (counted as CSS), and the HTML document itself.
  */
-async function firstPageGzip(browser: Browser, url: string) {
+export async function firstPageGzip(browser: Browser, url: string) {
   const context = await browser.newContext()
   const page = await context.newPage()
   const files: Record<string, number> = {}
@@ -176,6 +179,7 @@ export async function runFirstPageBench(): Promise<FirstPageResult> {
     const plainFilter = await measureFilter(plain.url)
     const terminalEcho = await measureTerminalEcho(browser, app.url)
     const terminalEchoInPage = await measureTerminalEcho(browser, app.url, 'in-page')
+    const nodeClock = await measureNodeClock(browser, app.url)
     return {
       plainHtmlGzip: gzipSync(plainBaselineHtml(rows), { level: 9 }).length,
       gzipBytes,
@@ -189,6 +193,7 @@ export async function runFirstPageBench(): Promise<FirstPageResult> {
       filterMs: { app: median(appFilter), plain: median(plainFilter), appP95: p95(appFilter) },
       terminalEcho,
       terminalEchoInPage,
+      nodeClock,
     }
   } finally {
     await browser.close()

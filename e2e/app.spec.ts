@@ -275,6 +275,7 @@ describe('the production build under a sub-path', () => {
       ['?view=playground', 'dark'],
       ['?view=lessons', 'light'],
       ['?view=lessons&lesson=exec-it&step=6', 'dark'],
+      ['?view=kubelet&op=pod-start&release=both', 'dark'],
     ] as const) {
       const context = await browser.newContext({ colorScheme: theme })
       const page = await context.newPage()

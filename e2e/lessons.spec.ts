@@ -101,8 +101,9 @@ describe('lessons as training material (production build)', () => {
     await page.emulateMedia({ media: 'print' })
     const handout = page.locator('.handout')
     expect(await handout.isVisible()).toBe(true)
-    expect(await handout.locator('.handout-steps > li').count()).toBe(10)
-    expect(await handout.locator('.answer-key tbody tr').count()).toBe(10)
+    // create, start, then exec -it's seven calls and attach -it's three
+    expect(await handout.locator('.handout-steps > li').count()).toBe(12)
+    expect(await handout.locator('.answer-key tbody tr').count()).toBe(12)
     expect(await handout.locator('.answer-key').textContent()).toContain('404 Not Found')
     // A worksheet: the trace table is printed, the explanations only in the key.
     expect(await handout.locator('.trace-table').isVisible()).toBe(true)
@@ -166,7 +167,8 @@ describe('lessons as training material (production build)', () => {
     const listTop = (await page.locator('.lesson-nav').boundingBox())?.y ?? 0
     expect(stepTop).toBeLessThan(listTop)
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
-    const traceWidth = (await page.locator('.screen-only .trace-table').boundingBox())?.width ?? 999
+    const traceWidth =
+      (await page.locator('.screen-only .trace-table').first().boundingBox())?.width ?? 999
     expect(traceWidth).toBeLessThanOrEqual(375)
 
     await open(page, '?view=endpoint&endpoint=ExecResize')

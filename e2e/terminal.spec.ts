@@ -35,7 +35,9 @@ describe('the browser terminal', () => {
     const k13 = pane(page, '1.3')
     await k14.getByText('open', { exact: false }).first().waitFor()
     const log = page.getByRole('region', { name: 'Requests' })
-    await expect.poll(() => log.textContent()).toMatch(/exec\/\w+…\/resize\?h=\d+&w=\d+200 OK/)
+    await expect
+      .poll(() => log.textContent())
+      .toMatch(/exec\/\w+…\/resize\?h=\d+&w=\d+ · exec\.go:128200 OK/)
 
     const size = await paneSize(k14)
     expect(size).toMatch(/^\d+ \d+$/)
@@ -50,7 +52,9 @@ describe('the browser terminal', () => {
     await expect.poll(() => paneSize(k14)).not.toBe(size)
     const resized = await paneSize(k14)
     const [rows, cols] = resized.split(' ')
-    await expect.poll(() => log.textContent()).toContain(`resize?h=${rows}&w=${cols}200 OK`)
+    await expect
+      .poll(() => log.textContent())
+      .toContain(`resize?h=${rows}&w=${cols} · exec.go:128200 OK`)
     const again = await run(page, k14, 'stty size')
     await expect.poll(again).toContain(resized)
     // Side by side, only 1.4's pane ever resized.

@@ -25,8 +25,10 @@ const shots: Array<{
   dark?: boolean
   full?: boolean
   click?: string
-  /** Viewport width; 1400 when absent. */
+  /** Viewport width (default 1400). */
   width?: number
+  /** What shows once the click's work is done (default the playground's status line). */
+  done?: string
 }> = [
   { name: 'matrix', search: '' },
   { name: 'matrix-changed', search: '?q=resize' },
@@ -47,6 +49,24 @@ const shots: Array<{
     search: '?view=lessons&lesson=versions&step=3',
     full: true,
     click: 'Run this step',
+  },
+  ...(['en', 'zh'] as const).flatMap((lang) =>
+    [1280, 375].map((width) => ({
+      name: `kubelet-${lang}-${width}`,
+      search: `?${lang === 'zh' ? 'lang=zh&' : ''}view=kubelet&op=pod-start&release=both`,
+      full: true,
+      width,
+      click: lang === 'zh' ? '在模拟守护进程上运行' : 'Run on the simulated daemon',
+      done: 'form[data-running="false"] ~ table, form[data-running="false"] ~ * table.trace',
+    })),
+  ),
+  {
+    name: 'kubelet-exec-it',
+    search: '?view=kubelet&op=exec-it&ep=ExecResize',
+    full: true,
+    width: 1280,
+    click: 'Run on the simulated daemon',
+    done: 'form[data-running="false"] ~ * table.trace',
   },
 ]
 
@@ -73,7 +93,10 @@ try {
       await button.waitFor()
       while (!(await button.isEnabled())) await page.waitForTimeout(50)
       await button.click()
-      await page.locator('.status-line').waitFor()
+      await page
+        .locator(shot.done ?? '.status-line')
+        .first()
+        .waitFor()
     }
     await page.screenshot({
       path: resolve(outDir, `${shot.name}.png`),

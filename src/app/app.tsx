@@ -24,6 +24,8 @@ const Playground = lazy(() => import('../features/playground/playground.tsx'))
 const Lessons = lazy(() => import('../features/lessons/lessons.tsx'))
 // API 1.18-1.25 side by side: eight reference files as data, loaded only with this view.
 const Compare = lazy(() => import('../features/compare/compare.tsx'))
+// The kubelet model and its view: what the 1.3 / 1.4 kubelet sends, run on the playground's daemon.
+const KubeletView = lazy(() => import('../features/kubelet/kubelet-view.tsx'))
 // xterm.js and the terminal: a chunk of its own, loaded when a terminal is first shown.
 const TerminalPanel = lazy(() => import('../features/terminal/terminal-panel.tsx'))
 
@@ -68,7 +70,9 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
                   ? 'navLessons'
                   : state.view === 'compare'
                     ? 'navCompare'
-                    : 'navMatrix',
+                    : state.view === 'kubelet'
+                      ? 'navKubelet'
+                      : 'navMatrix',
           )
     document.title = `${view} · ${t('appTitle')} · Docker API 1.24 × Kubernetes`
   }, [language, t, state.view, state.endpoint])
@@ -117,6 +121,12 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
             >
               {t('navCompare')}
             </AppLink>
+            <AppLink
+              to={(s) => ({ ...s, view: 'kubelet' })}
+              aria-current={state.view === 'kubelet' ? 'page' : undefined}
+            >
+              {t('navKubelet')}
+            </AppLink>
           </nav>
           {/* Switches work only with JavaScript: they appear once React has taken over. */}
           <div className="settings">
@@ -161,6 +171,7 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
               {state.view === 'playground' && <Playground terminal={TerminalPanel} />}
               {state.view === 'lessons' && <Lessons terminal={TerminalPanel} />}
               {state.view === 'compare' && <Compare />}
+              {state.view === 'kubelet' && <KubeletView />}
             </Suspense>
           </ViewErrorBoundary>
         </main>

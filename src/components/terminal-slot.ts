@@ -8,11 +8,11 @@ import type { DaemonSession } from '../lib/daemon-client/daemon-session.ts'
  */
 export interface TerminalPanelProps {
   session: DaemonSession
-  /** Fixed by a lesson (`kubectl exec -it` or `kubectl attach -it`); the playground offers both. */
+  /**
+   * Fixed by a lesson (`kubectl exec -it` or `kubectl attach -it`); the playground offers both.
+   * The kubelet model picks the pod: exec into its web pod's nginx, attach to its shell pod.
+   */
   mode?: 'exec' | 'attach'
-  /** The container to use, created with `cmd` (busybox) when missing. */
-  container?: string
-  cmd?: readonly string[]
 }
 
 export type TerminalPanelComponent = ComponentType<TerminalPanelProps>

@@ -25,6 +25,13 @@ export interface EndpointRow {
   statusDiffers: boolean
 }
 
+/**
+ * The kubelet operations (src/kubelet/operations.ts ids) that send each endpoint, by release:
+ * the matrix's answer to "why is this ticked?". Built from the model at build time
+ * (scripts/kubelet-callers.ts); an endpoint no operation sends is absent.
+ */
+export type KubeletCallers = Record<string, { '1.3': string[]; '1.4': string[] }>
+
 export type ReleaseRow = DockerRelease
 
 /** What the matrix's "offered by Docker release" filter needs of a release. */

@@ -1,9 +1,11 @@
 import type { KubeletCall } from './types.ts'
 
+type Aligned = Pick<KubeletCall, 'method' | 'endpointId' | 'query'>
+
 /** One row of two traces side by side: the same call in both, or a call only one sends. */
-export interface AlignedRow {
-  left?: KubeletCall
-  right?: KubeletCall
+export interface AlignedRow<T extends Aligned = KubeletCall> {
+  left?: T
+  right?: T
   /** Both present and the same method, endpoint and query (values of ids aside). */
   same: boolean
 }
@@ -21,12 +23,13 @@ export function callKey(call: Pick<KubeletCall, 'method' | 'endpointId' | 'query
  * 1.3 vs 1.4 call by call: the longest common subsequence of call keys, the rest marked as
  * sent by one release only. O(n·m) on traces of tens of calls.
  */
-export function alignCalls(
-  left: readonly KubeletCall[],
-  right: readonly KubeletCall[],
-): AlignedRow[] {
-  const a = left.map(callKey)
-  const b = right.map(callKey)
+export function alignCalls<T extends Aligned = KubeletCall>(
+  left: readonly T[],
+  right: readonly T[],
+  key: (call: T) => string = callKey,
+): AlignedRow<T>[] {
+  const a = left.map(key)
+  const b = right.map(key)
   const n = a.length
   const m = b.length
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))
@@ -37,7 +40,7 @@ export function alignCalls(
       row[j] = a[i] === b[j] ? (below[j + 1] ?? 0) + 1 : Math.max(below[j] ?? 0, row[j + 1] ?? 0)
     }
   }
-  const rows: AlignedRow[] = []
+  const rows: AlignedRow<T>[] = []
   let i = 0
   let j = 0
   while (i < n || j < m) {

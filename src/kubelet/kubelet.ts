@@ -99,7 +99,9 @@ export function createKubelet(options: NodeOptions): Kubelet {
               })
             : await attachContainer(node.dm, { ...io, containerId })
         // the session's later calls (resizes, the exec inspect) land in `calls` until it ends
-        void handle.done.finally(() => sinks.delete(calls))
+        // (a rejected `done` is the caller's to handle; this chain must not report it again)
+        const stop = () => sinks.delete(calls)
+        handle.done.then(stop, stop)
         return { ...handle, calls }
       } catch (error) {
         sinks.delete(calls)

@@ -12,7 +12,15 @@ import { ENDPOINT_GROUPS, HTTP_METHODS } from '../domain/vocabulary.ts'
  * understand falls back to the default: a hand-edited or stale link never breaks the page.
  */
 
-export const VIEWS = ['matrix', 'versions', 'endpoint', 'playground', 'lessons', 'compare'] as const
+export const VIEWS = [
+  'matrix',
+  'versions',
+  'endpoint',
+  'playground',
+  'lessons',
+  'compare',
+  'kubelet',
+] as const
 export type View = (typeof VIEWS)[number]
 export const LANGUAGES = ['en', 'zh'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -55,6 +63,48 @@ export type PlaygroundMethod = (typeof PLAYGROUND_METHODS)[number]
 export const CONTENT_TYPES = ['application/json', 'text/plain', 'application/x-tar', ''] as const
 export type PlaygroundContentType = (typeof CONTENT_TYPES)[number]
 
+/**
+ * The kubelet model's operation ids (src/kubelet; src/lib/kubelet-state.test.ts keeps the
+ * two lists equal). Listed here so the first page's URL parsing does not load the model.
+ */
+export const KUBELET_OPERATIONS = [
+  'kubelet-start',
+  'runtime-status',
+  'node-status',
+  'housekeeping',
+  'pleg-relist',
+  'pod-start',
+  'pod-delete',
+  'container-restart',
+  'liveness-restart',
+  'logs',
+  'exec',
+  'exec-it',
+  'attach-it',
+  'port-forward',
+  'container-gc',
+  'image-gc',
+  'stats-summary',
+] as const
+export type KubeletOperation = (typeof KUBELET_OPERATIONS)[number]
+export const KUBELET_RELEASES = ['1.4', '1.3', 'both'] as const
+export type KubeletRelease = (typeof KUBELET_RELEASES)[number]
+export const CLOCK_SPEEDS = [1, 5, 10, 30, 60] as const
+/** The kubelet's default --max-pods (110). */
+export const MAX_PODS = 110
+
+/** The kubelet view: an operation run on the in-browser daemon, and the node clock. */
+export interface KubeletState {
+  op: KubeletOperation
+  release: KubeletRelease
+  /** Pods on the node clock's node (1–110). */
+  pods: number
+  /** The node clock's speed (×1 … ×60). */
+  speed: number
+  /** An endpoint id to highlight in the trace (a link from the matrix's tick). */
+  ep: string
+}
+
 /** The request being edited in the playground, so a lesson or a bug report is one link. */
 export interface PlaygroundState {
   method: PlaygroundMethod
@@ -86,6 +136,7 @@ export interface AppState {
   lesson: string
   step: number
   compare: CompareState
+  kubelet: KubeletState
 }
 
 export const DEFAULT_PLAYGROUND: PlaygroundState = {
@@ -94,6 +145,14 @@ export const DEFAULT_PLAYGROUND: PlaygroundState = {
   body: '',
   contentType: 'application/json',
   docker: '1.12.6',
+}
+
+export const DEFAULT_KUBELET: KubeletState = {
+  op: 'pod-start',
+  release: '1.4',
+  pods: 10,
+  speed: 60,
+  ep: '',
 }
 
 export const DEFAULT_MATRIX: MatrixState = {
@@ -130,6 +189,7 @@ export const DEFAULT_STATE: AppState = {
   lesson: '',
   step: 1,
   compare: DEFAULT_COMPARE,
+  kubelet: DEFAULT_KUBELET,
 }
 
 const MAX_TEXT = 200
@@ -159,8 +219,9 @@ function formatSort(sort: Sort | null): string | null {
 export function parseAppState(search: string): AppState {
   const p = new URLSearchParams(search)
   const text = (key: string) => (p.get(key) ?? '').slice(0, MAX_TEXT)
+  const view = oneOf(VIEWS, p.get('view'), 'matrix')
   return {
-    view: oneOf(VIEWS, p.get('view'), 'matrix'),
+    view,
     lang: oneOf<Language | ''>([...LANGUAGES, ''], p.get('lang'), '') || null,
     endpoint: matching(ID_PATTERN, p.get('endpoint')),
     matrix: {
@@ -170,8 +231,19 @@ export function parseAppState(search: string): AppState {
       k13: oneOf(USAGE, p.get('k13'), 'any'),
       k14: oneOf(USAGE, p.get('k14'), 'any'),
       changed: p.get('changed') === '1',
-      release: matching(ID_PATTERN, p.get('release')),
+      // The kubelet view's `release` is a Kubernetes release, not a Docker one to filter by.
+      release: view === 'kubelet' ? '' : matching(ID_PATTERN, p.get('release')),
       sort: parseSort(p.get('sort')),
+    },
+    kubelet: {
+      op: oneOf(KUBELET_OPERATIONS, p.get('op'), DEFAULT_KUBELET.op),
+      release:
+        view === 'kubelet'
+          ? oneOf(KUBELET_RELEASES, p.get('release'), DEFAULT_KUBELET.release)
+          : DEFAULT_KUBELET.release,
+      pods: parseRange(p.get('pods'), 1, MAX_PODS, DEFAULT_KUBELET.pods),
+      speed: Number(oneOf(CLOCK_SPEEDS.map(String), p.get('speed'), String(DEFAULT_KUBELET.speed))),
+      ep: matching(ID_PATTERN, p.get('ep')),
     },
     versions: {
       q: text('vq'),
@@ -221,6 +293,11 @@ function parseCompare(value: string | null, kubelet: string | null): CompareStat
   }
 }
 
+function parseRange(value: string | null, min: number, max: number, fallback: number): number {
+  const n = Number(value)
+  return value !== null && Number.isInteger(n) && n >= min && n <= max ? n : fallback
+}
+
 function parseStep(value: string | null): number {
   const step = Number(value)
   return Number.isInteger(step) && step >= 1 && step <= 99 ? step : 1
@@ -267,6 +344,14 @@ export function formatAppState(state: AppState): string {
   if (state.view === 'lessons') {
     set('lesson', state.lesson)
     if (state.lesson) set('step', String(state.step), '1')
+  }
+  if (state.view === 'kubelet') {
+    const k = state.kubelet
+    set('op', k.op, DEFAULT_KUBELET.op)
+    set('release', k.release, DEFAULT_KUBELET.release)
+    set('pods', String(k.pods), String(DEFAULT_KUBELET.pods))
+    set('speed', String(k.speed), String(DEFAULT_KUBELET.speed))
+    set('ep', k.ep)
   }
   if (state.view === 'playground') {
     const g = state.playground

@@ -1,4 +1,6 @@
+import { kubeletCallers } from 'virtual:catalog'
 import { type MouseEvent, memo } from 'react'
+import { AppLink } from '../../components/app-link.tsx'
 import { MethodBadge } from '../../components/method-badge.tsx'
 import { Tick } from '../../components/tick.tsx'
 import type { EndpointRow } from '../../domain/rows.ts'
@@ -6,17 +8,52 @@ import { useI18n } from '../../lib/i18n/index.tsx'
 import type { Language } from '../../lib/url-state.ts'
 import { ChangeBadges } from './change-badges.tsx'
 
+/**
+ * "Why is this ticked?": the kubelet operations that send the call (the model's, computed at
+ * build time), linked to the kubelet view on the first of them with the endpoint marked.
+ */
+function SentBy({ row, release }: { row: EndpointRow; release: '1.3' | '1.4' }) {
+  const { t } = useI18n()
+  const operations = kubeletCallers[row.id]?.[release] ?? []
+  const [first] = operations
+  if (!first) return null
+  return (
+    <AppLink
+      className="sent-by"
+      to={(s) => ({
+        ...s,
+        view: 'kubelet',
+        kubelet: { ...s.kubelet, op: first as typeof s.kubelet.op, release, ep: row.id },
+      })}
+    >
+      {first}
+      {operations.length > 1 && ` +${operations.length - 1}`}
+      {/* The name starts with what the link shows (WCAG 2.5.3), then says what it means. */}
+      <span className="visually-hidden">
+        {' '}
+        {t('sentByLabel', { release, operations: operations.join(', ') })}
+      </span>
+    </AppLink>
+  )
+}
+
 function UsageCell({ row, release }: { row: EndpointRow; release: '1.3' | '1.4' }) {
   const { t } = useI18n()
   const source = row.source[release]
   const article = row.article[release]
-  if (article === source) return <Tick value={source} />
+  if (article === source)
+    return (
+      <>
+        <Tick value={source} /> {source && <SentBy row={row} release={release} />}
+      </>
+    )
   return (
     <>
-      <Tick value={source} />{' '}
+      <Tick value={source} /> {source && <SentBy row={row} release={release} />}
       <s className="article-says">
         {t('articleSays')} <Tick value={article} />
       </s>
+      {article && !source && <span className="sent-by-none">{t('noOperationSends')}</span>}
     </>
   )
 }

@@ -4,13 +4,13 @@ import type { DaemonSession } from '../../lib/daemon-client/daemon-session.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 
 /**
- * The two lessons about interactive sessions end at a real terminal on the lesson's own
- * container: `kubectl exec -it` into the shell of exec-it, `kubectl attach -it` to the top of
- * attach-resize (created with the lesson's command when it does not exist yet).
+ * The two lessons about interactive sessions end at a real terminal, opened as the kubelet
+ * model opens it: `kubectl exec -it` for exec-it, `kubectl attach -it` for attach-resize (the
+ * model starts its pod first, flagged as setup in the log).
  */
-const TERMINALS: Record<string, { mode: 'exec' | 'attach'; container: string; cmd: string[] }> = {
-  'exec-it': { mode: 'exec', container: 'k8s_shell_demo', cmd: ['sh'] },
-  'attach-resize': { mode: 'attach', container: 'k8s_top_demo', cmd: ['top'] },
+const TERMINALS: Record<string, { mode: 'exec' | 'attach' }> = {
+  'exec-it': { mode: 'exec' },
+  'attach-resize': { mode: 'attach' },
 }
 
 interface LessonTerminalProps {
@@ -30,12 +30,7 @@ export function LessonTerminal({ lessonId, session, terminal: Terminal }: Lesson
       <p className="intro">{t('terminalIntro')}</p>
       {open ? (
         <Suspense fallback={<p role="status">{t('loading')}</p>}>
-          <Terminal
-            session={session}
-            mode={config.mode}
-            container={config.container}
-            cmd={config.cmd}
-          />
+          <Terminal session={session} mode={config.mode} />
         </Suspense>
       ) : (
         <button type="button" className="primary" onClick={() => setOpen(true)}>

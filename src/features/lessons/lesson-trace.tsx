@@ -1,71 +1,93 @@
+import { kubeletTraces } from 'virtual:kubelet-facts'
 import type { Lesson } from '../../domain/schemas/lessons.ts'
+import { alignCalls, callKey } from '../../kubelet/align.ts'
+import { pathWithQuery } from '../../lib/daemon-client/kubelet-transport.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
+import { kubeletSourceUrl, shortSource } from '../../lib/kubelet-source.ts'
 
-const RELEASES = ['1.3', '1.4'] as const
+type Trace = (typeof kubeletTraces)['exec-it']['1.4']
+type TraceCall = Trace[number]
 
-/** `…/dockertools/exec.go#L128` → `exec.go:128`: where the call is, readable in a cell. */
-function sourceLine(url: string): string {
-  const file = url.slice(url.lastIndexOf('/') + 1)
-  return file.replace('#L', ':')
+const KINDS = [
+  { id: 'exec-it', title: 'kubectl exec -it' },
+  { id: 'attach-it', title: 'kubectl attach -it' },
+] as const
+
+/** The same call for the same reason (the four GET /version are told apart by why). */
+const sameCall = (call: TraceCall) => `${callKey(call)} ${call.purpose.en}`
+
+function Call({ call, release }: { call: TraceCall; release: '1.3' | '1.4' }) {
+  return (
+    <>
+      <code>
+        {call.method} {pathWithQuery(call)}
+      </code>{' '}
+      <a href={kubeletSourceUrl(release, call.source)} title={call.source.func}>
+        {shortSource(call.source)}
+      </a>
+    </>
+  )
 }
 
 /**
- * For a lesson that traces what kubelets send, the calls side by side: one column per
- * Kubernetes release, each call linked to its line in that release's kubelet source.
+ * For a lesson that traces what kubelets send, the calls side by side: kubectl exec -it and
+ * attach -it as the kubelet model sends them (computed at build time from src/kubelet, not
+ * written by hand), one column per release, aligned call by call, each linked to its line.
  */
 export function LessonTrace({ lesson }: { lesson: Lesson }) {
   const { t, language } = useI18n()
-  const traced = lesson.steps
-    .map((step, index) => ({ step, index }))
-    .filter(({ step }) => step.calledBy !== undefined)
-  if (traced.length === 0) return null
+  if (!lesson.steps.some((step) => step.calledBy !== undefined)) return null
   return (
-    <div className="table-scroll">
-      <table className="trace-table stack-narrow">
-        <caption>{t('traceCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('traceStep')}</th>
-            {RELEASES.map((release) => (
-              <th key={release} scope="col">
-                {t('traceKubelet', { release })}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {traced.map(({ step, index }) => (
-            <tr key={step.id} className={step.calledBy?.length === 1 ? 'trace-diff' : undefined}>
-              <th scope="row">
-                {index + 1}. {step.title[language]}
-              </th>
-              {RELEASES.map((release) => {
-                const source = step.sources?.find((s) => s.url?.includes(`/blob/v${release}.0/`))
-                return (
-                  <td key={release} data-label={t('traceKubelet', { release })}>
-                    {step.calledBy?.includes(release) ? (
-                      <>
-                        <code>
-                          {step.request.method}{' '}
-                          {step.request.path.split('?')[0]?.replace(/\{\{\w+\}\}/g, '{id}')}
-                        </code>
-                        {source?.url && (
-                          <>
-                            {' '}
-                            <a href={source.url}>{sourceLine(source.url)}</a>
-                          </>
-                        )}
-                      </>
-                    ) : (
-                      <span className="muted">{t('traceNotSent')}</span>
-                    )}
-                  </td>
-                )
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      {KINDS.map((kind) => {
+        const rows = alignCalls(
+          kubeletTraces[kind.id]['1.3'],
+          kubeletTraces[kind.id]['1.4'],
+          sameCall,
+        )
+        return (
+          <div className="table-scroll" key={kind.id}>
+            <table className="trace-table stack-narrow" data-trace={kind.id}>
+              <caption>
+                {kind.title}: {t('traceCaption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('traceStep')}</th>
+                  <th scope="col">{t('traceKubelet', { release: '1.3' })}</th>
+                  <th scope="col">{t('traceKubelet', { release: '1.4' })}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row, index) => (
+                  <tr
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a fixed trace; position is the identity
+                    key={index}
+                    className={row.same ? undefined : 'trace-diff'}
+                  >
+                    <th scope="row">
+                      {index + 1}. {(row.right ?? row.left)?.purpose[language]}
+                    </th>
+                    {(['left', 'right'] as const).map((side) => {
+                      const release = side === 'left' ? '1.3' : '1.4'
+                      const call = row[side]
+                      return (
+                        <td key={side} data-label={t('traceKubelet', { release })}>
+                          {call ? (
+                            <Call call={call} release={release} />
+                          ) : (
+                            <span className="muted">{t('traceNotSent')}</span>
+                          )}
+                        </td>
+                      )
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      })}
+    </>
   )
 }

@@ -158,29 +158,37 @@ describe('Lessons', () => {
     expect(within(key).getAllByRole('row')).toHaveLength((lesson?.steps.length ?? 0) + 1)
     expect(handout.textContent).not.toContain('{{')
     // A worksheet: the explanation that gives the status away is in the key, not under the
-    // question; and the lesson's trace table is printed too.
+    // question; and the lesson's trace tables are printed too.
     const steps = handout.querySelector('.handout-steps') as HTMLElement
     for (const step of lesson?.steps ?? []) {
       expect(steps.textContent).not.toContain(step.text.en)
       expect(key.textContent).toContain(step.text.en)
     }
     expect(
-      within(handout).getByRole('table', { name: /The Docker API calls each kubelet sends/ }),
-    ).toBeInTheDocument()
-    // The trace shows the two calls only the 1.4 kubelet sends, linked to their lines.
-    const trace = within(document.querySelector('.screen-only') as HTMLElement).getByRole('table', {
-      name: /The Docker API calls each kubelet sends/,
-    })
-    const onlyIn14 = within(trace)
-      .getAllByText('not sent')
-      .map((cell) => cell.closest('tr') as HTMLElement)
-    expect(onlyIn14.map((row) => within(row).getByRole('link').textContent)).toEqual([
-      'exec.go:128',
-      'exec.go:128',
-      'docker_manager.go:1244',
+      within(handout).getAllByRole('table', { name: /The Docker API calls each kubelet sends/ }),
+    ).toHaveLength(2)
+    // The traces are the kubelet model's: the container list first, then what only 1.4 sends
+    // (exec: one resize through kubectl's one-slot queue; attach: size+1, then size).
+    const onScreen = within(document.querySelector('.screen-only') as HTMLElement)
+    const exec = onScreen.getByRole('table', { name: /kubectl exec -it: The Docker API calls/ })
+    const attach = onScreen.getByRole('table', { name: /kubectl attach -it: The Docker API calls/ })
+    const onlyIn14 = (trace: HTMLElement) =>
+      within(trace)
+        .getAllByText('not sent')
+        .map((cell) => (cell.closest('tr') as HTMLElement).textContent)
+    expect(onlyIn14(exec)).toEqual([expect.stringMatching(/resize\?h=24&w=80 exec\.go:128$/)])
+    expect(onlyIn14(attach)).toEqual([
+      expect.stringMatching(/resize\?h=25&w=81 docker_manager\.go:1244$/),
+      expect.stringMatching(/resize\?h=24&w=80 docker_manager\.go:1244$/),
     ])
+    for (const trace of [exec, attach]) {
+      const first = within(trace).getAllByRole('row')[1]
+      expect(first?.textContent).toContain('GET /containers/json?limit=0')
+      expect(trace.textContent).not.toContain('stderr=1')
+      expect(trace.textContent).not.toContain('/v1.24')
+    }
     // Each 1.3 call links to its own line at the 1.3 tag.
-    expect(within(trace).getByRole('link', { name: 'exec.go:109' }).getAttribute('href')).toContain(
+    expect(within(exec).getByRole('link', { name: 'exec.go:109' }).getAttribute('href')).toContain(
       '/blob/v1.3.0/pkg/kubelet/dockertools/exec.go#L109',
     )
   })

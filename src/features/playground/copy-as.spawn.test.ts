@@ -113,9 +113,11 @@ describe('copy as docker, dockerode and Go', () => {
     const call = kubeletCall(req('POST', '/exec/abc/resize?h=40&w=120'))
     expect(call?.code).toContain('client.ResizeExecTTY("abc", 40, 120)')
     expect(call?.code).toContain('ContainerExecResize')
+    // one line per call, the model's: the same line the terminal's log and the lessons cite
     expect(call?.sourceUrl).toBe(
-      'https://github.com/kubernetes/kubernetes/blob/v1.4.0/pkg/kubelet/dockertools/exec.go#L112',
+      'https://github.com/kubernetes/kubernetes/blob/v1.4.0/pkg/kubelet/dockertools/exec.go#L128',
     )
+    expect(kubeletCall(req('POST', '/containers/abc/exec'))?.sourceUrl).toMatch(/exec\.go#L120$/)
     // The kubelet never kills: the article's tick is wrong, and so there is no Go call.
     expect(kubeletCall(req('POST', '/containers/web/kill'))).toBeNull()
   })

@@ -1,6 +1,8 @@
+import { kubeletLines } from 'virtual:kubelet-facts'
 import kubernetesFile from '../../../data/kubernetes.json'
 import { compileRoute, routes } from '../../daemon/index.ts'
 import type { KubernetesFile } from '../../domain/schemas/kubernetes.ts'
+import { kubeletSourceUrl, shortSource } from '../../lib/kubelet-source.ts'
 import type { PlaygroundState } from '../../lib/url-state.ts'
 
 /**
@@ -265,7 +267,9 @@ export function kubeletCall(
   if (!m || !release14) return null
   const method = release14.methods.find((x) => x.endpointId === m.id)
   if (!method) return null
-  const site = release14.callSites.find((s) => s.calls.includes(method.name))
+  // The line that sends the call, from the kubelet model (the same line the terminal, the
+  // lessons and the kubelet view cite); an endpoint several places send lists them all.
+  const lines = kubeletLines[m.id]?.['1.4'] ?? []
   const id = JSON.stringify(m.params.id ?? m.params.name ?? '')
   const h = m.query.get('h') ?? '0'
   const w = m.query.get('w') ?? '0'
@@ -285,8 +289,16 @@ export function kubeletCall(
     `// Kubernetes 1.4 kubelet: DockerInterface.${method.name}`,
     `// ${method.signature}`,
     `// → ${method.clientCall}`,
+    ...(lines.length > 0
+      ? [`// sent at ${lines.map((l) => `${shortSource(l)} (${l.func})`).join(', ')}`]
+      : []),
     `${/\)\s*error$/.test(method.signature) ? 'err' : 'result, err'} := client.${method.name}(${args[method.name] ?? '…'})`,
   ].join('\n')
-  const source = site?.source ?? method.source
-  return { code, sourceUrl: source?.url, sourceLabel: source?.label }
+  const [first] = lines
+  if (!first) return { code, sourceUrl: method.source?.url, sourceLabel: method.source?.label }
+  return {
+    code,
+    sourceUrl: kubeletSourceUrl('1.4', first),
+    sourceLabel: `kubernetes v1.4.0 ${first.file} ${first.func} (line ${first.line})`,
+  }
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { AppLink } from '../../components/app-link.tsx'
 import { reasonPhrase } from '../../lib/http-status.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
+import { kubeletSourceUrl, shortSource } from '../../lib/kubelet-source.ts'
 import type { LoggedRequest, ResizeBehaviour } from './terminal-session.ts'
 
 export interface PaneRequest extends LoggedRequest {
@@ -50,7 +51,11 @@ export function RequestLog({ entries, panes }: { entries: PaneRequest[]; panes: 
                 const open = entry.ms === null
                 const ms = open ? Math.max(0, now - entry.startedAt) : (entry.ms ?? 0)
                 return (
-                  <tr key={entry.key} data-open={open || undefined}>
+                  <tr
+                    key={entry.key}
+                    data-open={open || undefined}
+                    data-setup={entry.setup || undefined}
+                  >
                     {panes > 1 && <td>{entry.pane}</td>}
                     <td>
                       <AppLink to={(s) => ({ ...s, view: 'endpoint', endpoint: entry.endpoint })}>
@@ -61,6 +66,18 @@ export function RequestLog({ entries, panes }: { entries: PaneRequest[]; panes: 
                       <code title={`${entry.method} ${entry.path}`}>
                         {entry.method} {shortIds(entry.path)}
                       </code>
+                      {entry.setup && <span className="log-setup"> · {t('terminalLogSetup')}</span>}
+                      {entry.source && entry.release && (
+                        <>
+                          {' · '}
+                          <a
+                            href={kubeletSourceUrl(entry.release, entry.source)}
+                            title={entry.source.func}
+                          >
+                            {shortSource(entry.source)}
+                          </a>
+                        </>
+                      )}
                     </td>
                     <td data-status={entry.status ?? undefined}>
                       {entry.status === null

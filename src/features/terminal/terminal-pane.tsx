@@ -1,14 +1,13 @@
 import { useEffect, useRef, useState } from 'react'
 import type { DaemonSession } from '../../lib/daemon-client/daemon-session.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
-import type { TerminalSize } from './resize-queue.ts'
 import {
   type LoggedRequest,
   type ResizeBehaviour,
   type TerminalMode,
   TerminalSession,
-  type TerminalTarget,
 } from './terminal-session.ts'
+import type { TerminalSize } from './terminal-size.ts'
 import XtermView, { type XtermHandle } from './xterm-view.tsx'
 
 type PaneState =
@@ -20,7 +19,6 @@ interface TerminalPaneProps {
   session: DaemonSession
   mode: TerminalMode
   behaviour: ResizeBehaviour
-  target: TerminalTarget
   onLog(entry: LoggedRequest): void
   onEnded(): void
 }
@@ -30,14 +28,7 @@ interface TerminalPaneProps {
 const ATTACH_HINT = "\x1b[2mIf you don't see a command prompt, try pressing enter.\x1b[0m\r\n"
 
 /** One terminal: an xterm view wired to one TerminalSession. */
-export function TerminalPane({
-  session,
-  mode,
-  behaviour,
-  target,
-  onLog,
-  onEnded,
-}: TerminalPaneProps) {
+export function TerminalPane({ session, mode, behaviour, onLog, onEnded }: TerminalPaneProps) {
   const { t } = useI18n()
   const [state, setState] = useState<PaneState>({ kind: 'connecting' })
   const [size, setSize] = useState<TerminalSize | null>(null)
@@ -62,7 +53,7 @@ export function TerminalPane({
     setSize(initial)
     const opened = new TerminalSession(
       session,
-      { mode, behaviour, target, size: initial },
+      { mode, behaviour, size: initial },
       {
         output: write,
         log: (entry) => events.current.onLog(entry),

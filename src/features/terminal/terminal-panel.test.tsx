@@ -37,13 +37,14 @@ function renderPanel(strict = false) {
   return daemon
 }
 
-/** The request log's rows as "pane? request status", newest first. */
-function logRows(): string[] {
+/** The request log's rows as "pane? request status", newest first; the pod's setup left out. */
+function logRows(withSetup = false): string[] {
   const table = within(screen.getByRole('region', { name: 'Requests' })).queryByRole('table')
   if (!table) return []
   return within(table)
     .getAllByRole('row')
     .slice(1)
+    .filter((row) => withSetup || !row.hasAttribute('data-setup'))
     .map((row) => row.textContent ?? '')
 }
 
@@ -51,22 +52,33 @@ describe('TerminalPanel', () => {
   it('opens an exec session and resizes its TTY with Kubernetes 1.4’s calls', async () => {
     const user = userEvent.setup()
     const daemon = renderPanel()
-    await waitFor(() => expect(logRows().some((r) => /resize\?h=24&w=80200 OK/.test(r))).toBe(true))
+    await waitFor(() =>
+      expect(logRows().some((r) => /resize\?h=24&w=80 · exec\.go:\d+200 OK/.test(r))).toBe(true),
+    )
     const exec = [...daemon.state.execs.keys()][0]?.slice(0, 12)
-    expect(logRows().some((r) => r.includes(`POST /v1.24/exec/${exec}…/start200 OK`))).toBe(true)
+    expect(logRows().some((r) => r.includes(`POST /exec/${exec}…/start · exec.go:138200 OK`))).toBe(
+      true,
+    )
+    // the kubelet lists the containers first; the pod it needs was started as setup
+    expect(logRows().at(-1)).toMatch(
+      /^ContainerListGET \/containers\/json\?limit=0 · docker\.go:445/,
+    )
+    expect(logRows(true).filter((r) => r.includes('· setup')).length).toBeGreaterThan(10)
     await user.click(screen.getByRole('button', { name: /resize Terminal, Kubernetes 1\.4/ }))
     await waitFor(() =>
       expect(logRows()[0]).toBe(
-        `ExecResizePOST /v1.24/exec/${exec}…/resize?h=30&w=100200 OK${timeOf(0)}0 B`,
+        `ExecResizePOST /exec/${exec}…/resize?h=30&w=100 · exec.go:128200 OK${timeOf(0)}0 B`,
       ),
     )
   })
 
   it('keeps one live session under StrictMode’s remount (the first one is closed)', async () => {
     const daemon = renderPanel(true)
-    await waitFor(() => expect(logRows().some((r) => /resize\?h=24&w=80200 OK/.test(r))).toBe(true))
+    await waitFor(() =>
+      expect(logRows().some((r) => /resize\?h=24&w=80 · exec\.go:\d+200 OK/.test(r))).toBe(true),
+    )
     // Exactly one exec stream is open, and it is the one that was resized.
-    const open = logRows().filter((r) => r.includes('/start200 OK') && r.includes('streaming'))
+    const open = logRows().filter((r) => /\/start · .*200 OK/.test(r) && r.includes('streaming'))
     expect(open).toHaveLength(1)
     const live = [...daemon.state.execs.values()].filter((e) => e.phase === 'running')
     expect(live).toHaveLength(1)
@@ -78,17 +90,22 @@ describe('TerminalPanel', () => {
     const user = userEvent.setup()
     renderPanel()
     await user.click(screen.getByRole('radio', { name: /Kubernetes 1\.3/ }))
-    await waitFor(() => expect(logRows().some((r) => r.includes('/start200 OK'))).toBe(true))
+    await waitFor(() => expect(logRows().some((r) => /\/start · .*200 OK/.test(r))).toBe(true))
     await user.click(screen.getByRole('button', { name: /resize Terminal, Kubernetes 1\.3/ }))
     // A resize call would have been answered in this time (1.4's take a few milliseconds here).
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(logRows()).toHaveLength(3)
+    // list, inspect, exec create, exec start: no resize
+    expect(logRows()).toHaveLength(4)
     expect(logRows().some((r) => r.includes('resize'))).toBe(false)
 
     await user.click(screen.getByRole('radio', { name: /side by side/ }))
     const panes = await screen.findAllByRole('button', { name: /^resize Terminal/ })
     expect(panes).toHaveLength(2)
-    await waitFor(() => expect(logRows().filter((r) => r.includes('/start200 OK'))).toHaveLength(2))
+    await waitFor(() => expect(logRows().filter((r) => /\/start · /.test(r))).toHaveLength(2))
+    // the pod the 1.3 session started is found on the first relist: nothing created again,
+    // no 409 or 304 from two kubelets racing to create one name
+    expect(logRows(true).filter((r) => r.includes('/containers/create'))).toEqual([])
+    expect(logRows(true).filter((r) => /(409|304) /.test(r))).toEqual([])
     await waitFor(() => expect(logRows().filter((r) => r.includes('resize'))).toHaveLength(1))
     expect(logRows().find((r) => r.includes('resize'))).toMatch(/^1\.4ExecResizePOST/)
   })

@@ -9,7 +9,6 @@ import './terminal.css'
 type Behaviours = '1.4' | '1.3' | 'both'
 
 const LOG_LIMIT = 60
-const DEFAULT_CONTAINER = 'k8s_terminal_demo'
 
 /** Side by side only where two 80-column terminals fit; a narrow screen starts with 1.4. */
 function defaultBehaviours(): Behaviours {
@@ -20,12 +19,7 @@ function defaultBehaviours(): Behaviours {
  * The interactive terminal: `kubectl exec -it` or `kubectl attach -it` against the simulated
  * daemon, with Kubernetes 1.4's resize calls or 1.3's silence, or both side by side.
  */
-export default function TerminalPanel({
-  session,
-  mode: fixedMode,
-  container = DEFAULT_CONTAINER,
-  cmd = ['sh'],
-}: TerminalPanelProps) {
+export default function TerminalPanel({ session, mode: fixedMode }: TerminalPanelProps) {
   const { t } = useI18n()
   const [mode, setMode] = useState<TerminalMode>(fixedMode ?? 'exec')
   const [behaviours, setBehaviours] = useState<Behaviours>(defaultBehaviours)
@@ -132,11 +126,6 @@ export default function TerminalPanel({
             session={session}
             mode={mode}
             behaviour={pane}
-            target={{
-              // Two attached panes on one container would share its one TTY: give 1.3 its own.
-              container: mode === 'attach' && pane === '1.3' ? `${container}_k8s13` : container,
-              cmd,
-            }}
             onLog={(entry) => onLog(pane, entry)}
             onEnded={() => setEnded((n) => n + 1)}
           />

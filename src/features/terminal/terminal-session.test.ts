@@ -3,13 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createDaemon, type SimulatedDaemon } from '../../daemon/index.ts'
 import { makeSession } from '../../lib/daemon-client/daemon-session.ts'
 import { createHandlers } from '../../mocks/handlers/index.ts'
-import type { TerminalSize } from './resize-queue.ts'
 import {
   type LoggedRequest,
   type ResizeBehaviour,
   type TerminalMode,
   TerminalSession,
 } from './terminal-session.ts'
+import type { TerminalSize } from './terminal-size.ts'
 
 const BASE = 'http://docker.test/'
 const daemons: SimulatedDaemon[] = []
@@ -56,7 +56,7 @@ function harness(
   let closed: { exitCode: number | null; error?: string } | null = null
   const terminal = new TerminalSession(
     session,
-    { mode, behaviour, target: { container: 'k8s_terminal_demo', cmd: ['sh'] }, size },
+    { mode, behaviour, size },
     {
       output: (bytes) => output.push(bytes),
       log: (entry) => log.set(entry.id, entry),
@@ -67,10 +67,12 @@ function harness(
     },
   )
   const done = terminal.open()
-  const calls = () => [...log.values()].map((e) => `${e.status ?? '…'} ${e.method} ${e.path}`)
+  /** The kubelet's own calls (setup aside), as the log shows them. */
+  const calls = () =>
+    [...log.values()].filter((e) => !e.setup).map((e) => `${e.status ?? '…'} ${e.method} ${e.path}`)
   const settled = async () => {
     // Lets queued resize calls reach the daemon and answer.
-    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 1))
+    for (let i = 0; i < 30; i++) await new Promise((resolve) => setTimeout(resolve, 1))
   }
   return {
     daemon,
@@ -87,74 +89,96 @@ function harness(
   }
 }
 
-describe('TerminalSession', () => {
-  it('opens kubectl exec -it the way the 1.4 kubelet did: create, start, exec, start, resize', async () => {
+describe('TerminalSession (the kubelet model’s exec -it / attach -it)', () => {
+  it('exec -it with 1.4: the container list first, inspect, exec without stderr, start, one resize', async () => {
     const h = harness('exec', '1.4', { rows: 24, cols: 80 })
     await h.isOpen
     await h.settled()
-    const exec = [...h.daemon.state.execs.keys()][0]
-    const container = [...h.daemon.state.containers.keys()][0]
+    const [exec] = [...h.daemon.state.execs.values()]
+    const nginx = [...h.daemon.state.containers.values()].find((c) =>
+      c.name.startsWith('/k8s_nginx'),
+    )
+    if (!exec || !nginx) throw new Error('no exec or no nginx container')
     expect(h.calls()).toEqual([
-      '404 GET /v1.24/containers/k8s_terminal_demo/json',
-      '201 POST /v1.24/containers/create?name=k8s_terminal_demo',
-      `204 POST /v1.24/containers/${container}/start`,
-      `201 POST /v1.24/containers/${container}/exec`,
-      `200 POST /v1.24/exec/${exec}/start`,
-      `200 POST /v1.24/exec/${exec}/resize?h=24&w=80`,
+      '200 GET /containers/json?limit=0',
+      `200 GET /containers/${nginx.id}/json`,
+      `201 POST /containers/${nginx.id}/exec`,
+      // 200, not 101: a browser's fetch cannot upgrade; keys go through the stdin session
+      `200 POST /exec/${exec.id}/start`,
+      `200 POST /exec/${exec.id}/resize?h=24&w=80`,
     ])
-    h.terminal.resize({ rows: 30, cols: 100 })
-    h.terminal.resize({ rows: 30, cols: 100 })
-    await h.settled()
-    expect(h.calls().filter((c) => c.includes('resize'))).toEqual([
-      `200 POST /v1.24/exec/${exec}/resize?h=24&w=80`,
-      `200 POST /v1.24/exec/${exec}/resize?h=30&w=100`,
-    ])
+    // with a TTY the kubelet never attaches stderr (httpstream.go, AttachStderr: stderr != nil)
+    expect(exec.attachStderr).toBe(false)
+    // each call carries its line at v1.4.0
+    expect(h.entries().find((e) => e.endpoint === 'ContainerExec')?.source?.file).toBe(
+      'pkg/kubelet/dockertools/exec.go',
+    )
     h.terminal.close()
     await h.done
     expect(h.closed()).toEqual({ exitCode: null })
   })
 
-  it('reuses a running container instead of creating another', async () => {
-    const first = harness('exec', '1.4', { rows: 24, cols: 80 })
-    await first.isOpen
-    first.terminal.close()
-    await first.done
-    const again = harness('exec', '1.4', { rows: 24, cols: 80 }, first.daemon)
-    await again.isOpen
-    expect(again.calls()[0]).toMatch(/^200 GET \/v1\.24\/containers\/k8s_terminal_demo\/json$/)
-    expect(again.calls().some((c) => c.includes('/create'))).toBe(false)
-    again.terminal.close()
+  it('starts the pod as setup: the pause and app containers, each call flagged', async () => {
+    const h = harness('exec', '1.4', { rows: 24, cols: 80 })
+    await h.isOpen
+    const setup = h.entries().filter((e) => e.setup)
+    expect(
+      setup.filter((e) => e.path.startsWith('/containers/create')).map((e) => e.status),
+    ).toEqual([201, 201])
+    h.terminal.close()
   })
 
-  it('sends no resize call with Kubernetes 1.3’s behaviour, whatever the pane does', async () => {
+  it('two panes on one daemon create the pod once (no 409, no 304) and both exec into it', async () => {
+    const daemon = createDaemon({ dockerVersion: '1.12.6' })
+    const a = harness('exec', '1.3', { rows: 24, cols: 80 }, daemon)
+    const b = harness('exec', '1.4', { rows: 24, cols: 80 }, daemon)
+    await Promise.all([a.isOpen, b.isOpen])
+    const all = [...a.entries(), ...b.entries()]
+    expect(all.filter((e) => e.path.startsWith('/containers/create'))).toHaveLength(2)
+    expect(all.filter((e) => e.status === 409 || e.status === 304)).toEqual([])
+    expect(a.calls().filter((c) => c.includes('/exec'))).toHaveLength(2)
+    expect(daemon.state.execs.size).toBe(2)
+    a.terminal.close()
+    b.terminal.close()
+  })
+
+  it('sends no resize call with Kubernetes 1.3, whatever the pane does; stty size says 0 0', async () => {
     const h = harness('exec', '1.3', { rows: 24, cols: 80 })
     await h.isOpen
     h.terminal.resize({ rows: 40, cols: 120 })
+    h.terminal.write('stty size\r')
     await h.settled()
     expect(h.calls().some((c) => c.includes('resize'))).toBe(false)
-    expect(h.calls().at(-1)).toMatch(/^200 POST \/v1\.24\/exec\/\w+\/start$/)
+    expect(h.text()).toContain('stty size\r\n0 0\r\n')
     h.terminal.close()
   })
 
-  it('attaches to the container and resizes the container’s own TTY', async () => {
+  it('attach -it with 1.4: list, attach without stderr and no inspect, size+1 then size', async () => {
     const h = harness('attach', '1.4', { rows: 10, cols: 40 })
     await h.isOpen
     await h.settled()
-    const container = [...h.daemon.state.containers.keys()][0]
-    expect(h.calls().slice(-2)).toEqual([
-      `200 POST /v1.24/containers/${container}/attach?stream=1&stdin=1&stdout=1&stderr=1`,
-      `200 POST /v1.24/containers/${container}/resize?h=10&w=40`,
+    const shell = [...h.daemon.state.containers.values()].find((c) =>
+      c.name.startsWith('/k8s_shell'),
+    )
+    if (!shell) throw new Error('no shell container')
+    expect(h.calls()).toEqual([
+      '200 GET /containers/json?limit=0',
+      `200 POST /containers/${shell.id}/attach?stdin=1&stdout=1&stream=1`,
+      `200 POST /containers/${shell.id}/resize?h=11&w=41`,
+      `200 POST /containers/${shell.id}/resize?h=10&w=40`,
     ])
     h.terminal.close()
+    await h.done
+    expect(h.calls().filter((c) => c.includes(`/containers/${shell.id}/json`))).toEqual([])
   })
 
-  it('types into the shell through the stdin session: stty size follows 1.4’s resize, exit 3 ends it', async () => {
+  it('types into the shell: stty size follows 1.4’s resize, exit 3 ends it with the exec’s code', async () => {
     const h = harness('exec', '1.4', { rows: 24, cols: 80 })
     expect(await h.isOpen).toEqual({ stdin: true })
     await h.settled()
     h.terminal.write('stty size\r')
     await h.settled()
-    expect(h.text()).toContain('stty size\r\n24 80\r\n/ # ')
+    expect(h.text()).toContain('stty size\r\n24 80\r\n')
     h.terminal.resize({ rows: 31, cols: 101 })
     await h.settled()
     h.terminal.write('stty size\r')
@@ -168,33 +192,7 @@ describe('TerminalSession', () => {
     await h.done
     // The exit code comes from the exec's inspect, as the kubelet read it.
     expect(h.closed()).toEqual({ exitCode: 3 })
-    expect(h.calls().at(-1)).toMatch(/^200 GET \/v1\.24\/exec\/\w+\/json$/)
-  })
-
-  it('leaves a fresh pseudo-terminal at 0×0 with 1.3’s behaviour', async () => {
-    const h = harness('exec', '1.3', { rows: 24, cols: 80 })
-    await h.isOpen
-    h.terminal.resize({ rows: 40, cols: 120 })
-    h.terminal.write('stty size\r')
-    await h.settled()
-    expect(h.text()).toContain('stty size\r\n0 0\r\n')
-    h.terminal.close()
-  })
-
-  it('refuses to attach to a container without a TTY, in kubectl attach’s words', async () => {
-    const daemon = createDaemon({ dockerVersion: '1.12.6' })
-    const created = await client(daemon).send(
-      'POST',
-      '/v1.24/containers/create?name=k8s_terminal_demo',
-      { Image: 'busybox', Cmd: ['sh'], OpenStdin: true },
-    )
-    expect(created.status).toBe(201)
-    const again = harness('attach', '1.4', { rows: 24, cols: 80 }, daemon)
-    await again.done
-    expect(again.closed()?.error).toBe(
-      'Unable to use a TTY - container k8s_terminal_demo did not allocate one',
-    )
-    expect(again.calls().some((c) => c.includes('/attach'))).toBe(false)
+    expect(h.calls().at(-1)).toMatch(/^200 GET \/exec\/\w+\/json$/)
   })
 
   it('reports a session that cannot open, with the daemon’s own message', async () => {
@@ -202,11 +200,14 @@ describe('TerminalSession', () => {
     await h.isOpen
     h.terminal.close()
     await h.done
-    expect((await h.fetch('POST', '/v1.24/containers/k8s_terminal_demo/pause')).status).toBe(204)
+    const nginx = [...h.daemon.state.containers.values()].find((c) =>
+      c.name.startsWith('/k8s_nginx'),
+    )
+    expect((await h.fetch('POST', `/containers/${nginx?.id}/pause`)).status).toBe(204)
     // A paused container is still Running in its inspect, so the exec create is what fails.
     const again = harness('exec', '1.4', { rows: 24, cols: 80 }, h.daemon)
     await again.done
-    expect(again.closed()?.error).toMatch(/^409 POST .*\/exec: Container \w+ is paused/)
+    expect(again.closed()?.error).toMatch(/is paused/)
     expect(again.calls().some((c) => c.includes('/start'))).toBe(false)
   })
 })

@@ -2,8 +2,8 @@ import { FitAddon } from '@xterm/addon-fit'
 import { type ITheme, Terminal } from '@xterm/xterm'
 import '@xterm/xterm/css/xterm.css'
 import { useEffect, useRef } from 'react'
-import type { TerminalSize } from './resize-queue.ts'
 import { ignoreStatusQueries } from './status-queries.ts'
+import type { TerminalSize } from './terminal-size.ts'
 
 export interface XtermHandle {
   write(bytes: Uint8Array | string): void

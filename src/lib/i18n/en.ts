@@ -1,6 +1,7 @@
 import type { ClassroomMessageKey } from './classroom-messages-data.ts'
 import type { CompareMessageKey } from './compare-messages.ts'
 import type { FeatureMessageKey } from './feature-messages.ts'
+import type { KubeletMessageKey } from './kubelet-messages.ts'
 
 /** English UI strings. API identifiers (paths, methods, operationIds) are never translated. */
 export const en = {
@@ -10,6 +11,7 @@ export const en = {
   navLabel: 'Views',
   navMatrix: 'Endpoint matrix',
   navVersions: 'Docker versions',
+  navKubelet: 'Kubelet',
   language: 'Language',
   theme: 'Theme',
   themeSystem: 'System',
@@ -53,6 +55,8 @@ export const en = {
   called: 'called',
   notCalled: 'not called',
   articleSays: 'article says',
+  sentByLabel: '(why Kubernetes {release} calls it: sent by {operations})',
+  noOperationSends: 'no kubelet operation sends it',
   newIn14: 'New in 1.4',
   removedIn: 'Removed in API',
   experimental: 'experimental',
@@ -228,6 +232,7 @@ export const en = {
   terminalLogPane: 'Kubernetes',
   terminalLogEndpoint: 'Endpoint',
   terminalLogRequest: 'Request',
+  terminalLogSetup: 'setup',
   terminalLogStatus: 'Status',
   terminalLogTime: 'Time',
   terminalLogBytes: 'Bytes',
@@ -271,3 +276,4 @@ export type MessageKey =
   | FeatureMessageKey
   | CompareMessageKey
   | ClassroomMessageKey
+  | KubeletMessageKey

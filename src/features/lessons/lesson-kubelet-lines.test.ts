@@ -1,0 +1,71 @@
+import { kubeletLines, kubeletTraces } from 'virtual:kubelet-facts'
+import { describe, expect, it } from 'vitest'
+import lessonsFile from '../../../data/lessons.json'
+import type { LessonsFile } from '../../domain/schemas/lessons.ts'
+
+/**
+ * The lessons cite the kubelet's lines, and the kubelet model is where those lines live: every
+ * lesson link into the kubelet's code at a tag names a line the model sends that step's call
+ * from, and the 1.3 vs 1.4 lesson's traced steps are the model's exec -it / attach -it calls.
+ */
+const lessons = (lessonsFile as LessonsFile).lessons
+const KUBELET_LINK = /\/kubernetes\/kubernetes\/blob\/v(1\.[34])\.0\/(pkg\/kubelet\/[^#]+)#L(\d+)$/
+
+describe('lessons and the kubelet model', () => {
+  it('cite, for each call, a line the model sends it from (one line per call)', () => {
+    const wrong: string[] = []
+    // the lessons that trace the kubelet's calls (others cite constants, e.g. the minimum API)
+    const tracing = ['exec-it', 'attach-resize', 'kubelet-1-3-vs-1-4']
+    for (const lesson of lessons.filter((l) => tracing.includes(l.id))) {
+      for (const step of lesson.steps) {
+        for (const source of step.sources ?? []) {
+          const match = source.url ? KUBELET_LINK.exec(source.url) : null
+          if (!match) continue
+          const [, release, file, line] = match as unknown as [
+            string,
+            '1.3' | '1.4',
+            string,
+            string,
+          ]
+          const lines = kubeletLines[step.endpointId]?.[release] ?? []
+          if (!lines.some((l) => l.file === file && l.line === Number(line)))
+            wrong.push(
+              `${lesson.id}/${step.id}: ${file}:${line} (${release}) not in ${JSON.stringify(lines.map((l) => l.line))}`,
+            )
+        }
+      }
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('trace, in the 1.3 vs 1.4 lesson, exactly the endpoints the model sends for exec -it and attach -it', () => {
+    const lesson = lessons.find((l) => l.id === 'kubelet-1-3-vs-1-4')
+    for (const release of ['1.3', '1.4'] as const) {
+      const stepped = new Set(
+        lesson?.steps
+          .filter((s) => s.calledBy?.includes(release))
+          .map((s) => `${s.request.method} ${s.endpointId}`),
+      )
+      const modelled = new Set(
+        [...kubeletTraces['exec-it'][release], ...kubeletTraces['attach-it'][release]].map(
+          (c) => `${c.method} ${c.endpointId}`,
+        ),
+      )
+      expect(stepped).toEqual(modelled)
+    }
+  })
+
+  it('send what the kubelet sends with a TTY: no AttachStderr, no stderr=1', () => {
+    for (const id of ['exec-it', 'kubelet-1-3-vs-1-4']) {
+      const lesson = lessons.find((l) => l.id === id)
+      const exec = lesson?.steps.find((s) => s.endpointId === 'ContainerExec')
+      expect(JSON.parse(exec?.request.body ?? '{}')).toMatchObject({
+        Tty: true,
+        AttachStderr: false,
+      })
+      for (const step of lesson?.steps ?? [])
+        if (step.endpointId === 'ContainerAttach')
+          expect(step.request.path).not.toContain('stderr=1')
+    }
+  })
+})
