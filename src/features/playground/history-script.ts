@@ -27,9 +27,27 @@ export function dockerHost(target: ScriptTarget): string {
 
 const CREATED_ID = /"Id"\s*:\s*"([0-9a-f]{64})"/
 
-/** A stream has no Content-Length: the daemon sends one with every whole body. */
+const TRUE = /^(1|true)$/i
+const FALSE = /^(0|false)$/i
+
+/**
+ * Calls that stay open while the next ones are sent: attach, a non-detached exec start, logs
+ * with follow, events without `until`, stats unless `stream=0`. Decided from the request, not
+ * from the answer's headers: Go sends no Content-Length with a 204 or with a JSON body over
+ * 2 KB, and neither is a stream.
+ */
 function isStream(exchange: Exchange): boolean {
-  return !exchange.headers.some(([name]) => name.toLowerCase() === 'content-length')
+  if (exchange.status === 101) return true
+  const { path, body } = exchange.request
+  const q = path.indexOf('?')
+  const route = (q < 0 ? path : path.slice(0, q)).replace(/^\/v\d+\.\d+/, '')
+  const query = new URLSearchParams(q < 0 ? '' : path.slice(q + 1))
+  if (/^\/containers\/[^/]+\/attach(\/ws)?$/.test(route)) return true
+  if (/^\/exec\/[^/]+\/start$/.test(route)) return !/"Detach"\s*:\s*true/.test(body)
+  if (/^\/containers\/[^/]+\/logs$/.test(route)) return TRUE.test(query.get('follow') ?? '')
+  if (route === '/events') return !query.has('until')
+  if (/^\/containers\/[^/]+\/stats$/.test(route)) return !FALSE.test(query.get('stream') ?? '')
+  return false
 }
 
 interface KnownId {
