@@ -105,8 +105,9 @@ describe('lessons as training material (production build)', () => {
     expect(await handout.locator('.handout-steps > li').count()).toBe(12)
     expect(await handout.locator('.answer-key tbody tr').count()).toBe(12)
     expect(await handout.locator('.answer-key').textContent()).toContain('404 Not Found')
-    // A worksheet: the trace table is printed, the explanations only in the key.
-    expect(await handout.locator('.trace-table').isVisible()).toBe(true)
+    // A worksheet: both trace tables are printed, the explanations only in the key.
+    expect(await handout.locator('.trace-table').count()).toBe(2)
+    expect(await handout.locator('.trace-table').first().isVisible()).toBe(true)
     expect(await handout.locator('.handout-steps').textContent()).not.toContain('404 Not Found')
     // At a narrow print width the long source URLs wrap: nothing runs past the page.
     await page.setViewportSize({ width: 420, height: 800 })
