@@ -50,6 +50,15 @@ describe('offline and installable', () => {
     // And the terminal opens a shell.
     await page.getByRole('button', { name: 'Open a terminal' }).click()
     await page.locator('.xterm-rows').getByText('/ #').first().waitFor({ timeout: 20_000 })
+    // Closing the last page does not take the worker (and so the offline cache) away: MSW's own
+    // worker unregisters itself then, and the next visit offline found nothing.
+    await page.close({ runBeforeUnload: true })
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const again = await context.newPage()
+    await again.goto(baseUrl)
+    await again
+      .getByRole('heading', { level: 2, name: /API 1.24 endpoints and who calls them/ })
+      .waitFor()
     await context.close()
   })
 

@@ -78,6 +78,13 @@ self.addEventListener('activate', (event) => {
 })
 
 self.addEventListener('message', (event) => {
+  // MSW's worker unregisters itself when its last page closes (CLIENT_CLOSED). Here it is the
+  // scope's one worker and holds the offline cache, so it must stay; and a page opened just as
+  // it unregistered saw its update() fail with "Failed to update a ServiceWorker … Not found".
+  if (event.data === 'CLIENT_CLOSED') {
+    event.stopImmediatePropagation()
+    return
+  }
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting()
   if (event.data && event.data.type === 'BUILD') event.source?.postMessage({ type: 'BUILD', build: BUILD })
 })
