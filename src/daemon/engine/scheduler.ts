@@ -85,7 +85,10 @@ export class Scheduler {
       entry.run = null
       run?.(entry.at)
     }
-    if (ran) this.arm()
+    // Re-arm also when nothing was due: a timer can fire a little before the wall clock reaches
+    // the entry (Node's timers run on a monotonic clock, Date on the wall clock), and without a
+    // new wake-up the entry would wait for the next request — a stop's grace period never ended.
+    if (ran || this.cancelWake === null) this.arm()
   }
 
   /**
