@@ -18,3 +18,28 @@ export const ENDPOINT_GROUPS = [
   'services',
   'tasks',
 ] as const
+
+/**
+ * The kubelet model's operation ids, one list for the data schema (data/kubelet/), the URL
+ * state and the view; src/lib/kubelet-state.test.ts keeps it equal to the model's OPERATIONS.
+ * Here, not in src/kubelet, so the first page's URL parsing does not load the model.
+ */
+export const KUBELET_OPERATIONS = [
+  'kubelet-start',
+  'runtime-status',
+  'node-status',
+  'housekeeping',
+  'pleg-relist',
+  'pod-start',
+  'pod-delete',
+  'container-restart',
+  'liveness-restart',
+  'logs',
+  'exec',
+  'exec-it',
+  'attach-it',
+  'port-forward',
+  'container-gc',
+  'image-gc',
+  'stats-summary',
+] as const

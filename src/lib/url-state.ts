@@ -4,7 +4,7 @@ import {
 } from '../daemon/index.ts'
 import type { EndpointFilter, Usage } from '../domain/filter-endpoints.ts'
 import type { EndpointGroup, HttpMethod } from '../domain/schemas/endpoints.ts'
-import { ENDPOINT_GROUPS, HTTP_METHODS } from '../domain/vocabulary.ts'
+import { ENDPOINT_GROUPS, HTTP_METHODS, KUBELET_OPERATIONS } from '../domain/vocabulary.ts'
 
 /**
  * Every view state lives in the URL's query string, so a reload or a shared link restores it
@@ -63,29 +63,7 @@ export type PlaygroundMethod = (typeof PLAYGROUND_METHODS)[number]
 export const CONTENT_TYPES = ['application/json', 'text/plain', 'application/x-tar', ''] as const
 export type PlaygroundContentType = (typeof CONTENT_TYPES)[number]
 
-/**
- * The kubelet model's operation ids (src/kubelet; src/lib/kubelet-state.test.ts keeps the
- * two lists equal). Listed here so the first page's URL parsing does not load the model.
- */
-export const KUBELET_OPERATIONS = [
-  'kubelet-start',
-  'runtime-status',
-  'node-status',
-  'housekeeping',
-  'pleg-relist',
-  'pod-start',
-  'pod-delete',
-  'container-restart',
-  'liveness-restart',
-  'logs',
-  'exec',
-  'exec-it',
-  'attach-it',
-  'port-forward',
-  'container-gc',
-  'image-gc',
-  'stats-summary',
-] as const
+export { KUBELET_OPERATIONS }
 export type KubeletOperation = (typeof KUBELET_OPERATIONS)[number]
 export const KUBELET_RELEASES = ['1.4', '1.3', 'both'] as const
 export type KubeletRelease = (typeof KUBELET_RELEASES)[number]

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { KUBELET_OPERATIONS } from '../vocabulary.ts'
 
 /**
  * data/kubelet/operations-1.3.json and -1.4.json: for each kubelet operation of src/kubelet,
@@ -7,25 +8,7 @@ import { z } from 'zod'
  * src/kubelet/operations-data.test.ts runs the model on the simulated daemon and compares.
  */
 
-export const kubeletOperationIdSchema = z.enum([
-  'kubelet-start',
-  'runtime-status',
-  'node-status',
-  'housekeeping',
-  'pleg-relist',
-  'pod-start',
-  'pod-delete',
-  'container-restart',
-  'liveness-restart',
-  'logs',
-  'exec',
-  'exec-it',
-  'attach-it',
-  'port-forward',
-  'container-gc',
-  'image-gc',
-  'stats-summary',
-])
+export const kubeletOperationIdSchema = z.enum(KUBELET_OPERATIONS)
 
 /** `pkg/kubelet/…/file.go:LINE` at the release tag. */
 const sourceRefSchema = z
