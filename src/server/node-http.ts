@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
 import { DAEMON_STDIN_HEADER, goResponseHeaders } from '../daemon/index.ts'
 import { DAEMON_RAW_PATH_HEADER, DAEMON_STATUS_HEADER } from '../mocks/handlers/forward.ts'
 
@@ -196,6 +197,7 @@ export async function writeFetchResponse(
   // itself to make Node close.
   res.sendDate = false
   if (!wantsClose) res.removeHeader('connection')
+  else if (!res.req.complete && res.socket !== null) lingerBeforeClose(res.socket)
   const lines = goResponseHeaders({
     status: response.status,
     headers: pairs,
@@ -261,6 +263,23 @@ export async function writeFetchResponse(
 
 /** Go's `Date` value (RFC 1123, GMT), made once per second as net/http did. */
 let dateCache = { second: -1, text: '' }
+/**
+ * Go 1.6's server, closing a connection whose request body it had not read (the 413 here), shut
+ * its write side and waited `rstAvoidanceDelay` (500 ms) before the close (net/http
+ * `closeWriteAndWait`): closing a socket with unread data sends a TCP RST, and an RST can make
+ * the client's kernel drop the answer before the client reads it, so the client sees EPIPE or
+ * ECONNRESET instead of the 413. Node destroys the socket as soon as the answer is out
+ * (`destroySoon`); for this socket that becomes: FIN, discard what still arrives, then destroy.
+ */
+export const RST_AVOIDANCE_DELAY_MS = 500
+function lingerBeforeClose(socket: Socket): void {
+  socket.destroySoon = () => {
+    socket.end()
+    socket.resume()
+    setTimeout(() => socket.destroy(), RST_AVOIDANCE_DELAY_MS).unref()
+  }
+}
+
 function httpDate(): string {
   const now = Date.now()
   const second = Math.floor(now / 1000)

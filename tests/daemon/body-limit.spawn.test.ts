@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { MAX_REQUEST_BODY_BYTES } from '../../src/server/node-http.ts'
+import { MAX_REQUEST_BODY_BYTES, RST_AVOIDANCE_DELAY_MS } from '../../src/server/node-http.ts'
 
 /**
  * A hostile body must not grow the daemon process without bound. The server runs in its own
@@ -155,4 +156,52 @@ describe('request bodies are bounded (src/server/node-http.ts readBody)', () => 
     expect(res.status).toBe(413)
     expect(memory(pid).peak - before.rss).toBeLessThan(32)
   }, 60_000)
+
+  it('after the 413 it half-closes and reads on for a while, as Go did, so no RST eats the answer', async () => {
+    const { url } = await startDaemon()
+    await fetch(new URL('/_ping', url))
+    // A client that keeps writing its declared 1 GB: the moment the daemon closes a socket with
+    // unread data, the kernel answers the next write with an RST (EPIPE / ECONNRESET here).
+    const socket = connect({ host: url.hostname, port: Number(url.port), allowHalfOpen: true })
+    const chunk = Buffer.alloc(64 * 1024, 0x61)
+    let answer = ''
+    let answeredAt = 0
+    let failedAt = 0
+    let writing = true
+    socket.setEncoding('latin1')
+    socket.on('data', (text: string) => {
+      answer += text
+      if (answeredAt === 0 && answer.includes('\r\n\r\n')) answeredAt = performance.now()
+    })
+    const failed = new Promise<void>((resolve) => {
+      socket.on('error', () => {
+        failedAt = performance.now()
+        resolve()
+      })
+      socket.on('close', () => resolve())
+    })
+    socket.write(
+      `POST /build HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/x-tar\r\nContent-Length: ${1024 * MB}\r\n\r\n`,
+    )
+    const pump = (): void => {
+      while (writing && socket.write(chunk)) {
+        if (answeredAt > 0 && performance.now() - answeredAt > RST_AVOIDANCE_DELAY_MS / 2) {
+          writing = false
+          socket.end()
+          return
+        }
+      }
+      if (writing) socket.once('drain', pump)
+    }
+    const tick = setInterval(() => {
+      if (writing && socket.writableLength === 0) pump()
+    }, 5)
+    pump()
+    await failed
+    clearInterval(tick)
+    expect(answer.startsWith('HTTP/1.1 413 ')).toBe(true)
+    expect(answer).toContain('request body too large')
+    // Writing went on for half the delay after the answer without an error.
+    if (failedAt > 0) expect(failedAt - answeredAt).toBeGreaterThan(RST_AVOIDANCE_DELAY_MS / 2)
+  }, 30_000)
 })

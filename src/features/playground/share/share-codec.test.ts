@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createDaemon, type SimulatedDaemon } from '../../../daemon/index.ts'
 import { jsonRequest, readText } from '../../../scenarios/test-client.ts'
 import {
@@ -130,5 +130,29 @@ describe('sharing a daemon', () => {
     expect(shared.dockerVersion).toBe('1.10.3')
     expect(shared.snapshot).toBe(daemon.snapshot())
     daemon.dispose()
+  })
+
+  describe('the two ends of a link share no clock', () => {
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    it('decodes the same state when it is decoded at another time than it was made', async () => {
+      // A container created in the same millisecond as the encoder's reference containers once
+      // left its times out of the link, and the decoder, building its references later, put its
+      // own time in (failed intermittently in CI).
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(Date.UTC(2026, 11, 7, 22, 49, 23, 372))
+      const daemon = createDaemon({ wake: () => () => {} })
+      await daemon.handle(jsonRequest('POST', '/containers/create?name=old', { Image: 'busybox' }))
+      const link = await encodeShare({
+        dockerVersion: '1.12.6',
+        snapshot: daemon.snapshot(),
+        history: [],
+      })
+      vi.setSystemTime(Date.UTC(2026, 11, 8, 9, 0, 0, 1))
+      expect((await decodeShare(link)).snapshot).toBe(daemon.snapshot())
+      daemon.dispose()
+    })
   })
 })

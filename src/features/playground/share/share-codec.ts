@@ -66,8 +66,15 @@ const TEMPLATES = [
   { create: { Image: 'busybox', Cmd: ['sh'], Tty: true, OpenStdin: true }, start: true },
 ]
 
+/** Both ends must build the same baseline, so its daemon runs on a fixed clock, not the wall's. */
+const BASELINE_TIME = Date.UTC(2016, 11, 1)
+
 async function baseline(version: DockerVersion): Promise<{ fresh: Json; templates: Json[] }> {
-  const daemon = createDaemon({ dockerVersion: version })
+  const daemon = createDaemon({
+    dockerVersion: version,
+    clock: () => new Date(BASELINE_TIME),
+    wake: () => () => {},
+  })
   const send = (path: string, body?: unknown) =>
     daemon.handle({
       method: 'POST',
