@@ -21,6 +21,17 @@ const labelled = label
 export default defineConfig(({ isSsrBuild, mode }) => ({
   base: process.env.BASE_PATH ?? './',
   plugins: [react(), matrixRowsPlugin()],
+  resolve: {
+    alias: [
+      // @tanstack/react-store imports the shim, which carries a fallback useSyncExternalStore
+      // for React < 18; React 19 has its own, and the non-shim entry uses it (~0.3 KB gzipped
+      // off the first page, which sorts the matrix through TanStack Table).
+      {
+        find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
+        replacement: 'use-sync-external-store/with-selector.js',
+      },
+    ],
+  },
   build: {
     target: 'es2022',
     sourcemap: true,

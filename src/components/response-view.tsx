@@ -3,6 +3,7 @@ import { renderBody } from '../lib/daemon-client/render-body.ts'
 import type { Exchange } from '../lib/daemon-client/send-request.ts'
 import { reasonPhrase } from '../lib/http-status.ts'
 import { useI18n } from '../lib/i18n/index.tsx'
+import '../lib/i18n/view-messages.ts'
 
 function Body({ exchange }: { exchange: Exchange }) {
   const { t } = useI18n()

@@ -1,6 +1,7 @@
 import { lazy, type ReactNode } from 'react'
 import type { Translate } from '../../lib/i18n/index.tsx'
 import type { AppState } from '../../lib/url-state.ts'
+import '../../lib/i18n/feature-messages.ts'
 
 /**
  * What can be embedded, one entry per kind. To add a kind (the Kubelet view's trace, say):

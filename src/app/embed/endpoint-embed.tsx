@@ -4,6 +4,7 @@ import { Tick } from '../../components/tick.tsx'
 import type { EndpointsFile } from '../../domain/schemas/endpoints.ts'
 import { StatusTable } from '../../features/endpoint-detail/status-table.tsx'
 import { useI18n } from '../../lib/i18n/index.tsx'
+import '../../lib/i18n/view-messages.ts'
 
 const endpoints = (endpointsFile as EndpointsFile).endpoints
 

@@ -1,6 +1,7 @@
 import { Fragment } from 'react'
 import { type BulletRef, historyUrl } from '../../domain/api-versions.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
+import '../../lib/i18n/compare-messages.ts'
 
 /** A changelog bullet, named by version and position, linked to the history that lists it. */
 export function BulletLink({ refTo }: { refTo: BulletRef }) {

@@ -4,6 +4,7 @@ import { apiVersionFile, type ComparedChange, referenceUrl } from '../../domain/
 import type { ChangeKind } from '../../domain/schemas/api-versions.ts'
 import { type Translate, useI18n } from '../../lib/i18n/index.tsx'
 import { BulletLink } from './bullet-link.tsx'
+import '../../lib/i18n/compare-messages.ts'
 
 const KIND_KEYS = {
   'endpoint-added': 'kindEndpointAdded',

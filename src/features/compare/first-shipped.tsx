@@ -1,6 +1,7 @@
 import { firstShipped } from '../../domain/api-versions.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { changeSubject, kindLabel } from './change-table.tsx'
+import '../../lib/i18n/compare-messages.ts'
 
 /**
  * Where a version's reference, as first shipped, differs from the 1.12.6 copy the comparison is

@@ -9,6 +9,7 @@ import { compareApi } from '../../domain/version.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { BulletLink } from './bullet-link.tsx'
 import { changeSubject, kindLabel } from './change-table.tsx'
+import '../../lib/i18n/compare-messages.ts'
 
 // Validated by src/domain/kubelet-api-gates.test.ts.
 const { gates, createFields } = gatesFile as KubeletApiGatesFile

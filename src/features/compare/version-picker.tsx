@@ -2,6 +2,7 @@ import { AppLink } from '../../components/app-link.tsx'
 import { API_VERSION_FILES, KUBERNETES_RANGES } from '../../domain/api-versions.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import type { CompareState } from '../../lib/url-state.ts'
+import '../../lib/i18n/compare-messages.ts'
 
 const dockerOf = (api: string) => API_VERSION_FILES.find((f) => f.api === api)?.docker ?? '?'
 

@@ -11,6 +11,7 @@ import { useI18n } from '../../lib/i18n/index.tsx'
 import { toPlaygroundRequest } from '../../lib/url-state.ts'
 import { KubernetesPanel } from './kubernetes-panel.tsx'
 import { StatusTable } from './status-table.tsx'
+import '../../lib/i18n/view-messages.ts'
 
 // The eight API versions' data come with the strip, in a chunk of their own.
 const EndpointHistory = lazy(() => import('./endpoint-history.tsx'))

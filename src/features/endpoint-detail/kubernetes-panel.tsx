@@ -2,6 +2,7 @@ import { SourceList } from '../../components/source-list.tsx'
 import { Tick } from '../../components/tick.tsx'
 import type { Endpoint } from '../../domain/schemas/endpoints.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
+import '../../lib/i18n/view-messages.ts'
 
 const RELEASES = ['1.2', '1.3', '1.4'] as const
 

@@ -2,6 +2,7 @@ import { SourceList } from '../../components/source-list.tsx'
 import { Tick } from '../../components/tick.tsx'
 import type { Status } from '../../domain/schemas/endpoints.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
+import '../../lib/i18n/view-messages.ts'
 
 /** Documented and real status codes side by side; rows where they differ are called out. */
 export function StatusTable({ statuses }: { statuses: readonly Status[] }) {

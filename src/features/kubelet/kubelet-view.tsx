@@ -18,6 +18,7 @@ import { NodeClock } from './node-clock.tsx'
 import { runOperation, type ViewRun } from './run-operation.ts'
 import { AlignedTraceTable, TraceTable } from './trace-table.tsx'
 import './kubelet.css'
+import '../../lib/i18n/view-messages.ts'
 
 interface KubeletViewProps {
   /** Opens the playground's daemon session (tests pass a daemon of their own). */

@@ -3,6 +3,7 @@ import { pathWithQuery } from '../../lib/daemon-client/kubelet-transport.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { kubeletSourceUrl, shortSource } from '../../lib/kubelet-source.ts'
 import type { DaemonChange } from './daemon-changes.ts'
+import '../../lib/i18n/kubelet-messages.ts'
 
 /** Ids of 64 hex digits shortened as `docker ps` shows them; the full request is the title. */
 export function displayPath(call: Pick<KubeletCall, 'path' | 'query'>): string {

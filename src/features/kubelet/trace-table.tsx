@@ -2,6 +2,7 @@ import { alignCalls, callKey, type KubeletCall } from '../../kubelet/index.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import type { ReleaseRun, TracedCall } from './run-operation.ts'
 import { CallText, Changes, SourceLink, Status } from './trace-cells.tsx'
+import '../../lib/i18n/kubelet-messages.ts'
 
 interface TraceProps {
   runs: readonly ReleaseRun[]

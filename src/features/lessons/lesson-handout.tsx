@@ -5,6 +5,8 @@ import { useI18n } from '../../lib/i18n/index.tsx'
 import { LessonTrace } from './lesson-trace.tsx'
 import { statusChoices } from './status-choices.ts'
 import { readableText } from './step-path.ts'
+import '../../lib/i18n/view-messages.ts'
+import '../../lib/i18n/feature-messages.ts'
 
 /**
  * The whole lesson for print, as a worksheet: every table the lesson shows, then every step

@@ -2,6 +2,8 @@ import { AppLink } from '../../components/app-link.tsx'
 import type { Lesson } from '../../domain/schemas/lessons.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { useAllProgress } from './lesson-progress.ts'
+import '../../lib/i18n/view-messages.ts'
+import '../../lib/i18n/feature-messages.ts'
 
 export function LessonList({ lessons }: { lessons: readonly Lesson[] }) {
   const { t, language } = useI18n()

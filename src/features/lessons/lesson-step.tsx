@@ -13,6 +13,8 @@ import type { LessonProgress } from './lesson-progress.ts'
 import { missingFor, resolvedRequest, runLessonStep } from './lesson-runner.ts'
 import { statusChoices } from './status-choices.ts'
 import { readableText } from './step-path.ts'
+import '../../lib/i18n/view-messages.ts'
+import '../../lib/i18n/feature-messages.ts'
 
 interface LessonStepProps {
   lesson: Lesson

@@ -2,6 +2,7 @@ import { Suspense, useState } from 'react'
 import type { TerminalPanelComponent } from '../../components/terminal-slot.ts'
 import type { DaemonSession } from '../../lib/daemon-client/daemon-session.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
+import '../../lib/i18n/view-messages.ts'
 
 /**
  * The two lessons about interactive sessions end at a real terminal, opened as the kubelet

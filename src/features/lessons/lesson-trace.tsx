@@ -4,6 +4,7 @@ import { alignCalls, callKey } from '../../kubelet/align.ts'
 import { pathWithQuery } from '../../lib/daemon-client/kubelet-transport.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { kubeletSourceUrl, shortSource } from '../../lib/kubelet-source.ts'
+import '../../lib/i18n/feature-messages.ts'
 
 type Trace = (typeof kubeletTraces)['exec-it']['1.4']
 type TraceCall = Trace[number]

@@ -18,6 +18,7 @@ import { runLessonStep } from './lesson-runner.ts'
 import { LessonStepView } from './lesson-step.tsx'
 import { LessonTerminal } from './lesson-terminal.tsx'
 import { LessonTrace } from './lesson-trace.tsx'
+import '../../lib/i18n/view-messages.ts'
 
 // Validated, and every step replayed against the daemon model, by tests/lessons.test.ts.
 const lessons = (lessonsFile as LessonsFile).lessons

@@ -1,5 +1,6 @@
 import type { Lesson } from '../../domain/schemas/lessons.ts'
 import type { Translate } from '../../lib/i18n/index.tsx'
+import '../../lib/i18n/feature-messages.ts'
 
 /**
  * A step's path or body for reading: captured values filled in, and a value not captured yet

@@ -4,6 +4,8 @@ import { useI18n } from '../../lib/i18n/index.tsx'
 import { historyToShell } from './history-script.ts'
 import { historyFromJson, historyToJson } from './history-store.ts'
 import { type CopyTarget, scriptTarget } from './use-copy-target.ts'
+import '../../lib/i18n/view-messages.ts'
+import '../../lib/i18n/feature-messages.ts'
 
 interface HistoryPanelProps {
   history: readonly Exchange[]

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { Exchange } from '../../lib/daemon-client/send-request.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import './open-streams.css'
+import '../../lib/i18n/view-messages.ts'
 
 export interface OpenStream {
   id: number

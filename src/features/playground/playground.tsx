@@ -31,6 +31,8 @@ import { useSharedState } from './share/use-shared-state.ts'
 import { StatePanel } from './state-panel.tsx'
 import { useCopyTarget } from './use-copy-target.ts'
 import { useHistory } from './use-history.ts'
+import '../../lib/i18n/view-messages.ts'
+import '../../lib/i18n/feature-messages.ts'
 
 const endpoints = (endpointsFile as EndpointsFile).endpoints
 

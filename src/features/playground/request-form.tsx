@@ -10,6 +10,8 @@ import {
   type PlaygroundMethod,
   type PlaygroundState,
 } from '../../lib/url-state.ts'
+import '../../lib/i18n/view-messages.ts'
+import '../../lib/i18n/feature-messages.ts'
 
 /** The query of a container or exec resize path, whose h and w get number fields. */
 function resizeQuery(path: string): URLSearchParams | null {

@@ -4,6 +4,7 @@ import type { Exchange } from '../../lib/daemon-client/send-request.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { copyText } from './copy-menu.tsx'
 import type { IdKind } from './id-path.ts'
+import '../../lib/i18n/feature-messages.ts'
 
 const latin1 = new TextDecoder('latin1')
 

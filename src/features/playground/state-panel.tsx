@@ -1,6 +1,8 @@
 import { listContainers, listExecs, listImages, type SimulatedDaemon } from '../../daemon/index.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import type { IdKind } from './id-path.ts'
+import '../../lib/i18n/view-messages.ts'
+import '../../lib/i18n/feature-messages.ts'
 
 interface StatePanelProps {
   daemon: SimulatedDaemon

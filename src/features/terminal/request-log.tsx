@@ -4,6 +4,7 @@ import { reasonPhrase } from '../../lib/http-status.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { kubeletSourceUrl, shortSource } from '../../lib/kubelet-source.ts'
 import type { LoggedRequest, ResizeBehaviour } from './terminal-session.ts'
+import '../../lib/i18n/view-messages.ts'
 
 export interface PaneRequest extends LoggedRequest {
   pane: ResizeBehaviour

@@ -9,6 +9,7 @@ import {
 } from './terminal-session.ts'
 import type { TerminalSize } from './terminal-size.ts'
 import XtermView, { type XtermHandle } from './xterm-view.tsx'
+import '../../lib/i18n/view-messages.ts'
 
 type PaneState =
   | { kind: 'connecting' }

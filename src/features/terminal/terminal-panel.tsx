@@ -5,6 +5,7 @@ import { type PaneRequest, RequestLog } from './request-log.tsx'
 import { TerminalPane } from './terminal-pane.tsx'
 import type { LoggedRequest, ResizeBehaviour, TerminalMode } from './terminal-session.ts'
 import './terminal.css'
+import '../../lib/i18n/view-messages.ts'
 
 type Behaviours = '1.4' | '1.3' | 'both'
 

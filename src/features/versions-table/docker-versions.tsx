@@ -11,6 +11,7 @@ import { useI18n } from '../../lib/i18n/index.tsx'
 import { DEFAULT_MATRIX, DEFAULT_VERSIONS, type VersionsState } from '../../lib/url-state.ts'
 import { VersionsFilters } from './versions-filters.tsx'
 import { type ReleaseView, VersionsTable } from './versions-table.tsx'
+import '../../lib/i18n/view-messages.ts'
 
 // The full release history, with sources, travels with this lazily loaded view; the first page
 // only carries id/label/api for the matrix's release filter.

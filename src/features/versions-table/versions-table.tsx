@@ -10,6 +10,7 @@ import type { KubernetesMinimum, ReleaseRow } from '../../domain/rows.ts'
 import { compareApi } from '../../domain/version.ts'
 import { type Translate, useI18n } from '../../lib/i18n/index.tsx'
 import type { Sort } from '../../lib/url-state.ts'
+import '../../lib/i18n/view-messages.ts'
 
 /** A release row with what the view derives for it. */
 export interface ReleaseView extends ReleaseRow {

@@ -1,5 +1,6 @@
 import type { Translate } from '../i18n/index.tsx'
 import { RejectedPath } from './daemon-url.ts'
+import '../i18n/view-messages.ts'
 
 /** What to tell the learner when a request never reached the daemon. */
 export function failureMessage(error: unknown, t: Translate): string {

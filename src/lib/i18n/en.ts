@@ -2,6 +2,7 @@ import type { ClassroomMessageKey } from './classroom-messages-data.ts'
 import type { CompareMessageKey } from './compare-messages.ts'
 import type { FeatureMessageKey } from './feature-messages.ts'
 import type { KubeletMessageKey } from './kubelet-messages.ts'
+import type { ViewMessageKey } from './view-messages.ts'
 
 /** English UI strings. API identifiers (paths, methods, operationIds) are never translated. */
 export const en = {
@@ -41,7 +42,6 @@ export const en = {
   colTitle: 'Endpoint',
   colMethod: 'Method',
   colPath: 'Path',
-  paramTypeJsonObject: 'JSON object',
   updateReady: 'A new version of the explorer is ready.',
   updateReload: 'Reload',
   copyEmbed: 'Copy embed code',
@@ -66,200 +66,26 @@ export const en = {
   statusDiffersTitle: 'The documented status codes differ from what Docker 1.12 really sent.',
   notInArticle: 'not in the article',
   noRows: 'No endpoint matches these filters.',
-  noReleases: 'No Docker release matches these filters.',
   legend: 'Legend',
   legendTick: '✓ called by the Kubernetes source at the release tag; ✗ not called.',
   legendArticle: '“article says” marks a tick where the article disagrees with the source.',
   // Versions
-  versionsHeading: 'Docker releases and their API versions',
-  versionsIntro:
-    'Which Remote API version each Docker release speaks, and which Kubernetes releases accept it (from the minimum each kubelet enforces: 1.2 needs API 1.18, 1.3 and 1.4 need API 1.21).',
-  versionsHowTo:
-    'Press a release’s ○ button to count the API 1.24 endpoints it offers and show them in the matrix; the selected row is outlined (●). Shaded rows are releases the Kubernetes 1.4 kubelet refuses (API below 1.21).',
   legendLink: 'What the badges and ticks mean ↓',
-  searchReleases: 'Search releases',
-  apiFrom: 'API from',
-  apiTo: 'API to',
-  anyApi: 'Any',
-  supportedBy: 'Accepted by',
-  anyKubernetes: 'Any Kubernetes',
-  kubernetesN: 'Kubernetes {version}',
-  showAll: 'Full history (0.3.3 → 29.x)',
-  showArticle: 'The article’s rows',
-  rowsShown: 'Rows',
-  colRelease: 'Docker release',
-  colApi: 'API version',
-  colApiMin: 'Oldest API accepted',
-  colYear: 'Year',
-  colArticle: 'In the article',
   colK8s: 'Accepted by Kubernetes',
-  colEndpoints: 'API 1.24 endpoints served',
-  colSource: 'Source',
-  accepted: 'accepted',
-  rejected: 'too old',
-  unsupportedBy14: 'Not accepted by Kubernetes 1.4',
-  select: 'Select',
-  selectedRelease:
-    'Docker {release} speaks API {api} and offers {count} of the {total} endpoints of API 1.24.',
-  showInMatrix: 'Show them in the matrix',
-  noLowerBound: 'none (no check)',
   yes: 'yes',
   no: 'no',
   // Detail
-  backToMatrix: 'Back to the matrix',
   loading: 'Loading…',
   viewFailed:
     'This view stopped with an error: {message}. Your other views and the daemon’s state are kept.',
   viewFailedBack: 'Open the endpoint matrix',
-  noEndpointChosen: 'No endpoint chosen: pick one in the matrix.',
-  detailNotFound: 'There is no endpoint with the id “{id}”.',
-  parameters: 'Parameters',
-  noParameters: 'No parameters.',
-  paramName: 'Name',
-  paramIn: 'In',
-  paramType: 'Type',
-  paramRequired: 'Required',
-  paramDescription: 'Description',
-  statusCodes: 'Status codes',
-  statusCode: 'Code',
-  statusDocumented: 'Documented (v1.24 doc)',
-  statusReal: 'Docker 1.12.6 really',
-  statusWhen: 'When',
-  statusMessage: 'Message',
-  example: 'Example',
-  exampleRequest: 'Request',
-  exampleResponse: 'Response',
-  kubernetesUsage: 'Kubernetes',
-  theArticle: 'The article',
-  theSource: 'The Kubernetes source',
-  callers: 'Callers',
-  noCallers: 'No Kubernetes release calls this endpoint.',
-  sources: 'Sources',
-  notes: 'Notes',
   sinceApi: 'Since API',
-  docSection: 'Reference section',
-  docSectionRemoved: 'removed from the v{api} doc',
   // Playground
   navPlayground: 'Playground',
-  playgroundHeading: 'Talk to a simulated Docker daemon',
-  playgroundIntro:
-    'Every request below is answered in your browser by a model of Docker {version} (API {api}): the same status codes, error bodies and headers the real daemon sent. Its containers survive a reload. The same model runs on a real port with npm run daemon.',
-  inPageNotice:
-    'This browser gives the page no service worker (they need HTTPS or localhost, and can be switched off), so requests are answered inside the page by the same handlers; DevTools’ network panel will not show them.',
-  startingDaemon: 'Starting the simulated daemon…',
-  daemonFailed: 'The simulated daemon could not start: {error}',
-  restoreFailed: 'The saved daemon state could not be restored ({error}); started a fresh daemon.',
-  dockerVersion: 'Docker version',
-  preset: 'Start from an endpoint’s example',
-  choosePreset: 'Choose an endpoint…',
-  requestMethod: 'Method',
-  requestPath: 'Path and query',
-  requestContentType: 'Content-Type',
-  noContentType: '(none)',
-  requestBody: 'Body',
-  bodyTooLongForLink:
-    'Bodies over {max} characters are not kept in the link: it will be empty after a reload.',
-  send: 'Send',
-  stop: 'Stop',
-  resetDaemon: 'Reset the daemon',
-  response: 'Response',
-  noResponse: 'Send a request to see the daemon’s answer.',
-  responseHeaders: 'Headers',
-  responseBody: 'Body',
-  emptyBody: '(empty body)',
-  waiting:
-    'Waiting for the daemon… (a stream that never ends, such as an attached exec, shows what it has when you press Stop)',
-  streaming: 'streaming…',
-  stopped: 'stopped by you',
-  truncated: 'cut at 512 KB',
-  binaryBody: '{bytes} bytes of binary data (a tar archive?)',
-  pathNotAbsolute:
-    'The path must start with a single / (for example /v1.24/containers/json): only the simulated daemon is reachable from here.',
-  pathDotSegment:
-    'Browsers resolve “.” and “..” segments before sending, so this path cannot reach the daemon as written. Docker 1.12 answered such paths with a 301 to the cleaned path: try it with npm run daemon and curl --path-as-is.',
-  pathLeavesDaemon: 'This path would leave the simulated daemon.',
-  requestFailed: 'The request failed before the daemon answered: {error}',
-  daemonState: 'Daemon state',
-  containers: 'Containers',
-  images: 'Images',
-  execInstances: 'Exec instances',
-  noContainers: 'No containers yet: try the ContainerCreate example.',
-  colName: 'Name',
-  colImage: 'Image',
-  colState: 'State',
-  colId: 'ID',
-  colTty: 'TTY',
   colRunning: 'Running',
-  history: 'History',
-  noHistory: 'Nothing sent yet.',
-  replay: 'Load this request',
-  tryInPlayground: 'Try it in the playground',
-  // Terminal (src/features/terminal)
-  terminalHeading: 'Terminal',
-  terminalIntro:
-    'An interactive sh in a busybox container of the simulated daemon, opened with the calls the kubelet sent to Docker for kubectl exec -it or kubectl attach -it. Resize the window and type stty size: with Kubernetes 1.4 the TTY follows the pane; with 1.3 it stays at a fresh pseudo-terminal’s 0×0.',
-  terminalOpen: 'Open a terminal',
-  terminalMode: 'Session',
-  terminalModeExec: 'exec -it (a new sh in the container)',
-  terminalModeAttach: 'attach -it (the container’s own sh)',
-  terminalBehaviour: 'Resize behaviour',
-  terminalBehaviour14: 'Kubernetes 1.4 (resizes the TTY)',
-  terminalBehaviour13: 'Kubernetes 1.3 (never resizes)',
-  terminalBehaviourBoth: '1.3 and 1.4 side by side',
-  terminalRestart: 'Reconnect',
-  terminalNewSession: 'New session',
-  terminalLabel: 'Terminal, Kubernetes {version} behaviour',
-  terminalCaption14: 'Sends POST {call}?h=ROWS&w=COLS whenever the pane’s rows or columns change.',
-  terminalCaption13:
-    'Sends no resize call: the TTY keeps its size from creation (0 0 in stty size) and full-screen programs guess 80×24.',
-  terminalPaneSize: 'pane {rows}×{cols}',
-  terminalConnecting: 'connecting…',
-  terminalIsOpen: 'open',
-  terminalIsClosed: 'closed',
-  terminalExited: 'exited with code {code}',
-  terminalNoStdin:
-    'This version of the simulated daemon does not read stdin yet: the output streams, but keys typed here are not delivered.',
-  terminalKeysHeading: 'Keys',
-  terminalKeysShell:
-    'Everything typed in a terminal goes to the shell: Backspace erases, Ctrl+U clears the line, Ctrl+C interrupts, Ctrl+D ends the input, exit leaves, Ctrl+P Ctrl+Q detaches (attach).',
-  terminalKeysLeave: 'To leave a terminal with the keyboard, press Esc, then Tab (or Shift+Tab).',
-  terminalKeysCopy:
-    'Copy: select with the mouse, then Ctrl+Shift+C (⌘C on a Mac). Paste: Ctrl+Shift+V (⌘V), or the browser’s menu.',
-  terminalStdinNote:
-    'A browser cannot hijack an HTTP connection, so your keys do not travel in the request: the page hands them to the process through the simulated daemon’s stdin session, named by the x-daemon-stdin header of the answer. Every other call — inspect, create, start, exec and each resize — is real HTTP through the service worker; the stream itself is answered by the same handlers inside the page, which keeps each echo within a frame. All are listed below.',
-  terminalLog: 'Requests',
-  terminalLogEmpty: 'No request yet.',
-  terminalLogPane: 'Kubernetes',
-  terminalLogEndpoint: 'Endpoint',
-  terminalLogRequest: 'Request',
-  terminalLogSetup: 'setup',
-  terminalLogStatus: 'Status',
-  terminalLogTime: 'Time',
-  terminalLogBytes: 'Bytes',
-  openStreams: 'Open streams',
-  openStreamsHint: 'Still being read. Other requests can be sent meanwhile.',
-  stopStream: 'Stop {request}',
   // Lessons
   navCompare: 'Compare',
   navLessons: 'Lessons',
-  lessonsHeading: 'Guided lessons',
-  lessonsIntro:
-    'Short walks through what the Kubernetes kubelet sent to Docker, one request at a time, against the simulated Docker 1.12.6 daemon. Each step says what a real daemon answers; the tests replay every lesson against the model, so the text and the answers cannot drift apart.',
-  stepsCount: '{count} steps',
-  startLesson: 'Start',
-  allLessons: 'All lessons',
-  stepOf: 'Step {step} of {count}',
-  lessonSteps: 'Steps',
-  runStep: 'Run this step',
-  expectedStatus: 'A Docker 1.12.6 daemon answers {status}.',
-  gotExpected: '✓ {status}, as expected.',
-  gotOther:
-    '✗ {status}, but this step expects {expected}: the daemon’s state differs from where the lesson assumes it is. Start over to reset it.',
-  previousStep: 'Previous step',
-  nextStep: 'Next step',
-  startOver: 'Start over (resets the simulated daemon)',
-  openInPlayground: 'Open in the playground',
-  lessonNotFound: 'There is no lesson with the id “{id}”.',
   // Summary
   summaryRemovedRows:
     'Docker {release} offers {count} of the {total} endpoints of API 1.24; rows shown that API 1.24 removed: {removed}.',
@@ -269,7 +95,7 @@ export const en = {
     'Facts from moby/moby at v1.12.6 and kubernetes/kubernetes at v1.2.0, v1.3.0 and v1.4.0. Docker reference text © Docker, Inc., Apache-2.0.',
 } as const
 
-/** The first page's strings; the playground's and lessons' own are in feature-messages.ts. */
+/** The first page's strings; the other views' are in view-messages.ts and *-messages.ts. */
 export type Messages = Record<keyof typeof en, string>
 export type MessageKey =
   | keyof typeof en
@@ -277,3 +103,4 @@ export type MessageKey =
   | CompareMessageKey
   | ClassroomMessageKey
   | KubeletMessageKey
+  | ViewMessageKey

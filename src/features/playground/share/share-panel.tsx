@@ -12,6 +12,7 @@ import {
   ShareError,
   toBase64Url,
 } from './share-codec.ts'
+import '../../../lib/i18n/feature-messages.ts'
 
 /** Longer links are cut by some chat tools and mail clients: past this, offer the file only. */
 const LINK_LIMIT = 8000
