@@ -4,6 +4,7 @@ import type { Exchange } from '../lib/daemon-client/send-request.ts'
 import { reasonPhrase } from '../lib/http-status.ts'
 import { useI18n } from '../lib/i18n/index.tsx'
 import '../lib/i18n/view-messages.ts'
+import './response-view.css'
 
 function Body({ exchange }: { exchange: Exchange }) {
   const { t } = useI18n()

@@ -6,6 +6,7 @@ import { readableText } from '../../features/lessons/step-path.ts'
 import { reasonPhrase } from '../../lib/http-status.ts'
 import '../../lib/i18n/feature-messages.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
+import '../../features/lessons/lessons.css'
 
 const lessons = (lessonsFile as LessonsFile).lessons
 

@@ -7,6 +7,7 @@ import { statusChoices } from './status-choices.ts'
 import { readableText } from './step-path.ts'
 import '../../lib/i18n/view-messages.ts'
 import '../../lib/i18n/feature-messages.ts'
+import './lessons.css'
 
 /**
  * The whole lesson for print, as a worksheet: every table the lesson shows, then every step

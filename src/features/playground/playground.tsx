@@ -33,6 +33,7 @@ import { useCopyTarget } from './use-copy-target.ts'
 import { useHistory } from './use-history.ts'
 import '../../lib/i18n/view-messages.ts'
 import '../../lib/i18n/feature-messages.ts'
+import './playground.css'
 
 const endpoints = (endpointsFile as EndpointsFile).endpoints
 
