@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react'
+import { readStoredJson, writeStored } from '../../lib/storage.ts'
 import { DEFAULT_SOCKET, DEFAULT_TCP, type ScriptTarget } from './history-script.ts'
 
 /**
@@ -16,20 +17,17 @@ export interface CopyTarget {
 const KEY = 'docker-api-explorer:copy-target'
 const DEFAULT: CopyTarget = { via: 'socket', socket: DEFAULT_SOCKET, tcp: DEFAULT_TCP }
 
-function read(): CopyTarget {
-  try {
-    const value: unknown = JSON.parse(window.localStorage.getItem(KEY) ?? 'null')
-    if (typeof value !== 'object' || value === null) return DEFAULT
-    const v = value as Partial<CopyTarget>
-    return {
-      via: v.via === 'tcp' ? 'tcp' : 'socket',
-      socket: typeof v.socket === 'string' && v.socket !== '' ? v.socket : DEFAULT_SOCKET,
-      tcp: typeof v.tcp === 'string' && v.tcp !== '' ? v.tcp : DEFAULT_TCP,
-    }
-  } catch {
-    return DEFAULT
+function parseTarget(value: unknown): CopyTarget | null {
+  if (typeof value !== 'object' || value === null) return null
+  const v = value as Partial<CopyTarget>
+  return {
+    via: v.via === 'tcp' ? 'tcp' : 'socket',
+    socket: typeof v.socket === 'string' && v.socket !== '' ? v.socket : DEFAULT_SOCKET,
+    tcp: typeof v.tcp === 'string' && v.tcp !== '' ? v.tcp : DEFAULT_TCP,
   }
 }
+
+const read = (): CopyTarget => readStoredJson(KEY, parseTarget) ?? DEFAULT
 
 export function scriptTarget(target: CopyTarget): ScriptTarget {
   return target.via === 'socket'
@@ -42,11 +40,8 @@ export function useCopyTarget() {
   const change = useCallback((next: Partial<CopyTarget>) => {
     setTarget((previous) => {
       const merged = { ...previous, ...next }
-      try {
-        window.localStorage.setItem(KEY, JSON.stringify(merged))
-      } catch {
-        // Not remembered: the choice holds for this page.
-      }
+      // Not remembered when storage refuses: the choice holds for this page.
+      writeStored(KEY, JSON.stringify(merged))
       return merged
     })
   }, [])
