@@ -3,6 +3,7 @@ import { untyped } from '../../errors.ts'
 import type { SwarmRecord } from '../../model/state.ts'
 import { Filters } from '../../wire/filters.ts'
 import { bodyJSON, type Ctx, type Handler } from '../context.ts'
+import { knownFilters } from '../filter-names.ts'
 import { emptyOk, json } from '../http.ts'
 import { manager, parseVersion } from './shared.ts'
 
@@ -49,7 +50,7 @@ function findNode(ctx: Ctx, s: SwarmRecord, input: string) {
 export const nodeList: Handler = (ctx) => {
   const f = Filters.parse(ctx.query.get('filters'))
   const s = manager(ctx)
-  f.validate(['id', 'label', 'name', 'membership', 'role'])
+  knownFilters(f, 'NodeList', ctx.engine.dockerVersion)
   const node = nodeJSON(ctx.engine, s)
   const ok =
     (!f.include('id') || f.get('id').some((x) => s.nodeId.startsWith(x))) &&

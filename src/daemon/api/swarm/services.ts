@@ -4,6 +4,7 @@ import { forbidden, untyped } from '../../errors.ts'
 import type { JsonObject, ServiceRecord, SwarmRecord } from '../../model/state.ts'
 import { Filters } from '../../wire/filters.ts'
 import { bodyJSON, type Handler, isObject } from '../context.ts'
+import { knownFilters } from '../filter-names.ts'
 import { emptyOk, json } from '../http.ts'
 import { manager, parseVersion } from './shared.ts'
 
@@ -75,7 +76,7 @@ function checkImage(spec: JsonObject): void {
 export const serviceList: Handler = (ctx) => {
   const f = Filters.parse(ctx.query.get('filters'))
   const s = manager(ctx)
-  f.validate(['id', 'label', 'name'])
+  knownFilters(f, 'ServiceList', ctx.engine.dockerVersion)
   const out = s.services.filter(
     (x) =>
       (!f.include('id') || f.get('id').some((p) => x.id.startsWith(p))) &&

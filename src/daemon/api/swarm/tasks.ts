@@ -2,6 +2,7 @@ import { untyped } from '../../errors.ts'
 import type { SwarmRecord } from '../../model/state.ts'
 import { Filters } from '../../wire/filters.ts'
 import { type Ctx, type Handler, isObject } from '../context.ts'
+import { knownFilters } from '../filter-names.ts'
 import { json } from '../http.ts'
 import { manager } from './shared.ts'
 
@@ -37,7 +38,7 @@ function tasksOf(ctx: Ctx, s: SwarmRecord) {
 export const taskList: Handler = (ctx) => {
   const f = Filters.parse(ctx.query.get('filters'))
   const s = manager(ctx)
-  f.validate(['name', 'id', 'label', 'service', 'node', 'desired-state'])
+  knownFilters(f, 'TaskList', ctx.engine.dockerVersion)
   const out = tasksOf(ctx, s).filter(
     (t) =>
       (!f.include('id') || f.get('id').some((p) => t.ID.startsWith(p))) &&
