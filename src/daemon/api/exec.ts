@@ -10,7 +10,6 @@ import { DAEMON_STDIN_HEADER, type DaemonResponse } from '../types.ts'
 import { parseGoInt } from '../wire/filters.ts'
 import { jsonKind, typeError } from '../wire/json.ts'
 import { frame } from '../wire/stdcopy.ts'
-import { checkKind, type Kind, pick } from './config.ts'
 import { statusText } from './containers/status.ts'
 import {
   bodyJSON,
@@ -20,6 +19,8 @@ import {
   isObject,
   versionGreater,
 } from './context.ts'
+import { checkKind, pick } from './create-config/decode-value.ts'
+import type { Kind } from './create-config/fields.ts'
 import { emptyOk, json, utf8 } from './http.ts'
 
 /**

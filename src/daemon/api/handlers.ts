@@ -3,7 +3,7 @@ import type { Handler } from './context.ts'
 import * as exec from './exec.ts'
 import * as images from './images/index.ts'
 import * as networks from './networks.ts'
-import * as swarm from './swarm.ts'
+import * as swarm from './swarm/index.ts'
 import * as system from './system.ts'
 import * as volumes from './volumes.ts'
 

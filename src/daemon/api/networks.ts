@@ -5,6 +5,7 @@ import { isRunning, type NetworkRecord } from '../model/state.ts'
 import { Filters } from '../wire/filters.ts'
 import { goStringMap } from '../wire/json.ts'
 import { bodyJSON, type Ctx, checkForJSON, type Handler, isObject } from './context.ts'
+import { knownFilters } from './filter-names.ts'
 import { emptyOk, json, noContent } from './http.ts'
 
 /**
@@ -54,8 +55,7 @@ function networkJSON(e: Engine, n: NetworkRecord) {
 
 export const list: Handler = (ctx) => {
   const e = ctx.engine
-  const f = Filters.parse(ctx.query.get('filters'))
-  f.validate(['driver', 'type', 'name', 'id', 'label'])
+  const f = knownFilters(Filters.parse(ctx.query.get('filters')), 'NetworkList', e.dockerVersion)
   for (const t of f.get('type')) {
     if (t !== 'builtin' && t !== 'custom') throw untyped(`Invalid filter: 'type'='${t}'`)
   }

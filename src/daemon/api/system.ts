@@ -6,6 +6,7 @@ import { type EventRecord, isRunning } from '../model/state.ts'
 import { GIT_COMMIT_OF, GO_VERSION_OF } from '../version.ts'
 import { Filters, goQuote } from '../wire/filters.ts'
 import { bodyJSON, type Handler, isObject } from './context.ts'
+import { knownFilters } from './filter-names.ts'
 import { goJSON, JSON_TYPE, json, stream, text, utf8 } from './http.ts'
 import { SIMULATED_SYSINFO } from './verify-settings.ts'
 
@@ -222,7 +223,11 @@ export const events: Handler = (ctx) => {
   }
   const nowNs = ctx.engine.clock.nowMs() * 1e6
   const onlyPast = until !== null && until < nowNs
-  const f = Filters.parse(ctx.query.get('filters'))
+  const f = knownFilters(
+    Filters.parse(ctx.query.get('filters')),
+    'SystemEvents',
+    ctx.engine.dockerVersion,
+  )
   const q = new ChunkQueue(EVENT_LIMITS)
   // Without since or until nothing is replayed: only new events (daemon/events/events.go
   // loadBufferedEvents). `since=0` replays the whole buffer.

@@ -5,6 +5,7 @@ import { Filters } from '../wire/filters.ts'
 import { goStringMap } from '../wire/json.ts'
 import { ensureVolume } from './containers/mounts.ts'
 import { bodyJSON, checkForJSON, type Handler, isObject } from './context.ts'
+import { knownFilters } from './filter-names.ts'
 import { json, noContent } from './http.ts'
 
 /**
@@ -31,8 +32,11 @@ function usersOf(ctx: Parameters<Handler>[0], name: string): string[] {
 }
 
 export const list: Handler = (ctx) => {
-  const f = Filters.parse(ctx.query.get('filters'))
-  f.validate(['dangling', 'name', 'driver'])
+  const f = knownFilters(
+    Filters.parse(ctx.query.get('filters')),
+    'VolumeList',
+    ctx.engine.dockerVersion,
+  )
   let vols = [...ctx.engine.state.volumes.values()].sort((a, b) => (a.name < b.name ? -1 : 1))
   if (f.size > 0) {
     vols = vols.filter(

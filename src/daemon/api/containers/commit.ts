@@ -3,8 +3,9 @@ import { untyped } from '../../errors.ts'
 import { parseReference } from '../../model/reference.ts'
 import type { JsonObject } from '../../model/state.ts'
 import { goQuote } from '../../wire/filters.ts'
-import { CONFIG_KINDS, pick } from '../config.ts'
 import { bodyJSON, checkForJSON, type Handler, isObject } from '../context.ts'
+import { pick } from '../create-config/decode-value.ts'
+import { CONFIG_KINDS } from '../create-config/fields.ts'
 import { json } from '../http.ts'
 
 /** POST /commit: a new image from a container's config and changes. @see moby daemon/commit.go */

@@ -6,16 +6,12 @@ import type { ContainerRecord, JsonObject, JsonValue } from '../../model/state.t
 import { parseSignal } from '../../signals.ts'
 import { ZERO_TIME } from '../../wire/clock.ts'
 import { goQuote } from '../../wire/filters.ts'
-import {
-  CONFIG_FIELDS,
-  defaultHostConfig,
-  parseCreateBody,
-  str,
-  strs,
-  validateDecoded,
-  withZeroValues,
-} from '../config.ts'
 import { bodyJSON, checkForJSON, type Handler, isObject, versionGTE } from '../context.ts'
+import { defaultHostConfig, withZeroValues } from '../create-config/defaults.ts'
+import { CONFIG_FIELDS } from '../create-config/fields.ts'
+import { str, strs } from '../create-config/read.ts'
+import { validateDecoded } from '../create-config/validate.ts'
+import { parseCreateBody } from '../create-config/wrapper.ts'
 import { withoutLaterCreateFields } from '../field-versions.ts'
 import { json } from '../http.ts'
 import { adaptSettings, verifySettings } from '../verify-settings.ts'

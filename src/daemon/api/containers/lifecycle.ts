@@ -5,7 +5,6 @@ import { badRequest, conflict, DaemonError, errNotRunning, untyped, wrap } from 
 import { type ContainerRecord, isRunning, type JsonObject } from '../../model/state.ts'
 import { parseSignal, terminates, validSignal } from '../../signals.ts'
 import { jsonKind, typeError } from '../../wire/json.ts'
-import { defaultHostConfig, str, withZeroValues, wrapperHostConfig } from '../config.ts'
 import {
   bodyJSON,
   boolValue,
@@ -14,6 +13,9 @@ import {
   isObject,
   versionGTE,
 } from '../context.ts'
+import { defaultHostConfig, withZeroValues } from '../create-config/defaults.ts'
+import { str } from '../create-config/read.ts'
+import { wrapperHostConfig } from '../create-config/wrapper.ts'
 import { json, noContent } from '../http.ts'
 import { adaptSettings, verifySettings } from '../verify-settings.ts'
 

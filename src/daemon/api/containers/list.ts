@@ -4,24 +4,12 @@ import { type ContainerRecord, isRunning } from '../../model/state.ts'
 import { ZERO_TIME } from '../../wire/clock.ts'
 import { Filters, parseGoInt } from '../../wire/filters.ts'
 import { boolValue, type Handler } from '../context.ts'
+import { knownFilters } from '../filter-names.ts'
 import { JSON_TYPE, json } from '../http.ts'
 import { CACHED_LIST_MAX, listBody, listCache, standingBody } from './list-cache.ts'
 import { stateString } from './status.ts'
 import { summaryJSON } from './summary.ts'
 
-const PS_FILTERS = [
-  'ancestor',
-  'before',
-  'exited',
-  'id',
-  'isolation',
-  'label',
-  'name',
-  'status',
-  'since',
-  'volume',
-  'network',
-]
 const STATES = ['paused', 'restarting', 'running', 'dead', 'created', 'exited']
 
 /** Names per container id, including link aliases (`/web/db`), like `nameIndex.GetAll()`. */
@@ -47,13 +35,13 @@ export const list: Handler = (ctx) => {
   if (standing !== undefined) {
     return { status: 200, headers: { 'content-type': JSON_TYPE }, body: standing }
   }
-  const f = Filters.parse(ctx.query.get('filters'))
+  const parsed = Filters.parse(ctx.query.get('filters'))
   let all = boolValue(ctx, 'all')
   const size = boolValue(ctx, 'size')
   let limit = 0
   const limitText = ctx.query.get('limit') ?? ''
   if (limitText !== '') limit = parseGoInt(limitText, 64)
-  f.validate(PS_FILTERS)
+  const f = knownFilters(parsed, 'ContainerList', e.dockerVersion)
   const exited = f.get('exited').map((v) => parseGoInt(v, 64))
   for (const v of f.get('status')) {
     if (!STATES.includes(v)) throw untyped(`Unrecognised filter value for status: ${v}`)

@@ -2,8 +2,8 @@ import type { Engine } from '../../engine.ts'
 import { untyped } from '../../errors.ts'
 import type { ContainerRecord } from '../../model/state.ts'
 import { goQuote } from '../../wire/filters.ts'
-import { strs } from '../config.ts'
 import { isObject } from '../context.ts'
+import { strs } from '../create-config/read.ts'
 
 /** `volume.ParseMountSpec` for `src:dst[:mode]`. */
 export function validateBind(bind: string): string[] {

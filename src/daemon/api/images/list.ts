@@ -3,6 +3,7 @@ import { parseReference } from '../../model/reference.ts'
 import type { ImageRecord, JsonObject } from '../../model/state.ts'
 import { Filters } from '../../wire/filters.ts'
 import { boolValue, type Handler } from '../context.ts'
+import { knownFilters } from '../filter-names.ts'
 import { json } from '../http.ts'
 import { childrenOf, getImage, refName } from './store.ts'
 
@@ -39,8 +40,7 @@ function pathMatch(pattern: string, name: string): boolean {
 
 export const list: Handler = (ctx) => {
   const e = ctx.engine
-  const f = Filters.parse(ctx.query.get('filters'))
-  f.validate(['dangling', 'label', 'before', 'since'])
+  const f = knownFilters(Filters.parse(ctx.query.get('filters')), 'ImageList', e.dockerVersion)
   let danglingOnly = false
   if (f.include('dangling')) {
     if (f.exactMatch('dangling', 'true')) danglingOnly = true

@@ -2,6 +2,7 @@ import { untyped } from '../../errors.ts'
 import { Filters, parseGoInt } from '../../wire/filters.ts'
 import type { Handler } from '../context.ts'
 import { queryParam } from '../field-versions.ts'
+import { knownFilters } from '../filter-names.ts'
 import { json } from '../http.ts'
 
 /** GET /images/search over a small fixed catalogue of Docker Hub results. */
@@ -55,8 +56,11 @@ export const search: Handler = (ctx) => {
   const api = ctx.engine.apiVersion
   const limitText = queryParam(ctx.query, 'ImageSearch', 'limit', api) ?? ''
   if (limitText !== '') limit = parseGoInt(limitText, 64)
-  const f = Filters.parse(queryParam(ctx.query, 'ImageSearch', 'filters', api))
-  f.validate(['is-automated', 'is-official', 'stars'])
+  const f = knownFilters(
+    Filters.parse(queryParam(ctx.query, 'ImageSearch', 'filters', api)),
+    'ImageSearch',
+    ctx.engine.dockerVersion,
+  )
   const boolFilter = (key: string): boolean | null => {
     if (!f.include(key)) return null
     if (f.exactMatch(key, 'true')) return true
