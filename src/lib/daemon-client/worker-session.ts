@@ -6,6 +6,7 @@ import {
   openDaemon,
   type Transport,
 } from './daemon-session.ts'
+import { inPageFetch } from './in-page-fetch.ts'
 
 // The daemon answers under the app's own path (e.g. /explorer/docker-api/), so the service
 // worker's scope covers it and no cross-origin rules apply.
@@ -61,14 +62,7 @@ function connect(initial: DaemonSwitch['current']) {
       await startDaemonWorker({ daemon: target, baseUrl: baseUrl() })
       return { target, transport: { fetch: (input, init) => fetch(input, init), inPage: false } }
     } catch {
-      const [{ getResponse }, { createHandlers }] = await Promise.all([
-        import('msw'),
-        import('../../mocks/handlers/index.ts'),
-      ])
-      const handlers = createHandlers(target, { baseUrl: baseUrl() })
-      const inPage: typeof fetch = async (input, init) =>
-        (await getResponse(handlers, new Request(input, init))) ??
-        new Response('no handler answered', { status: 502 })
+      const inPage = await inPageFetch(target, baseUrl())
       return { target, transport: { fetch: inPage, inPage: true } }
     }
   })()
