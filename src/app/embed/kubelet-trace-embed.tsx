@@ -14,7 +14,8 @@ type Props = Pick<KubeletState, 'op' | 'release' | 'ep'>
  * The Kubelet view's trace alone: the operation run by the kubelet model in this page, on a fresh
  * simulated daemon (fresh-run.ts), and its calls in the view's own table — method, path, status,
  * the kubelet source line — 1.3 and 1.4 aligned when the URL asks for both. The calls that set
- * the stage (another operation's work) stay hidden, as the view hides them by default.
+ * the stage (another operation's work) stay hidden, as the view hides them by default; the
+ * times too, which for a run in process are a few ms that change on every load.
  */
 export default function KubeletTraceEmbed({ op, release, ep }: Props) {
   const { t, language } = useI18n()
@@ -67,9 +68,9 @@ export default function KubeletTraceEmbed({ op, release, ep }: Props) {
             )}
           </div>
           {release === 'both' ? (
-            <AlignedTraceTable runs={run.runs} showSetup={false} highlight={ep} />
+            <AlignedTraceTable runs={run.runs} showSetup={false} highlight={ep} timing={false} />
           ) : (
-            <TraceTable runs={run.runs} showSetup={false} highlight={ep} />
+            <TraceTable runs={run.runs} showSetup={false} highlight={ep} timing={false} />
           )}
         </>
       )}
