@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib'
 import AxeBuilderSource from 'axe-core'
 import type { Frame } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import operations14 from '../data/kubelet/operations-1.4.json'
 import { baseUrl, browser } from './spec-setup.ts'
 
 async function axeViolations(frame: Frame): Promise<string[]> {
@@ -15,7 +16,7 @@ async function axeViolations(frame: Frame): Promise<string[]> {
   )
 }
 
-const KINDS = ['matrix', 'endpoint', 'lesson-step', 'trace'] as const
+const KINDS = ['matrix', 'endpoint', 'lesson-step', 'trace', 'kubelet-trace'] as const
 
 describe('embeds on a page of their own', () => {
   for (const scheme of ['light', 'dark'] as const) {
@@ -64,6 +65,87 @@ describe('embeds on a page of their own', () => {
     })
   }
 
+  it('the kubelet trace in the example page: pod-start for 1.4 run in the frame, as the reviewed data lists it', async () => {
+    const context = await browser.newContext({ viewport: { width: 900, height: 800 } })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    // No service worker: the frame runs the model on a daemon of its own.
+    const daemonRequests: string[] = []
+    page.on('request', (request) => {
+      if (request.url().includes('/docker-api/')) daemonRequests.push(request.url())
+    })
+    await page.goto(`${baseUrl}embed-example.html`)
+    const frameElement = page.locator('iframe[src*="embed=kubelet-trace"]')
+    await frameElement.scrollIntoViewIfNeeded()
+    const frame = await (await frameElement.elementHandle())?.contentFrame()
+    if (!frame) throw new Error('no kubelet-trace frame')
+    const table = frame.getByRole('table', {
+      name: 'The calls the Kubernetes 1.4 kubelet sent, in order',
+    })
+    await table.waitFor({ timeout: 20_000 })
+    const calls = await table.locator('tbody code.trace-call').allTextContents()
+    const podStart = operations14.operations.find((o) => o.id === 'pod-start')?.calls ?? []
+    expect(calls).toHaveLength(podStart.length)
+    expect(calls.filter((c) => c.startsWith('POST /containers/create?name=k8s_'))).toHaveLength(
+      podStart.filter((c) => c.path === '/containers/create').length,
+    )
+    expect(calls.filter((c) => c === 'GET /version')).toHaveLength(
+      podStart.filter((c) => c.path === '/version').length,
+    )
+    // the first call asks for the pause image a fresh daemon lacks: 404, linked to its line
+    const first = table.locator('tbody tr').first()
+    expect(await first.locator('td').nth(1).textContent()).toBe('404')
+    expect(await first.getByRole('link', { name: 'docker.go:296' }).getAttribute('href')).toBe(
+      'https://github.com/kubernetes/kubernetes/blob/v1.4.0/pkg/kubelet/dockertools/docker.go#L296',
+    )
+    // the frame grew to the table's height and said so
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (window as unknown as { embedHeights: { embed: string; height: number }[] }).embedHeights
+            .filter((h) => h.embed === 'kubelet-trace')
+            .map((h) => h.height)
+            .pop(),
+        ),
+      )
+      .toBeGreaterThan(600)
+    expect(await frame.locator('.embed-footer a').getAttribute('href')).toBe(
+      `${baseUrl}?view=kubelet`,
+    )
+    expect(daemonRequests).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('the kubelet trace follows its URL: both releases aligned, in Chinese, linking back to the same view', async () => {
+    const context = await browser.newContext({ colorScheme: 'dark' })
+    const page = await context.newPage()
+    const sizes: Promise<number>[] = []
+    page.on('response', (response) => {
+      const type = response.headers()['content-type'] ?? ''
+      if (/javascript|css|html/.test(type))
+        sizes.push(response.body().then((body) => gzipSync(body, { level: 9 }).length))
+    })
+    const query = 'view=kubelet&lang=zh&op=exec-it&release=both'
+    await page.goto(`${baseUrl}embed.html?embed=kubelet-trace&${query}`)
+    const table = page.getByRole('table', { name: /1\.3 与 1\.4 逐个调用对照/ })
+    await table.waitFor({ timeout: 20_000 })
+    expect(await table.locator('tr[data-diff="1.4"]').count()).toBeGreaterThan(0)
+    expect(await table.textContent()).toContain('POST /exec/')
+    expect(await page.locator('.embed-footer a').getAttribute('href')).toBe(`${baseUrl}?${query}`)
+    expect(await page.locator('.embed-footer a').textContent()).toContain(
+      '在 Docker API 浏览器中打开',
+    )
+    expect({ violations: await axeViolations(page.mainFrame()) }).toEqual({ violations: [] })
+    await page.waitForLoadState('networkidle')
+    const gzipped = (await Promise.all(sizes)).reduce((a, b) => a + b, 0)
+    console.log(`embedded kubelet trace: ${(gzipped / 1024).toFixed(1)} KB gzipped`)
+    // React, the daemon and the kubelet model (182 KB measured); MSW in the page would add ~115 KB.
+    expect(gzipped).toBeLessThanOrEqual(200 * 1024)
+    await context.close()
+  })
+
   it('loads the embedded matrix in at most 60 KB gzipped, filtered as its URL says', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()
@@ -87,7 +169,7 @@ describe('embeds on a page of their own', () => {
     await context.close()
   })
 
-  it('the matrix, an endpoint and a lesson offer "Copy embed code" with a working iframe', async () => {
+  it('the matrix, an endpoint, a lesson and the Kubelet view offer "Copy embed code" with a working iframe', async () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] })
     const page = await context.newPage()
     await page.goto(`${baseUrl}?k14=yes`)
@@ -104,6 +186,19 @@ describe('embeds on a page of their own', () => {
     const buttons = page.getByRole('button', { name: 'Copy embed code' })
     await buttons.first().waitFor()
     expect(await buttons.count()).toBe(2)
+    // the Kubelet view: its own query, before any run (the embed runs the operation itself)
+    await page.goto(`${baseUrl}?view=kubelet&op=exec-it&release=1.3`)
+    await page.getByRole('button', { name: 'Copy embed code' }).click()
+    const kubeletCode = await page.evaluate(() => navigator.clipboard.readText())
+    expect(kubeletCode).toContain(
+      `<iframe src="${baseUrl}embed.html?embed=kubelet-trace&amp;view=kubelet&amp;op=exec-it&amp;release=1.3"`,
+    )
+    expect(kubeletCode).toContain('title="The Docker calls of the kubelet: kubectl exec -it')
+    const src = /src="([^"]+)"/.exec(kubeletCode)?.[1]?.replace(/&amp;/g, '&') ?? ''
+    await page.goto(src)
+    await page
+      .getByRole('table', { name: 'The calls the Kubernetes 1.3 kubelet sent, in order' })
+      .waitFor({ timeout: 20_000 })
     await context.close()
   })
 })

@@ -16,7 +16,9 @@ async function open(search: string, width = 1280) {
 /** Clicks Run and waits until the form says the run is over. */
 async function runOperation(page: Page, label = 'Run on the simulated daemon') {
   const button = page.getByRole('button', { name: label })
-  await expect.poll(() => button.isEnabled()).toBe(true)
+  // Enabled once the daemon's session is open: a fresh context installs the service worker first,
+  // which took more than expect.poll's default second on a loaded machine (2 of 3 runs failed).
+  await expect.poll(() => button.isEnabled(), { timeout: 15_000 }).toBe(true)
   await button.click()
   await page.locator('form.kubelet-controls[data-running="true"]').waitFor()
   await page.locator('form.kubelet-controls[data-running="false"]').waitFor({ timeout: 30_000 })

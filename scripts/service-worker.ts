@@ -94,11 +94,13 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return
   const url = new URL(request.url)
   url.hash = ''
-  // A page load anywhere in the scope is the app's one page; the query is the view.
+  url.search = ''
+  // A page load in the scope is the app's one page (the query is the view), unless it loads
+  // another page of the build: embed.html in an article's iframe, embed-example.html.
   const key =
-    request.mode === 'navigate' && url.href.startsWith(scope.href)
+    request.mode === 'navigate' && !APP.has(url.href) && url.href.startsWith(scope.href)
       ? urlOf('index.html')
-      : (url.search = '', url.href)
+      : url.href
   if (!APP.has(key)) return
   event.stopImmediatePropagation()
   event.respondWith(

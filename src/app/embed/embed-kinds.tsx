@@ -4,7 +4,7 @@ import type { AppState } from '../../lib/url-state.ts'
 import '../../lib/i18n/feature-messages.ts'
 
 /**
- * What can be embedded, one entry per kind. To add a kind (the Kubelet view's trace, say):
+ * What can be embedded, one entry per kind. To add a kind:
  * 1. write a component that renders the thing alone from the app state the embed URL holds
  *    (`embed.html?embed=<kind>&…`, the same query keys as the full view's URL),
  * 2. add it here with the view its "open in the explorer" link goes to and its iframe title,
@@ -24,6 +24,7 @@ export interface EmbedKind {
 const EndpointEmbed = lazy(() => import('./endpoint-embed.tsx'))
 const LessonStepEmbed = lazy(() => import('./lesson-step-embed.tsx'))
 const TraceEmbed = lazy(() => import('./trace-embed.tsx'))
+const KubeletTraceEmbed = lazy(() => import('./kubelet-trace-embed.tsx'))
 
 export const EMBED_KINDS: Record<string, EmbedKind> = {
   endpoint: {
@@ -44,5 +45,16 @@ export const EMBED_KINDS: Record<string, EmbedKind> = {
       lesson: state.lesson || 'kubelet-1-3-vs-1-4',
     }),
     title: (t) => t('traceCaption'),
+  },
+  // The Kubelet view's own query (`view=kubelet&op=…&release=…`): `release` is a Kubernetes
+  // release only under view=kubelet (url-state.ts), so the embed URL keeps the view key.
+  'kubelet-trace': {
+    render: ({ kubelet }) => (
+      <KubeletTraceEmbed op={kubelet.op} release={kubelet.release} ep={kubelet.ep} />
+    ),
+    fullView: (state) => ({ ...state, view: 'kubelet' }),
+    // Identifiers only: the kubelet view's strings arrive with its chunk, after the title is set.
+    title: (_t, { kubelet }) =>
+      `kubelet ${kubelet.op} · Kubernetes ${kubelet.release === 'both' ? '1.3 / 1.4' : kubelet.release}`,
   },
 }

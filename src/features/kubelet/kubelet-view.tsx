@@ -1,13 +1,16 @@
 import { kubeletCallers } from 'virtual:catalog'
 import { useEffect, useId, useRef, useState } from 'react'
 import { AppLink } from '../../components/app-link.tsx'
+import { CopyEmbed } from '../../components/copy-embed.tsx'
 import { useNavigation } from '../../hooks/use-navigation.tsx'
-import { OPERATIONS, type Release } from '../../kubelet/index.ts'
+import { OPERATIONS } from '../../kubelet/index.ts'
 import type { DaemonSession } from '../../lib/daemon-client/daemon-session.ts'
+import { sessionTransport } from '../../lib/daemon-client/kubelet-transport.ts'
 import { openWorkerSession } from '../../lib/daemon-client/worker-session.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import '../../lib/i18n/kubelet-messages.ts'
 import {
+  formatAppState,
   KUBELET_OPERATIONS,
   KUBELET_RELEASES,
   type KubeletOperation,
@@ -15,7 +18,7 @@ import {
   type KubeletState,
 } from '../../lib/url-state.ts'
 import { NodeClock } from './node-clock.tsx'
-import { runOperation, type ViewRun } from './run-operation.ts'
+import { releasesOf, runOperation, type ViewRun } from './run-operation.ts'
 import { AlignedTraceTable, TraceTable } from './trace-table.tsx'
 import './kubelet.css'
 import '../../lib/i18n/view-messages.ts'
@@ -24,9 +27,6 @@ interface KubeletViewProps {
   /** Opens the playground's daemon session (tests pass a daemon of their own). */
   openSession?: typeof openWorkerSession
 }
-
-const releasesOf = (choice: KubeletRelease): Release[] =>
-  choice === 'both' ? ['1.3', '1.4'] : [choice]
 
 /**
  * "What the kubelet sends": an operation of the kubelet model run on the playground's daemon,
@@ -68,9 +68,15 @@ export default function KubeletView({ openSession = openWorkerSession }: Kubelet
     setRunning(true)
     setRun(null)
     try {
-      await runOperation(session, k.op, releasesOf(k.release), (progress) => {
-        if (live.current) setRun(progress)
-      })
+      await runOperation(
+        session,
+        k.op,
+        releasesOf(k.release),
+        (progress) => {
+          if (live.current) setRun(progress)
+        },
+        sessionTransport(session),
+      )
     } catch (error) {
       if (live.current) setFailure(error instanceof Error ? error.message : String(error))
     } finally {
@@ -173,6 +179,16 @@ export default function KubeletView({ openSession = openWorkerSession }: Kubelet
         </div>
       )}
       {k.ep && run && <p className="muted">{t('kubeletHighlight', { endpoint: k.ep })}</p>}
+      {/* The embed runs the operation itself, on a fresh daemon: it needs no run here first. */}
+      <p>
+        <CopyEmbed
+          query={`embed=kubelet-trace&${formatAppState({ ...state, view: 'kubelet' }).slice(1)}`}
+          title={t('kubeletEmbedTitle', {
+            operation: operation?.title[language] ?? k.op,
+            release: k.release === 'both' ? '1.3 / 1.4' : k.release,
+          })}
+        />
+      </p>
       {!run ? (
         <p className="muted">{t('kubeletNoCalls')}</p>
       ) : k.release === 'both' ? (

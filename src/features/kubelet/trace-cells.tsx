@@ -52,6 +52,12 @@ export function Status({ call }: { call: KubeletCall }) {
   return <span className={kind}>{status ?? '—'}</span>
 }
 
+/** `+12 ms (3 ms)`: when the call was sent since the run began, and how long it took. */
+export function Timing({ call }: { call: KubeletCall }) {
+  const { t } = useI18n()
+  return <>{t('kubeletTimeAt', { at: Math.round(call.at), ms: Math.round(call.durationMs) })}</>
+}
+
 export function Changes({ changes }: { changes: readonly DaemonChange[] }) {
   const { t } = useI18n()
   if (changes.length === 0) return null

@@ -1,7 +1,7 @@
 import { alignCalls, callKey, type KubeletCall } from '../../kubelet/index.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import type { ReleaseRun, TracedCall } from './run-operation.ts'
-import { CallText, Changes, SourceLink, Status } from './trace-cells.tsx'
+import { CallText, Changes, SourceLink, Status, Timing } from './trace-cells.tsx'
 import '../../lib/i18n/kubelet-messages.ts'
 
 interface TraceProps {
@@ -9,6 +9,11 @@ interface TraceProps {
   showSetup: boolean
   /** An endpoint id whose calls are marked (a link from the matrix). */
   highlight: string
+  /**
+   * When each call was sent and how long it took (default shown). An embed leaves it out: its run
+   * is in process, a few ms that differ on every load and say nothing about a kubelet.
+   */
+  timing?: boolean
 }
 
 const visible = (run: ReleaseRun | undefined, showSetup: boolean) =>
@@ -24,7 +29,7 @@ const rowClass = (calls: (TracedCall | undefined)[], highlight: string, extra?: 
     .join(' ') || undefined
 
 /** One release's calls in the order sent. */
-export function TraceTable({ runs, showSetup, highlight }: TraceProps) {
+export function TraceTable({ runs, showSetup, highlight, timing = true }: TraceProps) {
   const { t, language } = useI18n()
   const run = runs[0]
   if (!run) return null
@@ -38,7 +43,7 @@ export function TraceTable({ runs, showSetup, highlight }: TraceProps) {
             <th scope="col">#</th>
             <th scope="col">{t('kubeletColCall')}</th>
             <th scope="col">{t('kubeletColStatus')}</th>
-            <th scope="col">{t('kubeletColTime')}</th>
+            {timing && <th scope="col">{t('kubeletColTime')}</th>}
             <th scope="col">{t('kubeletColSource')}</th>
             <th scope="col">{t('kubeletColPurpose')}</th>
             <th scope="col">{t('kubeletColDaemon')}</th>
@@ -54,12 +59,11 @@ export function TraceTable({ runs, showSetup, highlight }: TraceProps) {
               <td data-label={t('kubeletColStatus')} className="inline-narrow">
                 <Status call={traced.call} />
               </td>
-              <td data-label={t('kubeletColTime')} className="num inline-narrow">
-                {t('kubeletTimeAt', {
-                  at: Math.round(traced.call.at),
-                  ms: Math.round(traced.call.durationMs),
-                })}
-              </td>
+              {timing && (
+                <td data-label={t('kubeletColTime')} className="num inline-narrow">
+                  <Timing call={traced.call} />
+                </td>
+              )}
               <td data-label={t('kubeletColSource')}>
                 <SourceLink call={traced.call} />
               </td>
@@ -85,7 +89,7 @@ export function TraceTable({ runs, showSetup, highlight }: TraceProps) {
 const sameCall = (call: KubeletCall) => `${callKey(call)} ${call.purpose.en}`
 
 /** 1.3 and 1.4 aligned call by call (longest common subsequence), the differences marked. */
-export function AlignedTraceTable({ runs, showSetup, highlight }: TraceProps) {
+export function AlignedTraceTable({ runs, showSetup, highlight, timing = true }: TraceProps) {
   const { t, language } = useI18n()
   const left = runs.find((r) => r.release === '1.3')
   const right = runs.find((r) => r.release === '1.4')
@@ -104,12 +108,13 @@ export function AlignedTraceTable({ runs, showSetup, highlight }: TraceProps) {
       {traced ? (
         <>
           <CallText call={traced.call} /> <Status call={traced.call} />{' '}
-          <small className="muted">
-            {t('kubeletTimeAt', {
-              at: Math.round(traced.call.at),
-              ms: Math.round(traced.call.durationMs),
-            })}
-          </small>{' '}
+          {timing && (
+            <>
+              <small className="muted">
+                <Timing call={traced.call} />
+              </small>{' '}
+            </>
+          )}
           <SourceLink call={traced.call} />
           <Changes changes={traced.changes} />
         </>

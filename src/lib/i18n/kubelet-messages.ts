@@ -50,6 +50,9 @@ const en = {
   kubeletNoSender: 'No operation of the Kubernetes {release} kubelet sends {endpoint}.',
   kubeletSetupNote:
     'Setting the stage (starting the pod first) is not this operation’s doing: those calls are flagged “setup” and hidden until you show them.',
+  kubeletEmbedTitle: 'The Docker calls of the kubelet: {operation}, Kubernetes {release}',
+  kubeletEmbedNote:
+    'Run in this page: the kubelet model against a fresh simulated Docker 1.12.6 daemon, so every reader sees the same calls.',
   clockHeading: 'Node clock',
   clockIntro:
     'The kubelet’s periodic loops (PLEG relist, housekeeping, runtime and node status, eviction, both GCs) on a node with N pods, each a pause container and an app container, in steady state: which calls dominate the daemon’s load, and how they grow with the number of pods.',
@@ -117,6 +120,9 @@ const zh: Record<KubeletMessageKey, string> = {
   kubeletNoSender: 'Kubernetes {release} 的 kubelet 没有任何操作发出 {endpoint}。',
   kubeletSetupNote:
     '准备工作（先启动 Pod）不是该操作本身做的：这些调用标记为“准备”，默认隐藏，可以选择显示。',
+  kubeletEmbedTitle: 'kubelet 的 Docker 调用：{operation}，Kubernetes {release}',
+  kubeletEmbedNote:
+    '在本页面中运行：kubelet 模型对一个全新的模拟 Docker 1.12.6 守护进程发出调用，因此每位读者看到的调用都相同。',
   clockHeading: '节点时钟',
   clockIntro:
     '有 N 个 Pod（每个含一个 pause 容器和一个应用容器）的节点在稳定状态下，kubelet 的周期循环（PLEG relist、清理、运行时与节点状态、驱逐、两种 GC）：哪些调用占了守护进程负载的大头，以及它们如何随 Pod 数增长。',
