@@ -1,7 +1,7 @@
 import { kubeletCallers } from 'virtual:catalog'
 import { useEffect, useId, useRef, useState } from 'react'
 import { AppLink } from '../../components/app-link.tsx'
-import { useNavigation } from '../../hooks/use-navigation.tsx'
+import type { ViewStateProps } from '../../hooks/use-navigation.tsx'
 import { OPERATIONS, type Release } from '../../kubelet/index.ts'
 import type { DaemonSession } from '../../lib/daemon-client/daemon-session.ts'
 import { openWorkerSession } from '../../lib/daemon-client/worker-session.ts'
@@ -13,13 +13,13 @@ import {
   type KubeletOperation,
   type KubeletRelease,
   type KubeletState,
-} from '../../lib/url-state.ts'
+} from './kubelet-url.ts'
 import { NodeClock } from './node-clock.tsx'
 import { runOperation, type ViewRun } from './run-operation.ts'
 import { AlignedTraceTable, TraceTable } from './trace-table.tsx'
 import './kubelet.css'
 
-interface KubeletViewProps {
+interface KubeletViewProps extends ViewStateProps<KubeletState> {
   /** Opens the playground's daemon session (tests pass a daemon of their own). */
   openSession?: typeof openWorkerSession
 }
@@ -31,10 +31,12 @@ const releasesOf = (choice: KubeletRelease): Release[] =>
  * "What the kubelet sends": an operation of the kubelet model run on the playground's daemon,
  * its calls as they arrive (1.3, 1.4 or both aligned), and the node clock of the periodic loops.
  */
-export default function KubeletView({ openSession = openWorkerSession }: KubeletViewProps) {
+export default function KubeletView({
+  state: k,
+  onChange,
+  openSession = openWorkerSession,
+}: KubeletViewProps) {
   const { t, language } = useI18n()
-  const { state, update } = useNavigation()
-  const k = state.kubelet
   const id = useId()
   const [session, setSession] = useState<DaemonSession | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
@@ -59,8 +61,7 @@ export default function KubeletView({ openSession = openWorkerSession }: Kubelet
   // biome-ignore lint/correctness/useExhaustiveDependencies: the trace is cleared when these change
   useEffect(() => setRun(null), [k.op, k.release])
 
-  const set = (change: Partial<KubeletState>) =>
-    update((s) => ({ ...s, kubelet: { ...s.kubelet, ...change } }))
+  const set = (change: Partial<KubeletState>) => onChange((current) => ({ ...current, ...change }))
   const operation = OPERATIONS.find((o) => o.id === k.op)
   const start = async () => {
     if (!session || running) return
@@ -205,11 +206,7 @@ function SentBy({ endpoint, release }: { endpoint: string; release: KubeletRelea
             {operations.map((op, i) => (
               <span key={op}>
                 {i > 0 && ', '}
-                <AppLink
-                  to={(s) => ({ ...s, kubelet: { ...s.kubelet, op: op as KubeletOperation } })}
-                >
-                  {op}
-                </AppLink>
+                <AppLink to={{ view: 'kubelet', op }}>{op}</AppLink>
               </span>
             ))}
           </p>
