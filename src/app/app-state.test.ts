@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { VIEWS } from '../lib/view-link.ts'
-import golden from './app-state.golden.json'
+import golden from './app-state.golden.tsv?raw'
 import {
   DEFAULT_STATE,
   followLink,
@@ -13,21 +13,22 @@ describe('the app state in the URL, composed from the views’ codecs', () => {
   /**
    * 474 links (the tests', the docs' and the e2e tests' real ones, and every key with good, odd
    * and hostile values on the default view, its own view and a view that does not own it),
-   * recorded with the single url-state.ts that the codecs replaced (commit 6b642c9): for each,
-   * the state it parses to, written as each of the seven views' links (a view's link carries
-   * its whole state), and the lesson step. No link may change meaning.
+   * recorded in app-state.golden.tsv with the single url-state.ts that the codecs replaced
+   * (commit 6b642c9): one link a line, then, tab-separated, the state it parsed to written as
+   * each of the seven views' links (a view's link carries its whole state), and the lesson
+   * step. No link may change meaning.
    */
   it('reads every recorded link as before and writes every view’s link as before', () => {
-    expect(golden.columns).toEqual(['search', ...VIEWS, 'step'])
-    const now = golden.links.map(([search]) => {
-      const state = parseAppState(String(search))
-      return [
-        search,
-        ...VIEWS.map((view) => formatAppState({ ...state, view })),
-        state.lessons.step,
-      ]
+    const [columns = '', ...rows] = golden.trimEnd().split('\n')
+    expect(columns.split('\t')).toEqual(['search', ...VIEWS, 'step'])
+    expect(rows).toHaveLength(474)
+    const now = rows.map((row) => {
+      const [search = ''] = row.split('\t')
+      const state = parseAppState(search)
+      const links = VIEWS.map((view) => formatAppState({ ...state, view }))
+      return [search, ...links, state.lessons.step].join('\t')
     })
-    expect(now).toEqual(golden.links)
+    expect(now).toEqual(rows)
   })
 
   it('parses an empty query as the default state and formats it back to nothing', () => {
