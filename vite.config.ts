@@ -42,9 +42,9 @@ export default defineConfig(({ isSsrBuild, mode }) => ({
           ...labelled,
           ...(mode === 'embed' ? { input: { embed: 'embed.html' } } : {}),
           // The simulated daemon is a pure model (no module registers anything when loaded): a
-          // module of it whose exports nobody uses can go. Without this, url-state's one import
-          // of the daemon's version list (through src/daemon/index.ts) kept every daemon module
-          // its index re-exports, ~60 KB gzipped, on the first page.
+          // module of it whose exports nobody uses can go. Without this, the playground URL
+          // codec's one import of the daemon's version list (through src/daemon/index.ts) kept
+          // every daemon module its index re-exports, ~60 KB gzipped, on the first page.
           treeshake: { moduleSideEffects: (id: string) => !/\/src\/daemon\//.test(id) },
         },
     emptyOutDir: mode !== 'embed',

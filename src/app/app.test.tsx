@@ -1,8 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { parseAppState } from '../lib/url-state.ts'
 import { App } from './app.tsx'
+import { parseAppState } from './app-state.ts'
 
 // Independent of our data: the v1.24 doc shipped with Docker 1.12.6 documents 78 endpoints
 // (`npm run audit:sources` checks data/ against that doc's list).

@@ -1,9 +1,8 @@
 import { endpointRows, kubernetesMinimums, releaseOptions } from 'virtual:catalog'
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect, useMemo } from 'react'
 import { AppLink } from '../components/app-link.tsx'
 import { ViewErrorBoundary } from '../components/view-error-boundary.tsx'
 import { EndpointMatrix } from '../features/endpoint-matrix/endpoint-matrix.tsx'
-import { useAppState } from '../hooks/use-app-state.ts'
 import { useHydrated } from '../hooks/use-hydrated.ts'
 import { NavigationProvider } from '../hooks/use-navigation.tsx'
 import {
@@ -12,8 +11,11 @@ import {
   translator,
   useLanguageLoaded,
 } from '../lib/i18n/index.tsx'
-import { type AppState, LANGUAGES, type Language } from '../lib/url-state.ts'
+import { LANGUAGES, type Language } from '../lib/i18n/languages.ts'
+import type { AppState } from './app-state.ts'
+import { appNavigation, changeOf, goVia } from './navigation.ts'
 import { ThemeSwitch } from './theme-switch.tsx'
+import { useAppState } from './use-app-state.ts'
 
 // The detail view carries the whole catalogue (descriptions, parameters, examples): load it only
 // when someone opens an endpoint, so the first page stays small.
@@ -45,6 +47,10 @@ const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '中文' }
 
 export function App({ initialState, fallbackLanguage }: AppProps) {
   const [state, update] = useAppState(initialState)
+  const go = useMemo(() => goVia(update), [update])
+  const navigation = useMemo(() => appNavigation(state, go), [state, go])
+  // Stable, so the matrix's memoised rows keep their props across keystrokes.
+  const onMatrixChange = useMemo(() => changeOf(update, 'matrix'), [update])
   const hydrated = useHydrated()
   const language = state.lang ?? fallbackLanguage
   useLanguageLoaded(language)
@@ -79,7 +85,7 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
 
   return (
     <I18nProvider language={language}>
-      <NavigationProvider value={{ state, update }}>
+      <NavigationProvider value={navigation}>
         <a className="skip-link" href="#main">
           {t('skipToContent')}
         </a>
@@ -90,7 +96,7 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
           </div>
           <nav aria-label={t('navLabel')} className="tabs">
             <AppLink
-              to={(s) => ({ ...s, view: 'matrix' })}
+              to={{ view: 'matrix' }}
               aria-current={
                 state.view === 'matrix' || state.view === 'endpoint' ? 'page' : undefined
               }
@@ -98,31 +104,31 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
               {t('navMatrix')}
             </AppLink>
             <AppLink
-              to={(s) => ({ ...s, view: 'versions' })}
+              to={{ view: 'versions' }}
               aria-current={state.view === 'versions' ? 'page' : undefined}
             >
               {t('navVersions')}
             </AppLink>
             <AppLink
-              to={(s) => ({ ...s, view: 'playground' })}
+              to={{ view: 'playground' }}
               aria-current={state.view === 'playground' ? 'page' : undefined}
             >
               {t('navPlayground')}
             </AppLink>
             <AppLink
-              to={(s) => ({ ...s, view: 'lessons' })}
+              to={{ view: 'lessons' }}
               aria-current={state.view === 'lessons' ? 'page' : undefined}
             >
               {t('navLessons')}
             </AppLink>
             <AppLink
-              to={(s) => ({ ...s, view: 'compare' })}
+              to={{ view: 'compare' }}
               aria-current={state.view === 'compare' ? 'page' : undefined}
             >
               {t('navCompare')}
             </AppLink>
             <AppLink
-              to={(s) => ({ ...s, view: 'kubelet' })}
+              to={{ view: 'kubelet' }}
               aria-current={state.view === 'kubelet' ? 'page' : undefined}
             >
               {t('navKubelet')}
@@ -156,7 +162,12 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
         </header>
         <main id="main" tabIndex={-1}>
           {state.view === 'matrix' && (
-            <EndpointMatrix rows={endpointRows} releases={releaseOptions} />
+            <EndpointMatrix
+              rows={endpointRows}
+              releases={releaseOptions}
+              state={state.matrix}
+              onChange={onMatrixChange}
+            />
           )}
           <ViewErrorBoundary
             key={state.view}
@@ -165,13 +176,28 @@ export function App({ initialState, fallbackLanguage }: AppProps) {
           >
             <Suspense fallback={<p className="view">{t('loading')}</p>}>
               {state.view === 'versions' && (
-                <DockerVersions endpoints={endpointRows} minimums={kubernetesMinimums} />
+                <DockerVersions
+                  endpoints={endpointRows}
+                  minimums={kubernetesMinimums}
+                  state={state.versions}
+                  onChange={changeOf(update, 'versions')}
+                />
               )}
               {state.view === 'endpoint' && <EndpointDetail id={state.endpoint} />}
-              {state.view === 'playground' && <Playground terminal={TerminalPanel} />}
-              {state.view === 'lessons' && <Lessons terminal={TerminalPanel} />}
-              {state.view === 'compare' && <Compare />}
-              {state.view === 'kubelet' && <KubeletView />}
+              {state.view === 'playground' && (
+                <Playground
+                  state={state.playground}
+                  onChange={changeOf(update, 'playground')}
+                  terminal={TerminalPanel}
+                />
+              )}
+              {state.view === 'lessons' && (
+                <Lessons state={state.lessons} terminal={TerminalPanel} />
+              )}
+              {state.view === 'compare' && <Compare state={state.compare} />}
+              {state.view === 'kubelet' && (
+                <KubeletView state={state.kubelet} onChange={changeOf(update, 'kubelet')} />
+              )}
             </Suspense>
           </ViewErrorBoundary>
         </main>

@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server'
-import { DEFAULT_STATE } from '../lib/url-state.ts'
 import { App } from './app.tsx'
+import { DEFAULT_STATE } from './app-state.ts'
 
 /** Renders the default view (the endpoint matrix, English) for the prerendered index.html. */
 export function render(): string {

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { detectLanguage, loadLanguage, readLanguagePreference } from '../lib/i18n/index.tsx'
-import { isPrerenderedState, parseAppState } from '../lib/url-state.ts'
 import { App } from './app.tsx'
+import { isPrerenderedState, parseAppState } from './app-state.ts'
 import './styles.css'
 
 const container = document.getElementById('root')

@@ -1,9 +1,9 @@
 import type { MouseEvent, ReactNode } from 'react'
 import { useNavigation } from '../hooks/use-navigation.tsx'
-import { type AppState, formatAppState } from '../lib/url-state.ts'
+import type { ViewLink } from '../lib/view-link.ts'
 
 interface AppLinkProps {
-  to: (state: AppState) => AppState
+  to: ViewLink
   children: ReactNode
   className?: string
   'aria-current'?: 'page' | 'step' | 'true'
@@ -14,18 +14,16 @@ interface AppLinkProps {
  * updates the in-page state instead of reloading on a plain click.
  */
 export function AppLink({ to, children, className, ...rest }: AppLinkProps) {
-  const { state, update } = useNavigation()
-  const target = to(state)
-  const href = formatAppState(target) || '?'
+  const { href, go } = useNavigation()
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
       return
     event.preventDefault()
-    update(() => target, 'push')
+    go(to, 'push')
     window.scrollTo({ top: 0 })
   }
   return (
-    <a href={href} className={className} onClick={onClick} {...rest}>
+    <a href={href(to) || '?'} className={className} onClick={onClick} {...rest}>
       {children}
     </a>
   )

@@ -10,7 +10,7 @@ import {
   useTable,
 } from '@tanstack/react-table'
 import { useMemo } from 'react'
-import type { Sort } from '../lib/url-state.ts'
+import type { Sort } from '../lib/url-codec.ts'
 import { SortableHeader } from './sortable-header.tsx'
 
 /** Sorting is the only TanStack feature our tables use; filtering happens in domain/. */

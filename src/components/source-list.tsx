@@ -1,6 +1,6 @@
 import type { Source } from '../domain/schemas/common.ts'
 import { useI18n } from '../lib/i18n/index.tsx'
-import type { Language } from '../lib/url-state.ts'
+import type { Language } from '../lib/i18n/languages.ts'
 import '../lib/i18n/view-messages.ts'
 
 /**

@@ -1,8 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import { useAppState } from '../hooks/use-app-state.ts'
 import { NavigationProvider } from '../hooks/use-navigation.tsx'
-import { DEFAULT_STATE } from '../lib/url-state.ts'
+import { formatLink, type View } from '../lib/view-link.ts'
 import { ViewErrorBoundary } from './view-error-boundary.tsx'
 
 function Broken(): never {
@@ -10,9 +9,13 @@ function Broken(): never {
 }
 
 function Harness({ broken }: { broken: boolean }) {
-  const [state, update] = useAppState({ ...DEFAULT_STATE, view: 'playground' })
+  // The links of a reader who has chosen no language.
+  const navigation = {
+    href: ({ view }: { view: View }) => formatLink(view, null, []),
+    go: () => {},
+  }
   return (
-    <NavigationProvider value={{ state, update }}>
+    <NavigationProvider value={navigation}>
       <h1>header stays</h1>
       <ViewErrorBoundary describe={(message) => `failed: ${message}`} backLabel="Back">
         {broken ? <Broken /> : <p>view body</p>}

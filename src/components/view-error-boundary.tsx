@@ -32,7 +32,7 @@ export class ViewErrorBoundary extends Component<Props, State> {
         <p className="callout" role="alert">
           {this.props.describe(error.message)}
         </p>
-        <AppLink to={(state) => ({ ...state, view: 'matrix' })}>{this.props.backLabel}</AppLink>
+        <AppLink to={{ view: 'matrix' }}>{this.props.backLabel}</AppLink>
       </section>
     )
   }

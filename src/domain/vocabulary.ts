@@ -21,7 +21,8 @@ export const ENDPOINT_GROUPS = [
 
 /**
  * The kubelet model's operation ids, one list for the data schema (data/kubelet/), the URL
- * state and the view; src/lib/kubelet-state.test.ts keeps it equal to the model's OPERATIONS.
+ * state and the view; src/features/kubelet/kubelet-url.test.ts keeps it equal to the model's
+ * OPERATIONS.
  * Here, not in src/kubelet, so the first page's URL parsing does not load the model.
  */
 export const KUBELET_OPERATIONS = [

@@ -1,13 +1,26 @@
 import { createContext, type ReactNode, useContext } from 'react'
-import { type AppState, DEFAULT_STATE } from '../lib/url-state.ts'
-import type { UpdateAppState } from './use-app-state.ts'
+import type { ViewLink } from '../lib/view-link.ts'
 
-interface Navigation {
-  state: AppState
-  update: UpdateAppState
+/** A new view pushes a history entry (Back returns); a filter replaces it (no history spam). */
+export type NavigationMode = 'push' | 'replace'
+
+/**
+ * How a view links to a view, its own or another: by a ViewLink, which `src/app/` turns into
+ * state and URL with the codec of the view it opens. A view never sees another view's state.
+ */
+export interface Navigation {
+  /** The link's query string, for an <a href> ('' for the default view). */
+  href: (link: ViewLink) => string
+  go: (link: ViewLink, mode?: NavigationMode) => void
 }
 
-const NavigationContext = createContext<Navigation>({ state: DEFAULT_STATE, update: () => {} })
+/** A view's own state as `src/app/` hands it over, and the way to change it. */
+export interface ViewStateProps<T> {
+  state: T
+  onChange: (change: (state: T) => T, mode?: NavigationMode) => void
+}
+
+const NavigationContext = createContext<Navigation>({ href: () => '', go: () => {} })
 
 export function NavigationProvider({
   value,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { historyToShell } from '../../src/features/playground/history-script.ts'
 import { addToHistory } from '../../src/features/playground/history-store.ts'
 import { type Exchange, sendRequest } from '../../src/lib/daemon-client/send-request.ts'
-import { toPlaygroundRequest } from '../../src/lib/url-state.ts'
+import { toPlaygroundRequest } from '../../src/lib/daemon-client/to-playground-request.ts'
 import { type DaemonServer, startDaemonServer } from '../../src/server/server.ts'
 
 /**

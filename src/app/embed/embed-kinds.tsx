@@ -1,6 +1,6 @@
 import { lazy, type ReactNode } from 'react'
 import type { Translate } from '../../lib/i18n/index.tsx'
-import type { AppState } from '../../lib/url-state.ts'
+import type { AppState } from '../app-state.ts'
 import '../../lib/i18n/feature-messages.ts'
 
 /**
@@ -33,21 +33,21 @@ export const EMBED_KINDS: Record<string, EmbedKind> = {
     title: (_t, state) => state.endpoint,
   },
   'lesson-step': {
-    render: (state) => <LessonStepEmbed lesson={state.lesson} step={state.step} />,
+    render: ({ lessons }) => <LessonStepEmbed lesson={lessons.lesson} step={lessons.step} />,
     fullView: (state) => ({ ...state, view: 'lessons' }),
-    title: (t, state) => `${t('navLessons')}: ${state.lesson} ${state.step}`,
+    title: (t, { lessons }) => `${t('navLessons')}: ${lessons.lesson} ${lessons.step}`,
   },
   trace: {
-    render: (state) => <TraceEmbed lesson={state.lesson || 'kubelet-1-3-vs-1-4'} />,
+    render: (state) => <TraceEmbed lesson={state.lessons.lesson || 'kubelet-1-3-vs-1-4'} />,
     fullView: (state) => ({
       ...state,
       view: 'lessons',
-      lesson: state.lesson || 'kubelet-1-3-vs-1-4',
+      lessons: { ...state.lessons, lesson: state.lessons.lesson || 'kubelet-1-3-vs-1-4' },
     }),
     title: (t) => t('traceCaption'),
   },
   // The Kubelet view's own query (`view=kubelet&op=…&release=…`): `release` is a Kubernetes
-  // release only under view=kubelet (url-state.ts), so the embed URL keeps the view key.
+  // release only under view=kubelet (features/kubelet/kubelet-url.ts), so the embed URL keeps the view key.
   'kubelet-trace': {
     render: ({ kubelet }) => (
       <KubeletTraceEmbed op={kubelet.op} release={kubelet.release} ep={kubelet.ep} />

@@ -1,12 +1,7 @@
 import { CLASSROOM_MESSAGES } from '../../lib/i18n/classroom-messages-data.ts'
 import { en } from '../../lib/i18n/en.ts'
-import {
-  DEFAULT_STATE,
-  formatAppState,
-  LANGUAGES,
-  type Language,
-  parseAppState,
-} from '../../lib/url-state.ts'
+import { LANGUAGES, type Language } from '../../lib/i18n/languages.ts'
+import { DEFAULT_STATE, formatAppState, parseAppState } from '../app-state.ts'
 import '../styles.css'
 import './embed.css'
 

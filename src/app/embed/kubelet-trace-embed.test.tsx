@@ -3,7 +3,7 @@ import { Suspense } from 'react'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { kubeletOperations } from '../../domain/kubelet-data.ts'
 import { I18nProvider, loadLanguage } from '../../lib/i18n/index.tsx'
-import { parseAppState } from '../../lib/url-state.ts'
+import { parseAppState } from '../app-state.ts'
 import { EMBED_KINDS } from './embed-kinds.tsx'
 
 /** The embed as embed.html draws it: the kind picked by `embed=`, the state from the query. */

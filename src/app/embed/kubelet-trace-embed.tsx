@@ -6,7 +6,7 @@ import { OPERATIONS } from '../../kubelet/index.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import '../../lib/i18n/kubelet-messages.ts'
 import '../../lib/i18n/view-messages.ts'
-import type { KubeletState } from '../../lib/url-state.ts'
+import type { KubeletState } from '../../features/kubelet/kubelet-url.ts'
 import '../../features/kubelet/kubelet.css'
 
 type Props = Pick<KubeletState, 'op' | 'release' | 'ep'>

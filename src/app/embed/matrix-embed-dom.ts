@@ -1,7 +1,8 @@
 import { endpointRows, releaseOptions } from 'virtual:catalog'
 import { filterEndpoints } from '../../domain/filter-endpoints.ts'
 import type { EndpointRow } from '../../domain/rows.ts'
-import type { Language, MatrixState } from '../../lib/url-state.ts'
+import type { MatrixState } from '../../features/endpoint-matrix/matrix-url.ts'
+import type { Language } from '../../lib/i18n/languages.ts'
 
 /**
  * The embedded matrix without React: an article's iframe should not load React DOM (about 65 KB

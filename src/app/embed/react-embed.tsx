@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client'
 import { NavigationProvider } from '../../hooks/use-navigation.tsx'
 import '../../lib/i18n/classroom-messages.ts'
 import { I18nProvider, loadLanguage, translator } from '../../lib/i18n/index.tsx'
-import { type AppState, formatAppState, type Language } from '../../lib/url-state.ts'
+import type { Language } from '../../lib/i18n/languages.ts'
+import { type AppState, formatAppState } from '../app-state.ts'
+import { appNavigation } from '../navigation.ts'
 import { EMBED_KINDS } from './embed-kinds.tsx'
 
 function Embed({ kind, state, language }: { kind: string; state: AppState; language: Language }) {
@@ -39,7 +41,7 @@ export async function renderReactEmbed(
   createRoot(root).render(
     <StrictMode>
       <I18nProvider language={language}>
-        <NavigationProvider value={{ state, update: () => {} }}>
+        <NavigationProvider value={appNavigation(state, () => {})}>
           <Embed kind={kind} state={state} language={language} />
         </NavigationProvider>
       </I18nProvider>

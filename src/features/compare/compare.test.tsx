@@ -1,22 +1,27 @@
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import type { ReactNode } from 'react'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { useAppState } from '../../hooks/use-app-state.ts'
-import { NavigationProvider } from '../../hooks/use-navigation.tsx'
+import { ViewHarness } from '../../../tests/view-harness.tsx'
 import { I18nProvider, useLanguageLoaded } from '../../lib/i18n/index.tsx'
-import { parseAppState } from '../../lib/url-state.ts'
+import type { Language } from '../../lib/i18n/languages.ts'
 import Compare from './compare.tsx'
+import { compareUrl } from './compare-url.ts'
+
+function InLanguage({ language, children }: { language: Language; children: ReactNode }) {
+  useLanguageLoaded(language)
+  return <I18nProvider language={language}>{children}</I18nProvider>
+}
 
 function Harness({ search }: { search: string }) {
-  const [state, update] = useAppState(parseAppState(search))
-  const language = state.lang ?? 'en'
-  useLanguageLoaded(language)
   return (
-    <I18nProvider language={language}>
-      <NavigationProvider value={{ state, update }}>
-        <Compare />
-      </NavigationProvider>
-    </I18nProvider>
+    <ViewHarness codec={compareUrl} search={search}>
+      {({ state, lang }) => (
+        <InLanguage language={lang ?? 'en'}>
+          <Compare state={state} />
+        </InLanguage>
+      )}
+    </ViewHarness>
   )
 }
 

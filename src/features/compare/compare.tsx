@@ -5,10 +5,10 @@ import kubernetesFile from '../../../data/kubernetes.json'
 import { AppLink } from '../../components/app-link.tsx'
 import { API_VERSION_FILES, apiVersionFile, compareApiVersions } from '../../domain/api-versions.ts'
 import type { KubernetesFile } from '../../domain/schemas/kubernetes.ts'
-import { useNavigation } from '../../hooks/use-navigation.tsx'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { BulletList } from './bullet-link.tsx'
 import { ChangeTable } from './change-table.tsx'
+import type { CompareState } from './compare-url.ts'
 import { FirstShippedNotes } from './first-shipped.tsx'
 import { KubeletAngle, type KubeletCall } from './kubelet-angle.tsx'
 import { VersionPicker } from './version-picker.tsx'
@@ -24,10 +24,9 @@ const KUBELET_CALLS: readonly KubeletCall[] = [
   return endpoint ? [{ id, method: endpoint.method, path: endpoint.path }] : []
 })
 
-export default function Compare() {
+export default function Compare({ state }: { state: CompareState }) {
   const { t } = useI18n()
-  const { state } = useNavigation()
-  const { from, to, kubelet } = state.compare
+  const { from, to, kubelet } = state
   const missing = [from, to].find((api) => !apiVersionFile(api))
   const comparison = missing || from === to ? undefined : compareApiVersions(from, to)
 
@@ -44,12 +43,12 @@ export default function Compare() {
     <section className="view compare" aria-labelledby="compare-heading">
       <h2 id="compare-heading">{t('compareHeading')}</h2>
       <p className="intro">{t('compareIntro')}</p>
-      <VersionPicker compare={state.compare} />
+      <VersionPicker compare={state} />
       <p className="filter-check compare-filter">
         <AppLink
           className="button-link"
           aria-current={kubelet ? 'true' : undefined}
-          to={(s) => ({ ...s, view: 'compare', compare: { ...s.compare, kubelet: !kubelet } })}
+          to={{ view: 'compare', kubelet: !kubelet }}
         >
           {kubelet ? '☑' : '☐'} {t('compareKubelet', { count: KUBELET_CALLS.length })}
         </AppLink>

@@ -1,7 +1,7 @@
 import { AppLink } from '../../components/app-link.tsx'
 import { API_VERSION_FILES, KUBERNETES_RANGES } from '../../domain/api-versions.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
-import type { CompareState } from '../../lib/url-state.ts'
+import type { CompareState } from './compare-url.ts'
 import '../../lib/i18n/compare-messages.ts'
 
 const dockerOf = (api: string) => API_VERSION_FILES.find((f) => f.api === api)?.docker ?? '?'
@@ -23,7 +23,7 @@ export function VersionPicker({ compare }: { compare: CompareState }) {
             <AppLink
               className="compare-choice"
               aria-current={compare[which] === file.api ? 'true' : undefined}
-              to={(s) => ({ ...s, view: 'compare', compare: { ...s.compare, [which]: file.api } })}
+              to={{ view: 'compare', [which]: file.api }}
             >
               <span>{t('compareVersion', { api: file.api })}</span>
               <span className="compare-docker">{t('compareDocker', { docker: file.docker })}</span>
@@ -47,11 +47,7 @@ export function VersionPicker({ compare }: { compare: CompareState }) {
                 aria-current={
                   compare.from === range.from && compare.to === range.to ? 'true' : undefined
                 }
-                to={(s) => ({
-                  ...s,
-                  view: 'compare',
-                  compare: { ...s.compare, from: range.from, to: range.to },
-                })}
+                to={{ view: 'compare', from: range.from, to: range.to }}
               >
                 {t('compareShortcut', {
                   k8s: range.kubernetes,

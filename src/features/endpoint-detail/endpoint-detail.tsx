@@ -7,8 +7,8 @@ import { SourceList } from '../../components/source-list.tsx'
 import { Tick } from '../../components/tick.tsx'
 import { exampleRequest } from '../../domain/example-request.ts'
 import type { Endpoint, EndpointsFile } from '../../domain/schemas/endpoints.ts'
+import { toPlaygroundRequest } from '../../lib/daemon-client/to-playground-request.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
-import { toPlaygroundRequest } from '../../lib/url-state.ts'
 import { KubernetesPanel } from './kubernetes-panel.tsx'
 import { StatusTable } from './status-table.tsx'
 import '../../lib/i18n/view-messages.ts'
@@ -24,7 +24,7 @@ export default function EndpointDetail({ id }: { id: string }) {
   const { t, language } = useI18n()
   const endpoint = byId.get(id)
   const back = (
-    <AppLink className="back-link" to={(s) => ({ ...s, view: 'matrix' })}>
+    <AppLink className="back-link" to={{ view: 'matrix' }}>
       ← {t('backToMatrix')}
     </AppLink>
   )
@@ -54,11 +54,7 @@ export default function EndpointDetail({ id }: { id: string }) {
       <p>
         <AppLink
           className="button-link"
-          to={(s) => ({
-            ...s,
-            view: 'playground',
-            playground: { ...s.playground, ...toPlaygroundRequest(exampleRequest(endpoint)) },
-          })}
+          to={{ view: 'playground', ...toPlaygroundRequest(exampleRequest(endpoint)) }}
         >
           {t('tryInPlayground')} →
         </AppLink>{' '}

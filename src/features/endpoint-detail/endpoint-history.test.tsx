@@ -1,22 +1,26 @@
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import type { ReactNode } from 'react'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { useAppState } from '../../hooks/use-app-state.ts'
-import { NavigationProvider } from '../../hooks/use-navigation.tsx'
+import { ViewHarness } from '../../../tests/view-harness.tsx'
 import { I18nProvider, useLanguageLoaded } from '../../lib/i18n/index.tsx'
-import { parseAppState } from '../../lib/url-state.ts'
 import EndpointHistory from './endpoint-history.tsx'
+import { endpointUrl } from './endpoint-url.ts'
+
+function English({ children }: { children: ReactNode }) {
+  useLanguageLoaded('en')
+  return <I18nProvider language="en">{children}</I18nProvider>
+}
 
 function Harness({ search }: { search: string }) {
-  const [state, update] = useAppState(parseAppState(search))
-  const language = state.lang ?? 'en'
-  useLanguageLoaded(language)
   return (
-    <I18nProvider language={language}>
-      <NavigationProvider value={{ state, update }}>
-        <EndpointHistory id={state.endpoint} />
-      </NavigationProvider>
-    </I18nProvider>
+    <ViewHarness codec={endpointUrl} search={search}>
+      {({ state }) => (
+        <English>
+          <EndpointHistory id={state} />
+        </English>
+      )}
+    </ViewHarness>
   )
 }
 
@@ -68,7 +72,8 @@ describe('Endpoint history strip', () => {
     const marks = await strip()
     expect(marks[6]).toBe('1.24 removed')
     expect(marks[7]).toBe('1.25 absent')
+    // The comparison's own keys are the app's (src/app/view-links.test.tsx).
     await user.click(screen.getByRole('link', { name: /1\.24\s*removed/ }))
-    expect(window.location.search).toBe('?view=compare&cmp=1.23..1.24')
+    expect(window.location.search).toBe('?view=compare')
   })
 })

@@ -57,13 +57,7 @@ export default function EndpointHistory({ id }: { id: string }) {
               {!linked ? (
                 content
               ) : previous ? (
-                <AppLink
-                  to={(s) => ({
-                    ...s,
-                    view: 'compare',
-                    compare: { ...s.compare, from: previous.api, to: step.api },
-                  })}
-                >
+                <AppLink to={{ view: 'compare', from: previous.api, to: step.api }}>
                   {content}
                 </AppLink>
               ) : (

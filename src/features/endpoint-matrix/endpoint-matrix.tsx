@@ -2,29 +2,24 @@ import { lazy, Suspense, useCallback, useMemo, useRef } from 'react'
 import { filterEndpoints, summarizeUsage } from '../../domain/filter-endpoints.ts'
 import type { EndpointRow, ReleaseOption } from '../../domain/rows.ts'
 import { useHydrated } from '../../hooks/use-hydrated.ts'
-import { useNavigation } from '../../hooks/use-navigation.tsx'
+import { useNavigation, type ViewStateProps } from '../../hooks/use-navigation.tsx'
 import { downloadText } from '../../lib/csv.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
-import {
-  DEFAULT_MATRIX,
-  DEFAULT_STATE,
-  formatAppState,
-  type MatrixState,
-} from '../../lib/url-state.ts'
+import { DEFAULT_MATRIX, type MatrixState } from './matrix-url.ts'
 
 // Its own small chunk: the first page's JS stays within its budget.
 const CopyEmbed = lazy(() =>
   import('../../components/copy-embed.tsx').then((m) => ({ default: m.CopyEmbed })),
 )
 
-// A placeholder id that formatAppState keeps as is (it matches the endpoint id pattern).
+// A placeholder id that the endpoint view's link keeps as is (it matches the endpoint id pattern).
 const ID_SLOT = 'EndpointIdSlot'
 
 import { matrixCsv } from './matrix-csv.ts'
 import { MatrixFilters } from './matrix-filters.tsx'
 import { MatrixTable } from './matrix-table.tsx'
 
-interface EndpointMatrixProps {
+interface EndpointMatrixProps extends ViewStateProps<MatrixState> {
   rows: readonly EndpointRow[]
   releases: readonly ReleaseOption[]
 }
@@ -54,13 +49,12 @@ function ReleaseCount(props: {
   )
 }
 
-export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
+export function EndpointMatrix({ rows, releases, state: filter, onChange }: EndpointMatrixProps) {
   const { t, language } = useI18n()
-  const { state, update } = useNavigation()
+  const { href, go } = useNavigation()
   const hydrated = useHydrated()
   // The rows in the order the table shows them (sorting happens inside the table).
   const shownRef = useRef<readonly EndpointRow[]>(rows)
-  const filter = state.matrix
   const release = releases.find((r) => r.id === filter.release)
   const api = release?.api ?? ''
   const visible = useMemo(() => filterEndpoints(rows, { ...filter, api }), [rows, filter, api])
@@ -68,24 +62,16 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
   // A row's link is a clean, shareable detail URL (language only). It does not carry the
   // filters, so rows keep their props across keystrokes and their memo holds; a plain click
   // still keeps the filters in the URL, because onOpen updates the whole state.
-  const hrefFor = useMemo(() => {
-    const template = formatAppState({
-      ...DEFAULT_STATE,
-      lang: state.lang,
-      view: 'endpoint',
-      endpoint: ID_SLOT,
-    })
-    return (id: string) => template.replace(ID_SLOT, id)
-  }, [state.lang])
+  const template = href({ view: 'endpoint', endpoint: ID_SLOT })
+  const hrefFor = useMemo(() => (id: string) => template.replace(ID_SLOT, id), [template])
   const onOpen = useCallback(
     (id: string) => {
-      update((s) => ({ ...s, view: 'endpoint', endpoint: id }), 'push')
+      go({ view: 'endpoint', endpoint: id }, 'push')
       window.scrollTo({ top: 0 })
     },
-    [update],
+    [go],
   )
-  const setFilter = (change: Partial<MatrixState>) =>
-    update((s) => ({ ...s, matrix: { ...s.matrix, ...change } }))
+  const setFilter = (change: Partial<MatrixState>) => onChange((m) => ({ ...m, ...change }))
 
   return (
     <section aria-labelledby="matrix-heading" className="view">
@@ -98,7 +84,7 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
           value={filter}
           releases={releases}
           onChange={setFilter}
-          onReset={() => update((s) => ({ ...s, matrix: DEFAULT_MATRIX }))}
+          onReset={() => onChange(() => DEFAULT_MATRIX)}
           onExport={() =>
             downloadText(
               `docker-api-1.24-endpoints-${language}.csv`,
@@ -143,7 +129,7 @@ export function EndpointMatrix({ rows, releases }: EndpointMatrixProps) {
           <p>
             <Suspense fallback={null}>
               <CopyEmbed
-                query={`embed=matrix&${formatAppState({ ...state, view: 'matrix' }).slice(1)}`}
+                query={`embed=matrix&${href({ view: 'matrix' }).slice(1)}`}
                 title={t('matrixHeading')}
               />
             </Suspense>

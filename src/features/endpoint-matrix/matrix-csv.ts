@@ -1,6 +1,6 @@
 import type { EndpointRow } from '../../domain/rows.ts'
 import { toCsv } from '../../lib/csv.ts'
-import type { Language } from '../../lib/url-state.ts'
+import type { Language } from '../../lib/i18n/languages.ts'
 
 /** The filtered rows, in the order shown, with both the source's and the article's ticks. */
 export function matrixCsv(rows: readonly EndpointRow[], language: Language): string {

@@ -7,7 +7,7 @@ import {
 import type { ReleaseOption } from '../../domain/rows.ts'
 import type { EndpointGroup, HttpMethod } from '../../domain/schemas/endpoints.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
-import { GROUPS, type MatrixState, METHODS, USAGE, type Usage } from '../../lib/url-state.ts'
+import { GROUPS, type MatrixState, METHODS, USAGE, type Usage } from './matrix-url.ts'
 
 interface MatrixFiltersProps {
   value: MatrixState

@@ -5,7 +5,7 @@ import { MethodBadge } from '../../components/method-badge.tsx'
 import { Tick } from '../../components/tick.tsx'
 import type { EndpointRow } from '../../domain/rows.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
-import type { Language } from '../../lib/url-state.ts'
+import type { Language } from '../../lib/i18n/languages.ts'
 import { ChangeBadges } from './change-badges.tsx'
 
 /**
@@ -18,14 +18,7 @@ function SentBy({ row, release }: { row: EndpointRow; release: '1.3' | '1.4' }) 
   const [first] = operations
   if (!first) return null
   return (
-    <AppLink
-      className="sent-by"
-      to={(s) => ({
-        ...s,
-        view: 'kubelet',
-        kubelet: { ...s.kubelet, op: first as typeof s.kubelet.op, release, ep: row.id },
-      })}
-    >
+    <AppLink className="sent-by" to={{ view: 'kubelet', op: first, release, ep: row.id }}>
       {first}
       {operations.length > 1 && ` +${operations.length - 1}`}
       {/* The name starts with what the link shows (WCAG 2.5.3), then says what it means. */}

@@ -8,7 +8,8 @@ import {
 import type { EndpointRow } from '../../domain/rows.ts'
 import { compareApi } from '../../domain/version.ts'
 import { type Translate, useI18n } from '../../lib/i18n/index.tsx'
-import type { Language, Sort } from '../../lib/url-state.ts'
+import type { Language } from '../../lib/i18n/languages.ts'
+import type { Sort } from '../../lib/url-codec.ts'
 import { MatrixRow } from './matrix-row.tsx'
 
 const helper = createColumnHelper<SortingFeatures, EndpointRow>()

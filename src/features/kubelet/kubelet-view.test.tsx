@@ -2,12 +2,11 @@ import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { ViewHarness } from '../../../tests/view-harness.tsx'
 import { createDaemon, type DockerVersion, listContainers } from '../../daemon/index.ts'
-import { useAppState } from '../../hooks/use-app-state.ts'
-import { NavigationProvider } from '../../hooks/use-navigation.tsx'
 import { type DaemonSession, makeSession } from '../../lib/daemon-client/daemon-session.ts'
-import { parseAppState } from '../../lib/url-state.ts'
 import { createHandlers } from '../../mocks/handlers/index.ts'
+import { kubeletUrl } from './kubelet-url.ts'
 import KubeletView from './kubelet-view.tsx'
 
 // A real simulated daemon behind the real MSW handlers: the model's calls are real fetches.
@@ -27,11 +26,12 @@ async function open(version: DockerVersion) {
 }
 
 function Harness({ search }: { search: string }) {
-  const [state, update] = useAppState(parseAppState(search))
   return (
-    <NavigationProvider value={{ state, update }}>
-      <KubeletView openSession={open} />
-    </NavigationProvider>
+    <ViewHarness codec={kubeletUrl} search={search}>
+      {({ state, onChange }) => (
+        <KubeletView state={state} onChange={onChange} openSession={open} />
+      )}
+    </ViewHarness>
   )
 }
 

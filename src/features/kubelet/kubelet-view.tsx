@@ -2,7 +2,7 @@ import { kubeletCallers } from 'virtual:catalog'
 import { useEffect, useId, useRef, useState } from 'react'
 import { AppLink } from '../../components/app-link.tsx'
 import { CopyEmbed } from '../../components/copy-embed.tsx'
-import { useNavigation } from '../../hooks/use-navigation.tsx'
+import { useNavigation, type ViewStateProps } from '../../hooks/use-navigation.tsx'
 import { OPERATIONS } from '../../kubelet/index.ts'
 import type { DaemonSession } from '../../lib/daemon-client/daemon-session.ts'
 import { sessionTransport } from '../../lib/daemon-client/kubelet-transport.ts'
@@ -10,20 +10,19 @@ import { openWorkerSession } from '../../lib/daemon-client/worker-session.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import '../../lib/i18n/kubelet-messages.ts'
 import {
-  formatAppState,
   KUBELET_OPERATIONS,
   KUBELET_RELEASES,
   type KubeletOperation,
   type KubeletRelease,
   type KubeletState,
-} from '../../lib/url-state.ts'
+} from './kubelet-url.ts'
 import { NodeClock } from './node-clock.tsx'
 import { releasesOf, runOperation, type ViewRun } from './run-operation.ts'
 import { AlignedTraceTable, TraceTable } from './trace-table.tsx'
 import './kubelet.css'
 import '../../lib/i18n/view-messages.ts'
 
-interface KubeletViewProps {
+interface KubeletViewProps extends ViewStateProps<KubeletState> {
   /** Opens the playground's daemon session (tests pass a daemon of their own). */
   openSession?: typeof openWorkerSession
 }
@@ -32,10 +31,13 @@ interface KubeletViewProps {
  * "What the kubelet sends": an operation of the kubelet model run on the playground's daemon,
  * its calls as they arrive (1.3, 1.4 or both aligned), and the node clock of the periodic loops.
  */
-export default function KubeletView({ openSession = openWorkerSession }: KubeletViewProps) {
+export default function KubeletView({
+  state: k,
+  onChange,
+  openSession = openWorkerSession,
+}: KubeletViewProps) {
   const { t, language } = useI18n()
-  const { state, update } = useNavigation()
-  const k = state.kubelet
+  const { href } = useNavigation()
   const id = useId()
   const [session, setSession] = useState<DaemonSession | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
@@ -60,8 +62,7 @@ export default function KubeletView({ openSession = openWorkerSession }: Kubelet
   // biome-ignore lint/correctness/useExhaustiveDependencies: the trace is cleared when these change
   useEffect(() => setRun(null), [k.op, k.release])
 
-  const set = (change: Partial<KubeletState>) =>
-    update((s) => ({ ...s, kubelet: { ...s.kubelet, ...change } }))
+  const set = (change: Partial<KubeletState>) => onChange((current) => ({ ...current, ...change }))
   const operation = OPERATIONS.find((o) => o.id === k.op)
   const start = async () => {
     if (!session || running) return
@@ -182,7 +183,7 @@ export default function KubeletView({ openSession = openWorkerSession }: Kubelet
       {/* The embed runs the operation itself, on a fresh daemon: it needs no run here first. */}
       <p>
         <CopyEmbed
-          query={`embed=kubelet-trace&${formatAppState({ ...state, view: 'kubelet' }).slice(1)}`}
+          query={`embed=kubelet-trace&${href({ view: 'kubelet', op: k.op, release: k.release, ep: k.ep }).slice(1)}`}
           title={t('kubeletEmbedTitle', {
             operation: operation?.title[language] ?? k.op,
             release: k.release === 'both' ? '1.3 / 1.4' : k.release,
@@ -222,11 +223,7 @@ function SentBy({ endpoint, release }: { endpoint: string; release: KubeletRelea
             {operations.map((op, i) => (
               <span key={op}>
                 {i > 0 && ', '}
-                <AppLink
-                  to={(s) => ({ ...s, kubelet: { ...s.kubelet, op: op as KubeletOperation } })}
-                >
-                  {op}
-                </AppLink>
+                <AppLink to={{ view: 'kubelet', op }}>{op}</AppLink>
               </span>
             ))}
           </p>

@@ -1,8 +1,8 @@
 import { memo, useEffect, useId, useRef, useState } from 'react'
 import type { Release } from '../../kubelet/index.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
-import { CLOCK_SPEEDS, MAX_PODS } from '../../lib/url-state.ts'
 import { type ClockRow, clockRows, formatNodeTime } from './clock-math.ts'
+import { CLOCK_SPEEDS, MAX_PODS } from './kubelet-url.ts'
 import '../../lib/i18n/kubelet-messages.ts'
 
 interface NodeClockProps {

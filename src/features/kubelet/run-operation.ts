@@ -7,8 +7,8 @@ import {
   type Transport,
 } from '../../kubelet/index.ts'
 import type { DaemonSession } from '../../lib/daemon-client/daemon-session.ts'
-import type { KubeletRelease } from '../../lib/url-state.ts'
 import { type DaemonChange, diffDaemon, viewOf } from './daemon-changes.ts'
+import type { KubeletRelease } from './kubelet-url.ts'
 
 /** A call as the view shows it: the kubelet's record and what it changed in the daemon. */
 export interface TracedCall {

@@ -30,7 +30,7 @@ export function LessonList({ lessons }: { lessons: readonly Lesson[] }) {
             </p>
             <AppLink
               className="button-link"
-              to={(s) => ({ ...s, view: 'lessons', lesson: lesson.id, step: resumeAt })}
+              to={{ view: 'lessons', lesson: lesson.id, step: resumeAt }}
             >
               {done === 0 ? t('startLesson') : t('continueLesson')} →
             </AppLink>

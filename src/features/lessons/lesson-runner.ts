@@ -1,7 +1,7 @@
 import type { LessonStep } from '../../domain/schemas/lessons.ts'
 import type { DaemonSession } from '../../lib/daemon-client/daemon-session.ts'
 import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request.ts'
-import { toPlaygroundRequest } from '../../lib/url-state.ts'
+import { toPlaygroundRequest } from '../../lib/daemon-client/to-playground-request.ts'
 import type { SentResponse, WireRequest } from '../../scenarios/index.ts'
 import { missingVars, runRequest, substitute } from '../../scenarios/index.ts'
 

@@ -129,13 +129,7 @@ export function LessonStepView(props: LessonStepProps) {
           {t('runStep')}
         </button>{' '}
         {missing.length === 0 && (
-          <AppLink
-            to={(s) => ({
-              ...s,
-              view: 'playground',
-              playground: { ...s.playground, ...request, docker: '1.12.6' },
-            })}
-          >
+          <AppLink to={{ view: 'playground', ...request, docker: '1.12.6' }}>
             {t('openInPlayground')}
           </AppLink>
         )}

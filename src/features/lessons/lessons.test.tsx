@@ -3,14 +3,13 @@ import userEvent from '@testing-library/user-event'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import lessonsFile from '../../../data/lessons.json'
+import { ViewHarness } from '../../../tests/view-harness.tsx'
 import { createDaemon, type DockerVersion } from '../../daemon/index.ts'
 import type { LessonsFile } from '../../domain/schemas/lessons.ts'
-import { useAppState } from '../../hooks/use-app-state.ts'
-import { NavigationProvider } from '../../hooks/use-navigation.tsx'
 import { makeSession } from '../../lib/daemon-client/daemon-session.ts'
-import { parseAppState } from '../../lib/url-state.ts'
 import { createHandlers } from '../../mocks/handlers/index.ts'
 import Lessons from './lessons.tsx'
+import { lessonsUrl } from './lessons-url.ts'
 
 const BASE = 'http://docker.test/'
 const server = setupServer()
@@ -28,11 +27,10 @@ async function openTestSession(version: DockerVersion) {
 }
 
 function Harness({ search }: { search: string }) {
-  const [state, update] = useAppState(parseAppState(search))
   return (
-    <NavigationProvider value={{ state, update }}>
-      <Lessons openSession={openTestSession} />
-    </NavigationProvider>
+    <ViewHarness codec={lessonsUrl} search={search}>
+      {({ state }) => <Lessons state={state} openSession={openTestSession} />}
+    </ViewHarness>
   )
 }
 

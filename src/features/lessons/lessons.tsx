@@ -18,20 +18,26 @@ import { runLessonStep } from './lesson-runner.ts'
 import { LessonStepView } from './lesson-step.tsx'
 import { LessonTerminal } from './lesson-terminal.tsx'
 import { LessonTrace } from './lesson-trace.tsx'
+import type { LessonsState } from './lessons-url.ts'
 import '../../lib/i18n/view-messages.ts'
 
 // Validated, and every step replayed against the daemon model, by tests/lessons.test.ts.
 const lessons = (lessonsFile as LessonsFile).lessons
 
 interface LessonsProps {
+  state: LessonsState
   openSession?: typeof openWorkerSession
   /** The browser terminal (from the app shell), shown by the exec -it and attach -it lessons. */
   terminal?: TerminalPanelComponent
 }
 
-export default function Lessons({ openSession = openWorkerSession, terminal }: LessonsProps) {
+export default function Lessons({
+  state,
+  openSession = openWorkerSession,
+  terminal,
+}: LessonsProps) {
   const { t, language } = useI18n()
-  const { state, update } = useNavigation()
+  const { go } = useNavigation()
   const [session, setSession] = useState<DaemonSession | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [predictMode, setPredictMode] = usePredictMode()
@@ -61,7 +67,7 @@ export default function Lessons({ openSession = openWorkerSession, terminal }: L
     )
 
   const back = (
-    <AppLink className="back-link" to={(s) => ({ ...s, view: 'lessons', lesson: '', step: 1 })}>
+    <AppLink className="back-link" to={{ view: 'lessons', lesson: '', step: 1 }}>
       ← {t('allLessons')}
     </AppLink>
   )
@@ -76,7 +82,7 @@ export default function Lessons({ openSession = openWorkerSession, terminal }: L
   const count = lesson.steps.length
   const index = Math.min(state.step, count) - 1
   const step = lesson.steps[index]
-  const goTo = (n: number) => update((s) => ({ ...s, step: n }), 'push')
+  const goTo = (n: number) => go({ view: 'lessons', step: n }, 'push')
   const done = lesson.steps.filter((s) => s.id in progress.answered).length
   const complete = done === count
   const predictions = lesson.steps.filter((s) => progress.predicted[s.id] !== undefined)
@@ -142,10 +148,7 @@ export default function Lessons({ openSession = openWorkerSession, terminal }: L
               {predictions.length > 0 && t('predictionScore', { right, count: predictions.length })}
             </p>
             {next && (
-              <AppLink
-                className="button-link"
-                to={(s) => ({ ...s, view: 'lessons', lesson: next.id, step: 1 })}
-              >
+              <AppLink className="button-link" to={{ view: 'lessons', lesson: next.id, step: 1 }}>
                 {t('nextLesson', { title: next.title[language] })} →
               </AppLink>
             )}
@@ -180,7 +183,7 @@ export default function Lessons({ openSession = openWorkerSession, terminal }: L
               {lesson.steps.map((s, i) => (
                 <li key={s.id}>
                   <AppLink
-                    to={(current) => ({ ...current, step: i + 1 })}
+                    to={{ view: 'lessons', step: i + 1 }}
                     aria-current={i === index ? 'step' : undefined}
                   >
                     {s.title[language]}

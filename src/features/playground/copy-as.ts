@@ -3,7 +3,7 @@ import kubernetesFile from '../../../data/kubernetes.json'
 import { compileRoute, routes } from '../../daemon/index.ts'
 import type { KubernetesFile } from '../../domain/schemas/kubernetes.ts'
 import { kubeletSourceUrl, shortSource } from '../../lib/kubelet-source.ts'
-import type { PlaygroundState } from '../../lib/url-state.ts'
+import type { PlaygroundState } from './playground-url.ts'
 
 /**
  * A playground request as the commands and calls people paste elsewhere: curl over the Unix

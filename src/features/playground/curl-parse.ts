@@ -3,7 +3,7 @@ import {
   PLAYGROUND_METHODS,
   type PlaygroundContentType,
   type PlaygroundMethod,
-} from '../../lib/url-state.ts'
+} from '../../lib/daemon-client/client-request.ts'
 import type { CopyRequest } from './copy-as.ts'
 
 /**

@@ -1,6 +1,6 @@
 import type { Exchange } from '../../lib/daemon-client/send-request.ts'
+import { toPlaygroundRequest } from '../../lib/daemon-client/to-playground-request.ts'
 import { readStored, writeStored } from '../../lib/storage.ts'
-import { toPlaygroundRequest } from '../../lib/url-state.ts'
 
 /**
  * The playground's history, kept per Docker version in localStorage next to that version's

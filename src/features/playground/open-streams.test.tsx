@@ -1,22 +1,24 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { useAppState } from '../../hooks/use-app-state.ts'
-import { NavigationProvider } from '../../hooks/use-navigation.tsx'
-import { DEFAULT_STATE, type PlaygroundState } from '../../lib/url-state.ts'
+import { ViewHarness } from '../../../tests/view-harness.tsx'
 import Playground from './playground.tsx'
+import { type PlaygroundState, playgroundUrl } from './playground-url.ts'
 import { BASE, openTestSession } from './test-daemon.ts'
 
 /** A request typed into the form, as the URL carries it. */
 let setRequest: (change: Partial<PlaygroundState>) => void = () => {}
 
 function Harness() {
-  const [state, update] = useAppState({ ...DEFAULT_STATE, view: 'playground' })
-  setRequest = (change) => update((s) => ({ ...s, playground: { ...s.playground, ...change } }))
   return (
-    <NavigationProvider value={{ state, update }}>
-      <Playground openSession={openTestSession} />
-    </NavigationProvider>
+    <ViewHarness codec={playgroundUrl} search="?view=playground">
+      {(view) => {
+        setRequest = (change) => view.onChange((request) => ({ ...request, ...change }))
+        return (
+          <Playground state={view.state} onChange={view.onChange} openSession={openTestSession} />
+        )
+      }}
+    </ViewHarness>
   )
 }
 

@@ -1,18 +1,18 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { useAppState } from '../../hooks/use-app-state.ts'
-import { NavigationProvider } from '../../hooks/use-navigation.tsx'
-import { DEFAULT_STATE } from '../../lib/url-state.ts'
+import { ViewHarness } from '../../../tests/view-harness.tsx'
 import Playground from './playground.tsx'
+import { playgroundUrl } from './playground-url.ts'
 import { openTestSession } from './test-daemon.ts'
 
 function Harness() {
-  const [state, update] = useAppState({ ...DEFAULT_STATE, view: 'playground' })
   return (
-    <NavigationProvider value={{ state, update }}>
-      <Playground openSession={openTestSession} />
-    </NavigationProvider>
+    <ViewHarness codec={playgroundUrl} search="?view=playground">
+      {({ state, onChange }) => (
+        <Playground state={state} onChange={onChange} openSession={openTestSession} />
+      )}
+    </ViewHarness>
   )
 }
 

@@ -2,8 +2,8 @@ import { useState } from 'react'
 import '../../lib/i18n/classroom-messages.ts'
 import type { MessageKey } from '../../lib/i18n/en.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
-import type { PlaygroundState } from '../../lib/url-state.ts'
 import { type CurlNote, type CurlProblem, parseCurl } from './curl-parse.ts'
+import type { PlaygroundState } from './playground-url.ts'
 
 const PROBLEM: Record<CurlProblem['kind'], MessageKey> = {
   'not-curl': 'curlNotCurl',

@@ -10,13 +10,13 @@ import {
 } from '../../daemon/index.ts'
 import { exampleRequest } from '../../domain/example-request.ts'
 import type { EndpointsFile } from '../../domain/schemas/endpoints.ts'
-import { useNavigation } from '../../hooks/use-navigation.tsx'
+import type { ViewStateProps } from '../../hooks/use-navigation.tsx'
 import type { DaemonSession } from '../../lib/daemon-client/daemon-session.ts'
 import { failureMessage } from '../../lib/daemon-client/failure-message.ts'
 import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request.ts'
+import { toPlaygroundRequest } from '../../lib/daemon-client/to-playground-request.ts'
 import { openWorkerSession } from '../../lib/daemon-client/worker-session.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
-import { type PlaygroundState, toPlaygroundRequest } from '../../lib/url-state.ts'
 import { browserOnlyName } from './browser-only.ts'
 import { CopyMenu } from './copy-menu.tsx'
 import { HistoryPanel } from './history-panel.tsx'
@@ -24,6 +24,7 @@ import { addToHistory } from './history-store.ts'
 import { pathWithId } from './id-path.ts'
 import { type OpenStream, OpenStreams, useTicking } from './open-streams.tsx'
 import { PasteCurl, useCurlPaste } from './paste-curl.tsx'
+import type { PlaygroundState } from './playground-url.ts'
 import { RequestForm } from './request-form.tsx'
 import { ResponseTools } from './response-tools.tsx'
 import { SharePanel } from './share/share-panel.tsx'
@@ -42,7 +43,7 @@ type Status =
   | { kind: 'ready'; session: DaemonSession }
   | { kind: 'failed'; error: string }
 
-interface PlaygroundProps {
+interface PlaygroundProps extends ViewStateProps<PlaygroundState> {
   /** How to reach a daemon; the browser default starts MSW's service worker. */
   openSession?: (version: DockerVersion) => Promise<DaemonSession>
   /** The browser terminal, handed over by the app shell (a lazy chunk). */
@@ -50,12 +51,12 @@ interface PlaygroundProps {
 }
 
 export default function Playground({
+  state: request,
+  onChange,
   openSession = openWorkerSession,
   terminal: Terminal,
 }: PlaygroundProps) {
   const { t } = useI18n()
-  const { state, update } = useNavigation()
-  const request = state.playground
   const [status, setStatus] = useState<Status>({ kind: 'starting' })
   const [exchange, setExchange] = useState<Exchange | null>(null)
   // Kept per Docker version in localStorage, like that version's daemon.
@@ -92,9 +93,8 @@ export default function Playground({
   }, [openSession, request.docker])
 
   const setRequest = useCallback(
-    (change: Partial<PlaygroundState>) =>
-      update((s) => ({ ...s, playground: { ...s.playground, ...change } })),
-    [update],
+    (change: Partial<PlaygroundState>) => onChange((current) => ({ ...current, ...change })),
+    [onChange],
   )
   const shared = useSharedState({
     session: status.kind === 'ready' ? status.session : null,

@@ -1,15 +1,13 @@
 import { type Choice, SelectField } from '../../components/filter-fields.tsx'
 import type { Endpoint } from '../../domain/schemas/endpoints.ts'
-import { useI18n } from '../../lib/i18n/index.tsx'
 import {
   CONTENT_TYPES,
-  DOCKER_VERSIONS,
-  MAX_LINK_BODY,
   PLAYGROUND_METHODS,
   type PlaygroundContentType,
   type PlaygroundMethod,
-  type PlaygroundState,
-} from '../../lib/url-state.ts'
+} from '../../lib/daemon-client/client-request.ts'
+import { useI18n } from '../../lib/i18n/index.tsx'
+import { DOCKER_VERSIONS, MAX_LINK_BODY, type PlaygroundState } from './playground-url.ts'
 import '../../lib/i18n/view-messages.ts'
 import '../../lib/i18n/feature-messages.ts'
 

@@ -59,7 +59,7 @@ export function RequestLog({ entries, panes }: { entries: PaneRequest[]; panes: 
                   >
                     {panes > 1 && <td>{entry.pane}</td>}
                     <td>
-                      <AppLink to={(s) => ({ ...s, view: 'endpoint', endpoint: entry.endpoint })}>
+                      <AppLink to={{ view: 'endpoint', endpoint: entry.endpoint }}>
                         {entry.endpoint}
                       </AppLink>
                     </td>

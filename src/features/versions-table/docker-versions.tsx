@@ -6,26 +6,29 @@ import { countOffered, filterReleases } from '../../domain/filter-releases.ts'
 import type { EndpointRow, KubernetesMinimum } from '../../domain/rows.ts'
 import type { DockerReleasesFile } from '../../domain/schemas/docker-releases.ts'
 import { compareApi } from '../../domain/version.ts'
-import { useNavigation } from '../../hooks/use-navigation.tsx'
+import type { ViewStateProps } from '../../hooks/use-navigation.tsx'
 import { useI18n } from '../../lib/i18n/index.tsx'
-import { DEFAULT_MATRIX, DEFAULT_VERSIONS, type VersionsState } from '../../lib/url-state.ts'
 import { VersionsFilters } from './versions-filters.tsx'
 import { type ReleaseView, VersionsTable } from './versions-table.tsx'
+import { DEFAULT_VERSIONS, type VersionsState } from './versions-url.ts'
 import '../../lib/i18n/view-messages.ts'
 
 // The full release history, with sources, travels with this lazily loaded view; the first page
 // only carries id/label/api for the matrix's release filter.
 const releases = (releasesFile as DockerReleasesFile).releases
 
-interface DockerVersionsProps {
+interface DockerVersionsProps extends ViewStateProps<VersionsState> {
   endpoints: readonly EndpointRow[]
   minimums: readonly KubernetesMinimum[]
 }
 
-export default function DockerVersions({ endpoints, minimums }: DockerVersionsProps) {
+export default function DockerVersions({
+  endpoints,
+  minimums,
+  state: filter,
+  onChange,
+}: DockerVersionsProps) {
   const { t } = useI18n()
-  const { state, update } = useNavigation()
-  const filter = state.versions
   // API 1.24's own endpoints (78): the article's copy row was removed in 1.24, so it is not one
   // of the endpoints a release can offer "of API 1.24".
   const api124 = useMemo(
@@ -53,15 +56,10 @@ export default function DockerVersions({ endpoints, minimums }: DockerVersionsPr
     const shown = new Set(filterReleases(releases, filter, minimums).map((r) => r.id))
     return views.filter((view) => shown.has(view.id))
   }, [views, filter, minimums])
-  const setFilter = (change: Partial<VersionsState>) =>
-    update((s) => ({ ...s, versions: { ...s.versions, ...change } }))
+  const setFilter = (change: Partial<VersionsState>) => onChange((v) => ({ ...v, ...change }))
   const onSelect = useCallback(
-    (id: string) =>
-      update((s) => ({
-        ...s,
-        versions: { ...s.versions, selected: s.versions.selected === id ? '' : id },
-      })),
-    [update],
+    (id: string) => onChange((v) => ({ ...v, selected: v.selected === id ? '' : id })),
+    [onChange],
   )
   const selected = views.find((view) => view.id === filter.selected)
   const total = api124.length
@@ -75,7 +73,7 @@ export default function DockerVersions({ endpoints, minimums }: DockerVersionsPr
         value={filter}
         apiVersions={apiVersions}
         onChange={setFilter}
-        onReset={() => update((s) => ({ ...s, versions: DEFAULT_VERSIONS }))}
+        onReset={() => onChange(() => DEFAULT_VERSIONS)}
       />
       <div className="selection" role="status" aria-live="polite">
         {selected && (
@@ -86,15 +84,7 @@ export default function DockerVersions({ endpoints, minimums }: DockerVersionsPr
               count: selected.offered,
               total,
             })}{' '}
-            <AppLink
-              to={(s) => ({
-                ...s,
-                view: 'matrix',
-                matrix: { ...DEFAULT_MATRIX, release: selected.id },
-              })}
-            >
-              {t('showInMatrix')}
-            </AppLink>
+            <AppLink to={{ view: 'matrix', release: selected.id }}>{t('showInMatrix')}</AppLink>
           </p>
         )}
       </div>

@@ -5,7 +5,7 @@ import {
   SelectField,
 } from '../../components/filter-fields.tsx'
 import { useI18n } from '../../lib/i18n/index.tsx'
-import { K8S, type K8sFilter, type VersionsState } from '../../lib/url-state.ts'
+import { K8S, type K8sFilter, type VersionsState } from './versions-url.ts'
 import '../../lib/i18n/view-messages.ts'
 
 interface VersionsFiltersProps {

@@ -9,7 +9,7 @@ import { Tick } from '../../components/tick.tsx'
 import type { KubernetesMinimum, ReleaseRow } from '../../domain/rows.ts'
 import { compareApi } from '../../domain/version.ts'
 import { type Translate, useI18n } from '../../lib/i18n/index.tsx'
-import type { Sort } from '../../lib/url-state.ts'
+import type { Sort } from '../../lib/url-codec.ts'
 import '../../lib/i18n/view-messages.ts'
 
 /** A release row with what the view derives for it. */

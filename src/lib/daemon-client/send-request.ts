@@ -1,10 +1,10 @@
-import type { PlaygroundState } from '../url-state.ts'
 import { ByteBuffer } from './byte-buffer.ts'
+import type { PlaygroundRequest } from './client-request.ts'
 import { daemonUrl } from './daemon-url.ts'
 
 export interface Exchange {
   id: number
-  request: Pick<PlaygroundState, 'method' | 'path' | 'body' | 'contentType'>
+  request: PlaygroundRequest
   status: number
   headers: [string, string][]
   /** The body as received (capped); streams are read until they end or are stopped. */

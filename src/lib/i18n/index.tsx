@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
 import { readStored, writeStored } from '../storage.ts'
-import type { Language } from '../url-state.ts'
 import { en, type MessageKey, type Messages } from './en.ts'
+import type { Language } from './languages.ts'
 
 /**
  * English ships with the first page; Chinese is a small lazy chunk, loaded before the first

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { type AppState, formatAppState, parseAppState } from '../lib/url-state.ts'
+import { type AppState, formatAppState, parseAppState } from './app-state.ts'
 
 export type UpdateAppState = (
   change: (state: AppState) => AppState,
