@@ -82,9 +82,11 @@ export async function measurePlaygroundSend(
     })
     const clickOnce = async () => {
       await send.click()
+      // A plain wait first: waitForFunction polls on every animation frame, and frames kept
+      // running by the harness would change when the answer's frame starts. The wait also lets
+      // the answer settle (idle work, the history's save) before the next click.
+      await page.waitForTimeout(150)
       await page.waitForFunction('window.__send.pending === null')
-      // Let the answer settle (idle work, the history's save) before the next click.
-      await page.waitForTimeout(60)
     }
     for (let i = 0; i < WARM_UP; i++) await clickOnce()
     await page.evaluate('window.__send.samples.length = 0')

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { readStored, readStoredJson, writeStored, writeStoredSoon } from './storage.ts'
+import { readStored, readStoredJson, writeStored } from './storage.ts'
+import { writeStoredSoon } from './storage-soon.ts'
 
 afterEach(() => {
   vi.restoreAllMocks()

@@ -4,49 +4,16 @@
  * hand: every read answers null rather than throwing, and every write says whether it stuck.
  */
 
-/** Writes waiting for an idle moment (writeStoredSoon), by key: the value is computed then. */
-const pending = new Map<string, () => string | null>()
-let scheduled = false
-
-/** Runs the waiting writes now (the page is going away, or a read wants the newest value). */
-export function flushStoredSoon(): void {
-  scheduled = false
-  for (const [key, value] of [...pending]) {
-    pending.delete(key)
-    write(key, value())
-  }
-}
-
 /**
- * Stores `value()` once the page is idle instead of now: a whole daemon snapshot or history
- * serialised and written on every request cost the playground's Send about a millisecond each
- * on its way to the screen. Later calls for the same key replace the waiting one, so a burst of
- * requests is written once. The page hiding (a reload, a closed tab, another app in front)
- * writes at once, and so does any read or immediate write of the same key: a reader never sees
- * an older value than the last one handed over.
+ * Values handed to writeStoredSoon (storage-soon.ts, not on the first page) and not yet written,
+ * by key. A read or an immediate write of the key settles its entry first, so a reader never
+ * sees an older value than the last one handed over.
  */
-export function writeStoredSoon(key: string, value: () => string | null): void {
-  pending.set(key, value)
-  if (scheduled) return
-  scheduled = true
-  if (typeof window.requestIdleCallback === 'function')
-    window.requestIdleCallback(flushStoredSoon, { timeout: 1000 })
-  else setTimeout(flushStoredSoon, 0)
-}
-
-if (typeof window !== 'undefined') {
-  window.addEventListener('pagehide', flushStoredSoon)
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') flushStoredSoon()
-  })
-}
+export const waitingWrites = new Map<string, () => string | null>()
 
 export function readStored(key: string): string | null {
-  const waiting = pending.get(key)
-  if (waiting) {
-    pending.delete(key)
-    write(key, waiting())
-  }
+  const waiting = waitingWrites.get(key)
+  if (waiting) writeStored(key, waiting())
   try {
     return window.localStorage.getItem(key)
   } catch {
@@ -56,11 +23,7 @@ export function readStored(key: string): string | null {
 
 /** Stores `value` (null removes the key); false when storage refused, so it lasts this page only. */
 export function writeStored(key: string, value: string | null): boolean {
-  pending.delete(key)
-  return write(key, value)
-}
-
-function write(key: string, value: string | null): boolean {
+  waitingWrites.delete(key)
   try {
     if (value === null) window.localStorage.removeItem(key)
     else window.localStorage.setItem(key, value)

@@ -1,5 +1,6 @@
 import type { Exchange } from '../../lib/daemon-client/send-request.ts'
-import { readStored, writeStoredSoon } from '../../lib/storage.ts'
+import { readStored } from '../../lib/storage.ts'
+import { writeStoredSoon } from '../../lib/storage-soon.ts'
 import { toPlaygroundRequest } from '../../lib/url-state.ts'
 
 /**

@@ -4,7 +4,8 @@ import {
   type DockerVersion,
   type SimulatedDaemon,
 } from '../../daemon/index.ts'
-import { readStored, writeStored, writeStoredSoon } from '../storage.ts'
+import { readStored, writeStored } from '../storage.ts'
+import { writeStoredSoon } from '../storage-soon.ts'
 
 /**
  * One simulated daemon per Docker version, kept in localStorage between visits: a learner's
