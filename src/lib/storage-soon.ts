@@ -19,7 +19,9 @@ export function writeStoredSoon(key: string, value: () => string | null): void {
   waitingWrites.set(key, value)
   if (scheduled) return
   scheduled = true
-  if ('requestIdleCallback' in window) requestIdleCallback(flushStoredSoon, { timeout: 1000 })
+  // No requestIdleCallback in Safari before 18 nor in Node (tests run sessions there).
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback(flushStoredSoon, { timeout: 1000 })
   else setTimeout(flushStoredSoon, 0)
 }
 
