@@ -9,6 +9,7 @@ import { serveStatic } from '../scripts/static-server.ts'
 import { loadEndpointRows } from './load-rows.ts'
 import { measureNodeClock, type NodeClockResult } from './node-clock.ts'
 import { plainBaselineHtml } from './plain-baseline.ts'
+import { measurePlaygroundSend, type PlaygroundSendResult } from './playground-send.ts'
 import { measureTerminalEcho, type TerminalEchoResult } from './terminal-echo.ts'
 
 const BASE = '/explorer/'
@@ -28,6 +29,15 @@ export interface FirstPageResult {
   terminalEchoInPage: TerminalEchoResult
   /** The kubelet view's node clock (a lazy chunk): an hour of 110 pods, frames at ×60. */
   nodeClock: NodeClockResult
+  /**
+   * The playground's Send → the answer on screen: GET /_ping and GET /images/json through the
+   * service worker (checked: every request served by it), and /_ping answered in the page.
+   */
+  playgroundSend: {
+    ping: PlaygroundSendResult
+    images: PlaygroundSendResult
+    pingInPage: PlaygroundSendResult
+  }
 }
 
 const median = (values: number[]) => {
@@ -180,6 +190,11 @@ export async function runFirstPageBench(): Promise<FirstPageResult> {
     const terminalEcho = await measureTerminalEcho(browser, app.url)
     const terminalEchoInPage = await measureTerminalEcho(browser, app.url, 'in-page')
     const nodeClock = await measureNodeClock(browser, app.url)
+    const playgroundSend = {
+      ping: await measurePlaygroundSend(browser, app.url, 'SystemPing'),
+      images: await measurePlaygroundSend(browser, app.url, 'ImageList'),
+      pingInPage: await measurePlaygroundSend(browser, app.url, 'SystemPing', 'in-page'),
+    }
     return {
       plainHtmlGzip: gzipSync(plainBaselineHtml(rows), { level: 9 }).length,
       gzipBytes,
@@ -194,6 +209,7 @@ export async function runFirstPageBench(): Promise<FirstPageResult> {
       terminalEcho,
       terminalEchoInPage,
       nodeClock,
+      playgroundSend,
     }
   } finally {
     await browser.close()

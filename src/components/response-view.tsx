@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { goResponseHeaders } from '../daemon/index.ts'
 import { renderBody } from '../lib/daemon-client/render-body.ts'
 import type { Exchange } from '../lib/daemon-client/send-request.ts'
@@ -6,10 +7,20 @@ import { useI18n } from '../lib/i18n/index.tsx'
 import '../lib/i18n/view-messages.ts'
 import './response-view.css'
 
-function Body({ exchange }: { exchange: Exchange }) {
+/**
+ * Memoised on the bytes: pretty-printing a large JSON answer is the costliest part of showing
+ * it, and the view renders again for things that leave the body alone (a stream's clock, an
+ * edit of the request).
+ */
+const Body = memo(function Body({
+  bytes,
+  contentType,
+}: {
+  bytes: Uint8Array
+  contentType: string
+}) {
   const { t } = useI18n()
-  const contentType = exchange.headers.find(([name]) => name === 'content-type')?.[1] ?? ''
-  const body = renderBody(exchange.body, contentType)
+  const body = renderBody(bytes, contentType)
   switch (body.kind) {
     case 'empty':
       return <p className="muted">{t('emptyBody')}</p>
@@ -42,7 +53,7 @@ function Body({ exchange }: { exchange: Exchange }) {
     case 'binary':
       return <p className="muted">{t('binaryBody', { bytes: body.bytes })}</p>
   }
-}
+})
 
 /**
  * The headers as Go's server wrote them (canonical names, its order, Date, Content-Length or
@@ -107,7 +118,10 @@ export function ResponseView({ exchange, streaming, error }: ResponseViewProps) 
             ))}
           </dl>
           <h4>{t('responseBody')}</h4>
-          <Body exchange={exchange} />
+          <Body
+            bytes={exchange.body}
+            contentType={exchange.headers.find(([name]) => name === 'content-type')?.[1] ?? ''}
+          />
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { readStored, readStoredJson, writeStored } from './storage.ts'
+import { writeStoredSoon } from './storage-soon.ts'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -46,5 +47,41 @@ describe('storage', () => {
       }),
     ).toBeNull()
     expect(window.localStorage.getItem('throws')).toBeNull()
+  })
+
+  describe('writeStoredSoon', () => {
+    it('writes once the page is idle, the last value handed over, computed once', async () => {
+      const computed: string[] = []
+      const value = (text: string) => () => {
+        computed.push(text)
+        return text
+      }
+      writeStoredSoon('soon', value('first'))
+      writeStoredSoon('soon', value('second'))
+      expect(window.localStorage.getItem('soon')).toBeNull()
+      await vi.waitFor(() => expect(window.localStorage.getItem('soon')).toBe('second'))
+      expect(computed).toEqual(['second'])
+    })
+
+    it('never lets a read see an older value than the last one handed over', () => {
+      writeStored('k', 'old')
+      writeStoredSoon('k', () => 'new')
+      expect(readStored('k')).toBe('new')
+      writeStoredSoon('k', () => null)
+      expect(readStored('k')).toBeNull()
+    })
+
+    it('lets an immediate write win over a waiting one', async () => {
+      writeStoredSoon('k', () => 'waiting')
+      writeStored('k', 'now')
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      expect(window.localStorage.getItem('k')).toBe('now')
+    })
+
+    it('writes at once when the page goes away', () => {
+      writeStoredSoon('k', () => 'kept')
+      window.dispatchEvent(new Event('pagehide'))
+      expect(window.localStorage.getItem('k')).toBe('kept')
+    })
   })
 })

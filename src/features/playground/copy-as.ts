@@ -65,13 +65,17 @@ function decodePathVariable(raw: string): string | null {
   }
 }
 
+// Compiled once: the playground matches its request on every render (copy menu, browser-only
+// names), and building ~100 regular expressions each time showed up in a Send's profile.
+const compiledRoutes = routes.map(compileRoute)
+
 /** Which endpoint a path names, and its path variables (the version prefix is optional). */
 export function matchEndpoint(request: CopyRequest): Matched | null {
   const [rawPath = '', rawQuery = ''] = request.path.split(/\?(.*)/s)
   const path = rawPath.replace(/^\/v\d+\.\d+(?=\/)/, '')
-  for (const info of routes) {
+  for (const compiled of compiledRoutes) {
+    const { info } = compiled
     if (info.method !== request.method) continue
-    const compiled = compileRoute(info)
     const m = compiled.regex.exec(path)
     if (!m) continue
     const params: Record<string, string> = {}

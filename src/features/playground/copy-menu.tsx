@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import './playground-tools.css'
 // The lessons' and playground's strings travel with these chunks, not with the first page.
 import '../../lib/i18n/feature-messages.ts'
@@ -34,8 +34,16 @@ interface CopyMenuProps {
   browserOnly?: string | null
 }
 
-/** "Copy as": the request in five forms, shown before copying so it can also be read or selected. */
-export function CopyMenu({ request, target, onTarget, browserOnly }: CopyMenuProps) {
+/**
+ * "Copy as": the request in five forms, shown before copying so it can also be read or selected.
+ * Memoised: its props change with the request, not with each Send.
+ */
+export const CopyMenu = memo(function CopyMenu({
+  request,
+  target,
+  onTarget,
+  browserOnly,
+}: CopyMenuProps) {
   const { t } = useI18n()
   const [format, setFormat] = useState<Format>(target.via === 'tcp' ? 'curl-tcp' : 'curl-socket')
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null)
@@ -117,4 +125,4 @@ export function CopyMenu({ request, target, onTarget, browserOnly }: CopyMenuPro
       )}
     </details>
   )
-}
+})

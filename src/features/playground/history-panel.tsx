@@ -1,4 +1,4 @@
-import { type ChangeEvent, useRef, useState } from 'react'
+import { type ChangeEvent, memo, useRef, useState } from 'react'
 import type { Exchange } from '../../lib/daemon-client/send-request.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
 import { historyToShell } from './history-script.ts'
@@ -29,7 +29,11 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
-export function HistoryPanel(props: HistoryPanelProps) {
+/**
+ * Memoised: the playground renders on each Send's click and answer, and the list changes only
+ * when an answer is added (its handlers are stable, see useStableHandler).
+ */
+export const HistoryPanel = memo(function HistoryPanel(props: HistoryPanelProps) {
   const { history, dockerVersion, onLoad, onReplay, onReplace, target, onTarget } = props
   const { t } = useI18n()
   const fileInput = useRef<HTMLInputElement>(null)
@@ -158,4 +162,4 @@ export function HistoryPanel(props: HistoryPanelProps) {
       )}
     </section>
   )
-}
+})

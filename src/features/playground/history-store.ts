@@ -1,6 +1,7 @@
 import type { Exchange } from '../../lib/daemon-client/send-request.ts'
 import { toPlaygroundRequest } from '../../lib/daemon-client/to-playground-request.ts'
-import { readStored, writeStored } from '../../lib/storage.ts'
+import { readStored } from '../../lib/storage.ts'
+import { writeStoredSoon } from '../../lib/storage-soon.ts'
 
 /**
  * The playground's history, kept per Docker version in localStorage next to that version's
@@ -111,7 +112,8 @@ export function loadHistory(version: string): Exchange[] {
   }
 }
 
+/** Saves once the page is idle (or hides): serialising the history is not on a Send's way to the screen. */
 export function saveHistory(version: string, history: readonly Exchange[]): void {
   // Storage full or disabled: the history lasts for this page only.
-  writeStored(key(version), history.length === 0 ? null : historyToJson(history))
+  writeStoredSoon(key(version), () => (history.length === 0 ? null : historyToJson(history)))
 }

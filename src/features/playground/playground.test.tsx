@@ -115,7 +115,10 @@ describe('Playground', () => {
     await waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(2))
     await user.click(within(history).getByRole('button', { name: 'Clear' }))
     expect(within(history).getByText('Nothing sent yet.')).toBeInTheDocument()
-    expect(window.localStorage.getItem('docker-api-explorer:history:1.12.6')).toBeNull()
+    // Written once the page is idle (storage-soon.ts), not on the click.
+    await waitFor(() =>
+      expect(window.localStorage.getItem('docker-api-explorer:history:1.12.6')).toBeNull(),
+    )
   })
 
   it('keeps the history when an import has nothing to replay, and asks before replacing it', async () => {

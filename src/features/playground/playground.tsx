@@ -11,6 +11,7 @@ import {
 import { exampleRequest } from '../../domain/example-request.ts'
 import type { EndpointsFile } from '../../domain/schemas/endpoints.ts'
 import type { ViewStateProps } from '../../hooks/use-navigation.tsx'
+import { useStableHandler } from '../../hooks/use-stable-handler.ts'
 import type { DaemonSession } from '../../lib/daemon-client/daemon-session.ts'
 import { failureMessage } from '../../lib/daemon-client/failure-message.ts'
 import { type Exchange, sendRequest } from '../../lib/daemon-client/send-request.ts'
@@ -74,7 +75,9 @@ export default function Playground({
   const controllers = useRef(new Map<number, AbortController>())
   const shown = useRef(0)
   const nextId = useRef(1)
-  const now = useTicking(open.length > 0)
+  // Only a stream's clock moves on screen: ticking for a plain request cost a whole render of
+  // the playground, on the main thread the answer was waiting for.
+  const now = useTicking(open.some((o) => o.stream))
 
   useEffect(() => {
     let cancelled = false
@@ -125,9 +128,12 @@ export default function Playground({
       { id, request: sent, startedAt: performance.now(), bytes: 0, stream: false },
     ])
     const update = (partial: Exchange) => {
-      if (shown.current === id) setExchange(partial)
-      // No Content-Length: a stream (the daemon sends one for every whole body).
+      // No Content-Length: a stream (the daemon sends one for every whole body). A whole body
+      // is shown once, when it has been read: a render for its headers and another for its
+      // chunk only delayed the answer on screen.
       const stream = !partial.headers.some(([name]) => name === 'content-length')
+      if (!stream) return
+      if (shown.current === id) setExchange(partial)
       setOpen((list) =>
         list.map((o) => (o.id === id ? { ...o, bytes: partial.body.length, stream } : o)),
       )
@@ -168,6 +174,16 @@ export default function Playground({
     setPresetNeeds(preset.needs)
     setRequest(toPlaygroundRequest(preset))
   }
+
+  // Stable, so the memoised history list skips the renders of each Send.
+  const loadEntry = useStableHandler((item: Exchange) => {
+    setRequest(item.request)
+    setExchange(item)
+  })
+  const replayEntry = useStableHandler((item: Exchange) => {
+    setRequest(item.request)
+    send(item.request)
+  })
 
   return (
     <section aria-labelledby="playground-heading" className="view playground">
@@ -260,14 +276,8 @@ export default function Playground({
           <HistoryPanel
             history={history}
             dockerVersion={request.docker}
-            onLoad={(item) => {
-              setRequest(item.request)
-              setExchange(item)
-            }}
-            onReplay={(item) => {
-              setRequest(item.request)
-              send(item.request)
-            }}
+            onLoad={loadEntry}
+            onReplay={replayEntry}
             onReplace={setHistory}
             target={target}
             onTarget={setTarget}

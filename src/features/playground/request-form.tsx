@@ -1,5 +1,7 @@
+import { memo } from 'react'
 import { type Choice, SelectField } from '../../components/filter-fields.tsx'
 import type { Endpoint } from '../../domain/schemas/endpoints.ts'
+import { useStableHandler } from '../../hooks/use-stable-handler.ts'
 import {
   CONTENT_TYPES,
   PLAYGROUND_METHODS,
@@ -29,6 +31,33 @@ function withQuery(path: string, name: string, value: string): string {
   return text === '' ? base : `${base}?${text}`
 }
 
+/**
+ * Every endpoint as a starting point: ~100 options, which React compared and the browser
+ * re-selected on each of the form's renders (each Send renders it twice). They change only with
+ * the language.
+ */
+const PresetSelect = memo(function PresetSelect(props: {
+  endpoints: readonly Endpoint[]
+  language: keyof Endpoint['title']
+  onPreset: (endpointId: string) => void
+}) {
+  const { endpoints, language, onPreset } = props
+  const { t } = useI18n()
+  return (
+    <label className="filter preset">
+      <span>{t('preset')}</span>
+      <select value="" onChange={(event) => event.target.value && onPreset(event.target.value)}>
+        <option value="">{t('choosePreset')}</option>
+        {endpoints.map((endpoint) => (
+          <option key={endpoint.id} value={endpoint.id}>
+            {endpoint.method} {endpoint.path} — {endpoint.title[language]}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+})
+
 interface RequestFormProps {
   value: PlaygroundState
   endpoints: readonly Endpoint[]
@@ -45,6 +74,7 @@ interface RequestFormProps {
 export function RequestForm(props: RequestFormProps) {
   const { value, endpoints, busy, onChange, onPreset, onSend, onStop, onReset, onPasteCurl } = props
   const { t, language } = useI18n()
+  const choosePreset = useStableHandler(onPreset)
   const methods: Choice<PlaygroundMethod>[] = PLAYGROUND_METHODS.map((m) => ({
     value: m,
     label: m,
@@ -78,17 +108,7 @@ export function RequestForm(props: RequestFormProps) {
           choices={versions}
           onChange={(docker) => onChange({ docker })}
         />
-        <label className="filter preset">
-          <span>{t('preset')}</span>
-          <select value="" onChange={(event) => event.target.value && onPreset(event.target.value)}>
-            <option value="">{t('choosePreset')}</option>
-            {endpoints.map((endpoint) => (
-              <option key={endpoint.id} value={endpoint.id}>
-                {endpoint.method} {endpoint.path} — {endpoint.title[language]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PresetSelect endpoints={endpoints} language={language} onPreset={choosePreset} />
       </div>
       <div className="request-row">
         <SelectField

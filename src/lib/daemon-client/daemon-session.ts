@@ -5,6 +5,7 @@ import {
   type SimulatedDaemon,
 } from '../../daemon/index.ts'
 import { readStored, writeStored } from '../storage.ts'
+import { writeStoredSoon } from '../storage-soon.ts'
 
 /**
  * One simulated daemon per Docker version, kept in localStorage between visits: a learner's
@@ -25,7 +26,10 @@ export interface DaemonSession {
   /** Where requests go: `${baseUrl}${daemonPath}`. */
   readonly baseUrl: string
   readonly daemon: SimulatedDaemon
-  /** Writes the daemon's state to storage (after each exchange). */
+  /**
+   * Writes the daemon's state to storage (after each exchange): once the page is idle, or when
+   * it hides, so the snapshot is not on the way from an answer to the screen.
+   */
   persist(): void
   /** Back to a fresh daemon with only the seeded images. */
   reset(): void
@@ -65,7 +69,7 @@ export function makeSession(
     transport,
     daemon,
     restoreError,
-    persist: () => writeStored(storageKey(version), daemon.snapshot()),
+    persist: () => writeStoredSoon(storageKey(version), () => daemon.snapshot()),
     reset: () => {
       daemon.reset()
       writeStored(storageKey(version), null)
