@@ -1,13 +1,12 @@
 import type { RequestHandler } from 'msw'
 import type { Daemon } from '../../daemon/index.ts'
-import { everythingPattern, parseBaseUrl } from './base-url.ts'
-import { forwardTo } from './forward.ts'
+import { daemonFetch, everythingPattern, parseBaseUrl } from '../../daemon-fetch/index.ts'
 import { DaemonRequestHandler } from './route.ts'
 
 export interface CreateHandlersOptions {
   /**
    * Where the daemon is served. Absolute (`http://docker.local`) or a same-origin path prefix
-   * (`/docker-api/`). Omitted: every URL on any host (the node:http server).
+   * (`/docker-api/`). Omitted: every URL on any host.
    */
   baseUrl?: string
 }
@@ -17,8 +16,9 @@ function currentOrigin(): string | undefined {
 }
 
 /**
- * The MSW handlers for a simulated daemon. The same list serves the browser (service worker),
- * the tests (`setupServer`) and the real HTTP server (`getResponse`).
+ * The MSW handlers for a simulated daemon. The same list serves the browser (service worker,
+ * or msw's `getResponse` in the page when there is none) and the tests (`setupServer`). The
+ * translation itself is `src/daemon-fetch/`, which the node:http server calls without MSW.
  *
  * One handler takes every URL under the base: which endpoint a path is, whether the method is
  * allowed and what an unknown path gets is the daemon's business, as it was gorilla/mux's in
@@ -31,5 +31,8 @@ export function createHandlers(
   options: CreateHandlersOptions = {},
 ): RequestHandler[] {
   const base = parseBaseUrl(options.baseUrl, currentOrigin())
-  return [new DaemonRequestHandler('docker', everythingPattern(base), forwardTo(daemon, base))]
+  const answer = daemonFetch(daemon, base)
+  return [
+    new DaemonRequestHandler('docker', everythingPattern(base), ({ request }) => answer(request)),
+  ]
 }

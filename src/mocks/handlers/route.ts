@@ -1,9 +1,4 @@
-import {
-  type DefaultBodyType,
-  RequestHandler,
-  type ResponseResolver,
-  type StrictRequest,
-} from 'msw'
+import { type DefaultBodyType, RequestHandler, type ResponseResolver } from 'msw'
 
 export interface DaemonHandlerInfo {
   /** What MSW prints for this handler, e.g. `docker ^http…`. */
@@ -16,13 +11,15 @@ type ParsedDaemonRequest = { matches: boolean }
 export type DaemonResolver = ResponseResolver<Record<string, unknown>, DefaultBodyType, undefined>
 
 /**
- * An MSW request handler that matches a URL against one regular expression and nothing else.
+ * An MSW request handler that matches a URL against one regular expression and nothing else,
+ * written with MSW's documented extension points only: a `RequestHandler` subclass with
+ * `parse`, `predicate` and `log` ("custom request handler" in MSW's docs). MSW itself runs it
+ * (`run` is MSW's, clone of the request included), so any msw 2.x can.
  *
- * Why not `http.all(regexp, resolver)`: msw 2.9's `HttpHandler.parse` also collects the request's
- * cookies through tough-cookie's public-suffix lookup on *every* request, which took ~130 µs of
- * the ~190 µs msw spent per request in `bench/daemon-profile.ts` (the daemon itself: ~8 µs for a
- * resize). Docker's API has no cookies, so this handler skips that work. It is still an MSW
- * `RequestHandler`: setupWorker, setupServer and getResponse treat it like any other.
+ * Why not `http.all(regexp, resolver)`: `HttpHandler.parse` also collects the request's cookies
+ * (tough-cookie's public-suffix lookup) and matches path parameters on every request. Docker's
+ * API has neither, and the daemon does its own routing; `bench/daemon-profile.ts` measured the
+ * difference (see decision 7).
  */
 export class DaemonRequestHandler extends RequestHandler<
   DaemonHandlerInfo,
@@ -34,39 +31,7 @@ export class DaemonRequestHandler extends RequestHandler<
   }
 
   override async parse(args: { request: Request }): Promise<ParsedDaemonRequest> {
-    return this.match(args.request)
-  }
-
-  private match(request: Request): ParsedDaemonRequest {
-    return { matches: this.info.pattern.test(request.url) }
-  }
-
-  /**
-   * `RequestHandler.run` minus its `request.clone()`, which msw makes so that logging can read
-   * the body again. It cost more than the daemon itself for a small request (the clone builds a
-   * new AbortSignal and tees the body), and nothing reads that clone here: `getResponse` and
-   * `setupServer` drop it, `setupWorker` logs from a clone of its own, and `log` below reads only
-   * method, URL and status. Everything else is as msw does it: parse (here the same match
-   * `parse` resolves to, without waiting a microtask for it), predicate, resolver.
-   */
-  override async run(args: {
-    request: StrictRequest<DefaultBodyType>
-    requestId: string
-  }): ReturnType<RequestHandler['run']> {
-    const parsedResult = this.match(args.request)
-    if (!this.predicate({ parsedResult })) return null
-    this.isUsed = true
-    const response = await this.resolver({
-      request: args.request,
-      requestId: args.requestId,
-    })
-    return {
-      handler: this,
-      parsedResult,
-      request: args.request,
-      requestId: args.requestId,
-      response: response instanceof Response ? response : undefined,
-    }
+    return { matches: this.info.pattern.test(args.request.url) }
   }
 
   predicate(args: { parsedResult: ParsedDaemonRequest }): boolean {
