@@ -1,7 +1,6 @@
-import type { RequestHandler } from 'msw'
+import { http, type RequestHandler } from 'msw'
 import type { Daemon } from '../../daemon/index.ts'
 import { daemonFetch, everythingPattern, parseBaseUrl } from '../../daemon-fetch/index.ts'
-import { DaemonRequestHandler } from './route.ts'
 
 export interface CreateHandlersOptions {
   /**
@@ -25,6 +24,13 @@ function currentOrigin(): string | undefined {
  * 1.12 (a wrong method or an unknown path is 404 `page not found`, JSON or, for a `/v1.23`-or-older
  * prefix, plain text; api/server/server.go createMux at moby v1.12.6). Without a catch-all MSW
  * would report those as unhandled requests instead.
+ *
+ * It is MSW's own `http.all` with a regular expression on the whole URL: public API only, so any
+ * msw 2.x runs it. A `RequestHandler` subclass (parse/predicate/log, skipping `HttpHandler`'s
+ * cookie and path-parameter parsing) measured ≈ 15–20 µs less per request through
+ * `getResponse` on msw 2.15 (a resize: 47–64 µs against 65–84 µs, in-process, on a loaded
+ * machine). MSW's docs ask for `http` before a custom handler, and beside a service worker's
+ * hop or a React render that difference is nothing.
  */
 export function createHandlers(
   daemon: Daemon,
@@ -32,7 +38,5 @@ export function createHandlers(
 ): RequestHandler[] {
   const base = parseBaseUrl(options.baseUrl, currentOrigin())
   const answer = daemonFetch(daemon, base)
-  return [
-    new DaemonRequestHandler('docker', everythingPattern(base), ({ request }) => answer(request)),
-  ]
+  return [http.all(everythingPattern(base), ({ request }) => answer(request))]
 }
