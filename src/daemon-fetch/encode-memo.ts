@@ -3,9 +3,10 @@
  *
  * The daemon's list cache hands back the very same string for a repeated `GET /containers/json`
  * while nothing in it changed (a kubelet relists every second), and encoding it cost more than
- * the rest of the request: for 100 containers (a 78 KB list) 70–220 µs to encode against ≈ 45 µs
- * for the whole in-process request with the memo (`bench/daemon-profile.ts list`; without it
- * ≈ 220 µs). Any other string is compared by content first, so the bytes always match the text.
+ * the rest of the request: for 100 containers (a 78 KB list) 70–220 µs to encode, and a list
+ * through `daemonFetch`, drained as the server drains it, took 65–140 µs with the memo against
+ * 205–680 µs without (one process, a loaded 2-core machine; `bench/daemon-profile.ts fetch-list`).
+ * Any other string is compared by content first, so the bytes always match the text.
  * Nobody writes to the bytes (a Response body is read, not written); should a consumer detach
  * them (transfer the buffer), they are encoded afresh.
  */
