@@ -2,7 +2,7 @@
  * Child process of `bench/daemon.ts`: hosts the two servers under test on ephemeral loopback
  * ports, so the load generator (the parent) does not share an event loop with them.
  *
- * - the simulated daemon (`startDaemonServer`: node:http → msw getResponse → daemon.handle),
+ * - the simulated daemon (`startDaemonServer`: node:http → daemonFetch → daemon.handle),
  *   holding `CONTAINERS` running containers;
  * - a bare node:http server answering each benchmarked path with the very status, headers and
  *   bytes the daemon sent for it (captured once at start-up).

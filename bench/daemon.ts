@@ -2,7 +2,7 @@
  * Benchmark of the simulated daemon: `npx tsx bench/daemon.ts` (or `runDaemonBench()`).
  *
  * 1. HTTP throughput, side by side in one run. A child process (`daemon-server.ts`) hosts the
- *    daemon server (node:http → msw `getResponse` → `daemon.handle`, 100 running containers)
+ *    daemon server (node:http → `daemonFetch` → `daemon.handle`, 100 running containers)
  *    and a bare node:http server that answers the same paths with the same captured bytes.
  *    This process is the load generator: a keep-alive `http.Agent` with `CONCURRENCY` sockets,
  *    each looping request → full response → next request for `DURATION_MS`. Bare and daemon

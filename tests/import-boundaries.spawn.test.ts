@@ -53,6 +53,20 @@ const probes: Probe[] = [
   { at: 'src/server', imports: '../daemon/engine.ts', refused: true },
   { at: 'src/mocks', imports: '../daemon/state.ts', refused: true },
   { at: 'src/mocks', imports: '../daemon/index.ts', refused: false },
+  // The node:http server calls the daemon through the Fetch translation, never through MSW.
+  { at: 'src/server', imports: 'msw', refused: true },
+  { at: 'src/server', imports: 'msw/node', refused: true },
+  { at: 'src/server', imports: '../mocks/handlers/index.ts', refused: true },
+  { at: 'src/server', imports: '../daemon-fetch/index.ts', refused: false },
+  { at: 'src/server', imports: '../daemon-fetch/response.ts', refused: true },
+  { at: 'src/mocks', imports: '../daemon-fetch/index.ts', refused: false },
+  // The translation itself belongs to neither front.
+  { at: 'src/daemon-fetch', imports: 'msw', refused: true },
+  { at: 'src/daemon-fetch', imports: '../mocks/handlers/route.ts', refused: true },
+  { at: 'src/daemon-fetch', imports: '../server/node-http.ts', refused: true },
+  { at: 'src/daemon-fetch', imports: 'node:http', refused: true },
+  { at: 'src/daemon-fetch', imports: '../daemon/engine.ts', refused: true },
+  { at: 'src/daemon-fetch', imports: '../daemon/index.ts', refused: false },
 ]
 
 const written: string[] = []

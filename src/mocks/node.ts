@@ -1,4 +1,4 @@
-import { type SetupServerApi, setupServer } from 'msw/node'
+import { type SetupServer, setupServer } from 'msw/node'
 import type { Daemon } from '../daemon/index.ts'
 import { type CreateHandlersOptions, createHandlers } from './handlers/index.ts'
 
@@ -12,6 +12,6 @@ export const TEST_DAEMON_BASE_URL = 'http://docker.local'
 export function setupDaemonServer(
   daemon: Daemon,
   options: CreateHandlersOptions = { baseUrl: TEST_DAEMON_BASE_URL },
-): SetupServerApi {
+): SetupServer {
   return setupServer(...createHandlers(daemon, options))
 }

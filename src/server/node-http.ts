@@ -1,16 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { DAEMON_STDIN_HEADER, goResponseHeaders } from '../daemon/index.ts'
-import { DAEMON_RAW_PATH_HEADER, DAEMON_STATUS_HEADER } from '../mocks/handlers/forward.ts'
+import { DAEMON_RAW_PATH_HEADER, DAEMON_STATUS_HEADER } from '../daemon-fetch/index.ts'
 
 /**
- * node:http ⇄ Fetch API. The only code between a TCP socket and MSW's `getResponse`;
- * it knows nothing about Docker beyond the hijack handshake.
+ * node:http ⇄ Fetch API. The only code between a TCP socket and the daemon's Fetch face
+ * (`src/daemon-fetch/`); it knows nothing about Docker beyond the hijack handshake.
  */
 
 /**
  * The largest request body the server reads: 64 MiB. Docker streams bodies and has no limit;
- * this server holds a body in memory (a Fetch Request for MSW's handlers), and a hostile one
+ * this server holds a body in memory (a Fetch Request for the daemon's Fetch face), and a hostile one
  * must not exhaust a classroom machine. The biggest legitimate bodies are image tars for
  * `docker load` and build contexts: the simulated daemon's own `docker save` output is a few
  * kilobytes, a real busybox or alpine image tar 1–6 MB, a classroom build context well under
@@ -164,7 +164,7 @@ export function toFetchRequest(
   return pending.then((body) => requestFrom(request, origin, body))
 }
 
-/** The status the daemon meant (a 101 travels through MSW as 200 plus a header). */
+/** The status the daemon meant (a 101 travels in a Fetch Response as 200 plus a header). */
 export function daemonStatus(response: Response): number {
   const smuggled = response.headers.get(DAEMON_STATUS_HEADER)
   return smuggled === null ? response.status : Number(smuggled)

@@ -2,10 +2,9 @@ import { existsSync, statSync, unlinkSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { type AddressInfo, connect } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { getResponse, type RequestHandler } from 'msw'
 import type { Daemon, DockerVersion } from '../daemon/index.ts'
 import { createDaemon, INTERNAL_ERROR_MESSAGE } from '../daemon/index.ts'
-import { createHandlers } from '../mocks/handlers/index.ts'
+import { daemonFetch } from '../daemon-fetch/index.ts'
 import { type DataRoot, openDataRoot } from './container-files.ts'
 import { handleUpgrade } from './hijack.ts'
 import { BodyTooLargeError, bodyTooLarge, toFetchRequest, writeFetchResponse } from './node-http.ts'
@@ -91,8 +90,10 @@ function internalError(error: unknown): Response {
 }
 
 /**
- * The simulated daemon over real HTTP. Every endpoint is answered by the same MSW handlers the
- * browser and the tests use, through msw's `getResponse`: there is no second implementation.
+ * The simulated daemon over real HTTP. Every request goes through the same Fetch ⇄ daemon
+ * translation (`src/daemon-fetch/`) as the browser's and the tests' MSW handler, called
+ * directly: MSW has nothing to route here (every URL is the daemon's), so it stays out of the
+ * server (decision 7). There is no second implementation.
  */
 export async function startDaemonServer(options: DaemonServerOptions): Promise<DaemonServer> {
   const host = options.host ?? '127.0.0.1'
@@ -123,16 +124,12 @@ export async function startDaemonServer(options: DaemonServerOptions): Promise<D
   } else {
     daemon = options.daemon
   }
-  const handlers: RequestHandler[] = createHandlers(daemon)
+  const answer = daemonFetch(daemon)
   let origin = ''
 
   const respond = async (request: Request): Promise<Response> => {
     try {
-      return (
-        (await getResponse(handlers, request)) ??
-        // Unreachable while the catch-all handler exists; kept so a missing handler is visible.
-        internalError(new Error(`no handler for ${request.method} ${request.url}`))
-      )
+      return await answer(request)
     } catch (error) {
       return internalError(error)
     }

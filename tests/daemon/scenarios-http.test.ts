@@ -8,7 +8,7 @@ import { sendOverHttp } from './http-send.ts'
 
 /**
  * Every status-code scenario of src/scenarios, through the real HTTP server (node:http →
- * msw getResponse → daemon), with the same expectations as the model test. One server; behind
+ * daemonFetch → daemon), with the same expectations as the model test. One server; behind
  * it a fresh deterministic daemon per scenario.
  */
 

@@ -1,53 +1,60 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
+import type { OpenSession } from '../../../tests/daemon-fixture.ts'
 import { ViewHarness } from '../../../tests/view-harness.tsx'
 import Playground from './playground.tsx'
 import { playgroundUrl } from './playground-url.ts'
-import { openTestSession } from './test-daemon.ts'
+import { playgroundTest } from './test-daemon.ts'
 
-function Harness() {
+function Harness({ openSession }: { openSession: OpenSession }) {
   return (
     <ViewHarness codec={playgroundUrl} search="?view=playground">
       {({ state, onChange }) => (
-        <Playground state={state} onChange={onChange} openSession={openTestSession} />
+        <Playground state={state} onChange={onChange} openSession={openSession} />
       )}
     </ViewHarness>
   )
 }
 
 describe('pasting a curl command', () => {
-  it('fills method, path, type and body when pasted into the path field, and sends it', async () => {
-    const user = userEvent.setup()
-    render(<Harness />)
-    await screen.findByRole('button', { name: 'Send' })
-    const path = screen.getByRole('textbox', { name: 'Path and query' })
-    await user.clear(path)
-    await user.click(path)
-    await user.paste(
-      `curl -sS --unix-socket /var/run/docker.sock -X POST -H 'Content-Type: application/json' --data-binary '{"Image":"busybox","Cmd":["top"]}' 'http://localhost/v1.24/containers/create?name=pasted'`,
-    )
-    expect(path).toHaveValue('/v1.24/containers/create?name=pasted')
-    expect(screen.getByRole('combobox', { name: 'Method' })).toHaveValue('POST')
-    expect(screen.getByRole('textbox', { name: 'Body' })).toHaveValue(
-      '{"Image":"busybox","Cmd":["top"]}',
-    )
-    expect(
-      screen.getByText('Filled from curl: POST /v1.24/containers/create?name=pasted.'),
-    ).toBeInTheDocument()
-    await user.click(screen.getByRole('button', { name: 'Send' }))
-    await screen.findByText(/^HTTP\/1\.1 201 Created/)
-  })
+  playgroundTest(
+    'fills method, path, type and body when pasted into the path field, and sends it',
+    async ({ openSession }) => {
+      const user = userEvent.setup()
+      render(<Harness openSession={openSession} />)
+      await screen.findByRole('button', { name: 'Send' })
+      const path = screen.getByRole('textbox', { name: 'Path and query' })
+      await user.clear(path)
+      await user.click(path)
+      await user.paste(
+        `curl -sS --unix-socket /var/run/docker.sock -X POST -H 'Content-Type: application/json' --data-binary '{"Image":"busybox","Cmd":["top"]}' 'http://localhost/v1.24/containers/create?name=pasted'`,
+      )
+      expect(path).toHaveValue('/v1.24/containers/create?name=pasted')
+      expect(screen.getByRole('combobox', { name: 'Method' })).toHaveValue('POST')
+      expect(screen.getByRole('textbox', { name: 'Body' })).toHaveValue(
+        '{"Image":"busybox","Cmd":["top"]}',
+      )
+      expect(
+        screen.getByText('Filled from curl: POST /v1.24/containers/create?name=pasted.'),
+      ).toBeInTheDocument()
+      await user.click(screen.getByRole('button', { name: 'Send' }))
+      await screen.findByText(/^HTTP\/1\.1 201 Created/)
+    },
+  )
 
-  it('says which part of a command it could not read and leaves the form alone', async () => {
-    const user = userEvent.setup()
-    render(<Harness />)
-    await screen.findByRole('button', { name: 'Send' })
-    await user.click(screen.getByText('Paste a curl command'))
-    await user.click(screen.getByRole('textbox', { name: /^curl command/ }))
-    await user.paste('curl -X POST -d "$BODY" http://localhost/v1.24/containers/create')
-    await user.click(screen.getByRole('button', { name: 'Fill the form' }))
-    expect(screen.getByRole('alert')).toHaveTextContent('“$BODY”')
-    expect(screen.getByRole('textbox', { name: 'Path and query' })).toHaveValue('/v1.24/version')
-  })
+  playgroundTest(
+    'says which part of a command it could not read and leaves the form alone',
+    async ({ openSession }) => {
+      const user = userEvent.setup()
+      render(<Harness openSession={openSession} />)
+      await screen.findByRole('button', { name: 'Send' })
+      await user.click(screen.getByText('Paste a curl command'))
+      await user.click(screen.getByRole('textbox', { name: /^curl command/ }))
+      await user.paste('curl -X POST -d "$BODY" http://localhost/v1.24/containers/create')
+      await user.click(screen.getByRole('button', { name: 'Fill the form' }))
+      expect(screen.getByRole('alert')).toHaveTextContent('“$BODY”')
+      expect(screen.getByRole('textbox', { name: 'Path and query' })).toHaveValue('/v1.24/version')
+    },
+  )
 })

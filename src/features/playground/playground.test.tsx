@@ -1,16 +1,17 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, vi } from 'vitest'
+import type { OpenSession } from '../../../tests/daemon-fixture.ts'
 import { ViewHarness } from '../../../tests/view-harness.tsx'
 import Playground from './playground.tsx'
 import { playgroundUrl } from './playground-url.ts'
-import { openTestSession } from './test-daemon.ts'
+import { playgroundTest } from './test-daemon.ts'
 
-function Harness() {
+function Harness({ openSession }: { openSession: OpenSession }) {
   return (
     <ViewHarness codec={playgroundUrl} search="?view=playground">
       {({ state, onChange }) => (
-        <Playground state={state} onChange={onChange} openSession={openTestSession} />
+        <Playground state={state} onChange={onChange} openSession={openSession} />
       )}
     </ViewHarness>
   )
@@ -33,67 +34,79 @@ async function createFromExample(user: ReturnType<typeof userEvent.setup>) {
 const statusLine = () => document.querySelector('.status-line')?.textContent ?? ''
 
 describe('Playground', () => {
-  it('asks the daemon for its version and shows the status line and the Server header', async () => {
-    const user = userEvent.setup()
-    render(<Harness />)
-    await send(user)
-    expect(statusLine()).toMatch(/^HTTP\/1\.1 200 OK/)
-    const headers = screen.getByRole('heading', { name: 'Headers' })
-      .nextElementSibling as HTMLElement
-    expect(within(headers).getByText('Docker/1.12.6 (linux)')).toBeInTheDocument()
-    expect(screen.getByText(/"ApiVersion": "1.24"/)).toBeInTheDocument()
-  })
+  playgroundTest(
+    'asks the daemon for its version and shows the status line and the Server header',
+    async ({ openSession }) => {
+      const user = userEvent.setup()
+      render(<Harness openSession={openSession} />)
+      await send(user)
+      expect(statusLine()).toMatch(/^HTTP\/1\.1 200 OK/)
+      const headers = screen.getByRole('heading', { name: 'Headers' })
+        .nextElementSibling as HTMLElement
+      expect(within(headers).getByText('Docker/1.12.6 (linux)')).toBeInTheDocument()
+      expect(screen.getByText(/"ApiVersion": "1.24"/)).toBeInTheDocument()
+    },
+  )
 
-  it('creates a container from the endpoint example and lists it in the daemon state', async () => {
-    const user = userEvent.setup()
-    render(<Harness />)
-    await screen.findByRole('button', { name: 'Send' })
-    await user.selectOptions(
-      screen.getByRole('combobox', { name: /Start from/ }),
-      'ContainerCreate',
-    )
-    expect(screen.getByRole('textbox', { name: 'Path and query' })).toHaveValue(
-      '/containers/create?name=web',
-    )
-    await send(user)
-    expect(statusLine()).toMatch(/^HTTP\/1\.1 201 Created/)
-    const state = screen.getByRole('region', { name: 'Daemon state' })
-    expect(within(state).getByText('web')).toBeInTheDocument()
-    await waitFor(() => expect(window.location.search).toContain('p=%2Fcontainers%2Fcreate'))
-  })
+  playgroundTest(
+    'creates a container from the endpoint example and lists it in the daemon state',
+    async ({ openSession }) => {
+      const user = userEvent.setup()
+      render(<Harness openSession={openSession} />)
+      await screen.findByRole('button', { name: 'Send' })
+      await user.selectOptions(
+        screen.getByRole('combobox', { name: /Start from/ }),
+        'ContainerCreate',
+      )
+      expect(screen.getByRole('textbox', { name: 'Path and query' })).toHaveValue(
+        '/containers/create?name=web',
+      )
+      await send(user)
+      expect(statusLine()).toMatch(/^HTTP\/1\.1 201 Created/)
+      const state = screen.getByRole('region', { name: 'Daemon state' })
+      expect(within(state).getByText('web')).toBeInTheDocument()
+      await waitFor(() => expect(window.location.search).toContain('p=%2Fcontainers%2Fcreate'))
+    },
+  )
 
-  it('answers malformed input with the daemon’s real error', async () => {
-    const user = userEvent.setup()
-    render(<Harness />)
-    await screen.findByRole('button', { name: 'Send' })
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Method' }), 'POST')
-    const path = screen.getByRole('textbox', { name: 'Path and query' })
-    await user.clear(path)
-    await user.type(path, '/v1.24/containers/create')
-    // user-event reads "{{" as one literal "{": the body sent is {bad
-    await user.type(screen.getByRole('textbox', { name: 'Body' }), '{{bad')
-    await send(user)
-    expect(statusLine()).toMatch(/^HTTP\/1\.1 500 Internal Server Error/)
-    expect(
-      screen.getByText(/invalid character 'b' looking for beginning of object key string/),
-    ).toBeInTheDocument()
-  })
+  playgroundTest(
+    'answers malformed input with the daemon’s real error',
+    async ({ openSession }) => {
+      const user = userEvent.setup()
+      render(<Harness openSession={openSession} />)
+      await screen.findByRole('button', { name: 'Send' })
+      await user.selectOptions(screen.getByRole('combobox', { name: 'Method' }), 'POST')
+      const path = screen.getByRole('textbox', { name: 'Path and query' })
+      await user.clear(path)
+      await user.type(path, '/v1.24/containers/create')
+      // user-event reads "{{" as one literal "{": the body sent is {bad
+      await user.type(screen.getByRole('textbox', { name: 'Body' }), '{{bad')
+      await send(user)
+      expect(statusLine()).toMatch(/^HTTP\/1\.1 500 Internal Server Error/)
+      expect(
+        screen.getByText(/invalid character 'b' looking for beginning of object key string/),
+      ).toBeInTheDocument()
+    },
+  )
 
-  it('keeps working with a stray % in the path, and sends it for the daemon to refuse', async () => {
-    const user = userEvent.setup()
-    render(<Harness />)
-    await screen.findByRole('button', { name: 'Send' })
-    const path = screen.getByRole('textbox', { name: 'Path and query' })
-    await user.clear(path)
-    await user.type(path, '/v1.24/containers/%ZZ/json')
-    expect(path).toHaveValue('/v1.24/containers/%ZZ/json')
-    await send(user)
-    expect(statusLine()).toMatch(/^HTTP\/1\.1 400 Bad Request/)
-  })
+  playgroundTest(
+    'keeps working with a stray % in the path, and sends it for the daemon to refuse',
+    async ({ openSession }) => {
+      const user = userEvent.setup()
+      render(<Harness openSession={openSession} />)
+      await screen.findByRole('button', { name: 'Send' })
+      const path = screen.getByRole('textbox', { name: 'Path and query' })
+      await user.clear(path)
+      await user.type(path, '/v1.24/containers/%ZZ/json')
+      expect(path).toHaveValue('/v1.24/containers/%ZZ/json')
+      await send(user)
+      expect(statusLine()).toMatch(/^HTTP\/1\.1 400 Bad Request/)
+    },
+  )
 
-  it('refuses a client newer than the daemon, as 1.12 did', async () => {
+  playgroundTest('refuses a client newer than the daemon, as 1.12 did', async ({ openSession }) => {
     const user = userEvent.setup()
-    render(<Harness />)
+    render(<Harness openSession={openSession} />)
     const path = await screen.findByRole('textbox', { name: 'Path and query' })
     await user.clear(path)
     await user.type(path, '/v1.99/version')
@@ -103,100 +116,115 @@ describe('Playground', () => {
     await waitFor(() => expect(screen.getAllByRole('listitem').length).toBeGreaterThan(0))
   })
 
-  it('keeps the history across a remount (a reload), sends an entry again, and clears it', async () => {
-    const user = userEvent.setup()
-    const first = render(<Harness />)
-    await send(user)
-    first.unmount()
-    render(<Harness />)
-    const history = await screen.findByRole('region', { name: 'History' })
-    expect(within(history).getByText('/v1.24/version')).toBeInTheDocument()
-    await user.click(within(history).getByRole('button', { name: 'Repeat GET /v1.24/version' }))
-    await waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(2))
-    await user.click(within(history).getByRole('button', { name: 'Clear' }))
-    expect(within(history).getByText('Nothing sent yet.')).toBeInTheDocument()
-    // Written once the page is idle (storage-soon.ts), not on the click.
-    await waitFor(() =>
-      expect(window.localStorage.getItem('docker-api-explorer:history:1.12.6')).toBeNull(),
-    )
-  })
+  playgroundTest(
+    'keeps the history across a remount (a reload), sends an entry again, and clears it',
+    async ({ openSession }) => {
+      const user = userEvent.setup()
+      const first = render(<Harness openSession={openSession} />)
+      await send(user)
+      first.unmount()
+      render(<Harness openSession={openSession} />)
+      const history = await screen.findByRole('region', { name: 'History' })
+      expect(within(history).getByText('/v1.24/version')).toBeInTheDocument()
+      await user.click(within(history).getByRole('button', { name: 'Repeat GET /v1.24/version' }))
+      await waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(2))
+      await user.click(within(history).getByRole('button', { name: 'Clear' }))
+      expect(within(history).getByText('Nothing sent yet.')).toBeInTheDocument()
+      // Written once the page is idle (storage-soon.ts), not on the click.
+      await waitFor(() =>
+        expect(window.localStorage.getItem('docker-api-explorer:history:1.12.6')).toBeNull(),
+      )
+    },
+  )
 
-  it('keeps the history when an import has nothing to replay, and asks before replacing it', async () => {
-    const user = userEvent.setup({ applyAccept: false })
-    render(<Harness />)
-    await send(user)
-    const history = await screen.findByRole('region', { name: 'History' })
-    await waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(1))
-    const saved = window.localStorage.getItem('docker-api-explorer:history:1.12.6') ?? ''
-    const input = within(history).getByLabelText('Import JSON')
-    // jsdom's File has no text(); browsers' does.
-    const file = (text: string) =>
-      Object.assign(new File([text], 'history.json', { type: 'application/json' }), {
-        text: async () => text,
+  playgroundTest(
+    'keeps the history when an import has nothing to replay, and asks before replacing it',
+    async ({ openSession }) => {
+      const user = userEvent.setup({ applyAccept: false })
+      render(<Harness openSession={openSession} />)
+      await send(user)
+      const history = await screen.findByRole('region', { name: 'History' })
+      await waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(1))
+      const saved = window.localStorage.getItem('docker-api-explorer:history:1.12.6') ?? ''
+      const input = within(history).getByLabelText('Import JSON')
+      // jsdom's File has no text(); browsers' does.
+      const file = (text: string) =>
+        Object.assign(new File([text], 'history.json', { type: 'application/json' }), {
+          text: async () => text,
+        })
+      // Written by hand: a bare array with no exchange in it.
+      await user.upload(input, file('[{"method":"GET","path":"/v1.24/containers/x/json"}]'))
+      expect(await within(history).findByText(/Nothing imported/)).toBeInTheDocument()
+      expect(within(history).getAllByRole('listitem')).toHaveLength(1)
+      expect(window.localStorage.getItem('docker-api-explorer:history:1.12.6')).toBe(saved)
+      // A real export replaces it only after a yes.
+      const twice = JSON.stringify({
+        history: [...JSON.parse(saved).history, ...JSON.parse(saved).history],
       })
-    // Written by hand: a bare array with no exchange in it.
-    await user.upload(input, file('[{"method":"GET","path":"/v1.24/containers/x/json"}]'))
-    expect(await within(history).findByText(/Nothing imported/)).toBeInTheDocument()
-    expect(within(history).getAllByRole('listitem')).toHaveLength(1)
-    expect(window.localStorage.getItem('docker-api-explorer:history:1.12.6')).toBe(saved)
-    // A real export replaces it only after a yes.
-    const twice = JSON.stringify({
-      history: [...JSON.parse(saved).history, ...JSON.parse(saved).history],
-    })
-    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true)
-    await user.upload(input, file(twice))
-    expect(confirm).toHaveBeenCalledTimes(1)
-    expect(within(history).getAllByRole('listitem')).toHaveLength(1)
-    await user.upload(input, file(twice))
-    await waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(2))
-    expect(within(history).getByText('Requests imported: 2.')).toBeInTheDocument()
-    confirm.mockRestore()
-  })
+      const confirm = vi
+        .spyOn(window, 'confirm')
+        .mockReturnValueOnce(false)
+        .mockReturnValueOnce(true)
+      await user.upload(input, file(twice))
+      expect(confirm).toHaveBeenCalledTimes(1)
+      expect(within(history).getAllByRole('listitem')).toHaveLength(1)
+      await user.upload(input, file(twice))
+      await waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(2))
+      expect(within(history).getByText('Requests imported: 2.')).toBeInTheDocument()
+      confirm.mockRestore()
+    },
+  )
 
-  it('sends with Ctrl+Enter from the body field', async () => {
+  playgroundTest('sends with Ctrl+Enter from the body field', async ({ openSession }) => {
     const user = userEvent.setup()
-    render(<Harness />)
+    render(<Harness openSession={openSession} />)
     await screen.findByRole('button', { name: 'Send' })
     await user.click(screen.getByRole('textbox', { name: 'Body' }))
     await user.keyboard('{Control>}{Enter}{/Control}')
     await waitFor(() => expect(statusLine()).toMatch(/^HTTP\/1\.1 200 OK/))
   })
 
-  it('asks before resetting the daemon, and keeps it when the answer is no', async () => {
-    const user = userEvent.setup()
-    render(<Harness />)
-    await createFromExample(user)
-    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false)
-    await user.click(screen.getByRole('button', { name: 'Reset the daemon' }))
-    expect(confirm).toHaveBeenCalledOnce()
-    const state = screen.getByRole('region', { name: 'Daemon state' })
-    expect(within(state).getByText('web')).toBeInTheDocument()
-    confirm.mockReturnValueOnce(true)
-    await user.click(screen.getByRole('button', { name: 'Reset the daemon' }))
-    await waitFor(() => expect(within(state).queryByText('web')).toBeNull())
-    confirm.mockRestore()
-  })
+  playgroundTest(
+    'asks before resetting the daemon, and keeps it when the answer is no',
+    async ({ openSession }) => {
+      const user = userEvent.setup()
+      render(<Harness openSession={openSession} />)
+      await createFromExample(user)
+      const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false)
+      await user.click(screen.getByRole('button', { name: 'Reset the daemon' }))
+      expect(confirm).toHaveBeenCalledOnce()
+      const state = screen.getByRole('region', { name: 'Daemon state' })
+      expect(within(state).getByText('web')).toBeInTheDocument()
+      confirm.mockReturnValueOnce(true)
+      await user.click(screen.getByRole('button', { name: 'Reset the daemon' }))
+      await waitFor(() => expect(within(state).queryByText('web')).toBeNull())
+      confirm.mockRestore()
+    },
+  )
 
-  it('fills the path with an id clicked in the answer, and gives h/w fields for a resize', async () => {
-    const user = userEvent.setup()
-    render(<Harness />)
-    await createFromExample(user)
-    // The same id is offered in the daemon's state and under the answer; take the answer's.
-    const idButtons = await screen.findAllByRole('button', {
-      name: /^Use (container )?[0-9a-f]{12} in the request path$/,
-    })
-    expect(idButtons).toHaveLength(2)
-    const idButton = idButtons[1] as HTMLElement
-    await user.selectOptions(
-      screen.getByRole('combobox', { name: /Start from/ }),
-      'ContainerResize',
-    )
-    await user.click(idButton)
-    const path = screen.getByRole('textbox', { name: 'Path and query' }) as HTMLInputElement
-    expect(path.value).toMatch(/^\/containers\/[0-9a-f]{64}\/resize\?/)
-    const height = screen.getByRole('spinbutton', { name: 'Height (h, rows)' })
-    await user.clear(height)
-    await user.type(height, '55')
-    expect(path.value).toContain('h=55')
-  })
+  playgroundTest(
+    'fills the path with an id clicked in the answer, and gives h/w fields for a resize',
+    async ({ openSession }) => {
+      const user = userEvent.setup()
+      render(<Harness openSession={openSession} />)
+      await createFromExample(user)
+      // The same id is offered in the daemon's state and under the answer; take the answer's.
+      const idButtons = await screen.findAllByRole('button', {
+        name: /^Use (container )?[0-9a-f]{12} in the request path$/,
+      })
+      expect(idButtons).toHaveLength(2)
+      const idButton = idButtons[1] as HTMLElement
+      await user.selectOptions(
+        screen.getByRole('combobox', { name: /Start from/ }),
+        'ContainerResize',
+      )
+      await user.click(idButton)
+      const path = screen.getByRole('textbox', { name: 'Path and query' }) as HTMLInputElement
+      expect(path.value).toMatch(/^\/containers\/[0-9a-f]{64}\/resize\?/)
+      const height = screen.getByRole('spinbutton', { name: 'Height (h, rows)' })
+      await user.clear(height)
+      await user.type(height, '55')
+      expect(path.value).toContain('h=55')
+    },
+  )
 })

@@ -1,29 +1,14 @@
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
-import { createDaemon, type DockerVersion } from '../../daemon/index.ts'
-import { makeSession } from '../../lib/daemon-client/daemon-session.ts'
-import { createHandlers } from '../../mocks/handlers/index.ts'
+import { DAEMON_TEST_BASE, daemonTest } from '../../../tests/daemon-fixture.ts'
+
+/** Where the test daemon answers; tests may fetch it directly. */
+export const BASE = DAEMON_TEST_BASE
 
 /**
- * The playground tests' daemon: a real simulated daemon behind the real MSW handlers, reached
- * with real fetch calls. Importing this registers the server's hooks on the importing test file
- * (Vitest gives each file its own copy) and starts every test with empty storage and the
- * playground's URL. BASE is where the handlers answer; tests may fetch it directly.
+ * The playground tests' `test`: the daemon fixture (`openSession`, `serveDaemon`, see
+ * tests/daemon-fixture.ts), and every test starting with empty storage on the playground's URL.
  */
-export const BASE = 'http://docker.test/'
-const server = setupServer()
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
-beforeEach(() => {
+export const playgroundTest = daemonTest.extend('playgroundPage', { auto: true }, () => {
   window.localStorage.clear()
   window.history.replaceState(null, '', '/?view=playground')
+  return '/?view=playground'
 })
-
-/** What the playground calls to open its session: a fresh daemon of that version. */
-export async function openTestSession(version: DockerVersion) {
-  const daemon = createDaemon({ dockerVersion: version })
-  server.use(...createHandlers(daemon, { baseUrl: BASE }))
-  return makeSession(version, BASE, { daemon, restoreError: null })
-}

@@ -1,11 +1,10 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { setupServer } from 'msw/node'
 import { StrictMode } from 'react'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createDaemon } from '../../daemon/index.ts'
+import { describe, expect, vi } from 'vitest'
+import { DAEMON_TEST_BASE, daemonTest } from '../../../tests/daemon-fixture.ts'
+import type { SimulatedDaemon } from '../../daemon/index.ts'
 import { makeSession } from '../../lib/daemon-client/daemon-session.ts'
-import { createHandlers } from '../../mocks/handlers/index.ts'
 import TerminalPanel from './terminal-panel.tsx'
 import type { XtermViewProps } from './xterm-view.tsx'
 
@@ -22,16 +21,10 @@ vi.mock('./xterm-view.tsx', () => ({
   },
 }))
 
-const BASE = 'http://docker.test/'
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
-
-function renderPanel(strict = false) {
-  const daemon = createDaemon({ dockerVersion: '1.12.6' })
-  server.use(...createHandlers(daemon, { baseUrl: BASE }))
-  const session = makeSession('1.12.6', BASE, { daemon, restoreError: null })
+/** The panel on a fresh daemon from the fixture (`serveDaemon`). */
+function renderPanel(serveDaemon: () => SimulatedDaemon, strict = false) {
+  const daemon = serveDaemon()
+  const session = makeSession('1.12.6', DAEMON_TEST_BASE, { daemon, restoreError: null })
   const panel = <TerminalPanel session={session} />
   render(strict ? <StrictMode>{panel}</StrictMode> : panel)
   return daemon
@@ -49,66 +42,75 @@ function logRows(withSetup = false): string[] {
 }
 
 describe('TerminalPanel', () => {
-  it('opens an exec session and resizes its TTY with Kubernetes 1.4’s calls', async () => {
-    const user = userEvent.setup()
-    const daemon = renderPanel()
-    await waitFor(() =>
-      expect(logRows().some((r) => /resize\?h=24&w=80 · exec\.go:\d+200 OK/.test(r))).toBe(true),
-    )
-    const exec = [...daemon.state.execs.keys()][0]?.slice(0, 12)
-    expect(logRows().some((r) => r.includes(`POST /exec/${exec}…/start · exec.go:138200 OK`))).toBe(
-      true,
-    )
-    // the kubelet lists the containers first; the pod it needs was started as setup
-    expect(logRows().at(-1)).toMatch(
-      /^ContainerListGET \/containers\/json\?limit=0 · docker\.go:445/,
-    )
-    expect(logRows(true).filter((r) => r.includes('· setup')).length).toBeGreaterThan(10)
-    await user.click(screen.getByRole('button', { name: /resize Terminal, Kubernetes 1\.4/ }))
-    await waitFor(() =>
-      expect(logRows()[0]).toBe(
-        `ExecResizePOST /exec/${exec}…/resize?h=30&w=100 · exec.go:128200 OK${timeOf(0)}0 B`,
-      ),
-    )
-  })
+  daemonTest(
+    'opens an exec session and resizes its TTY with Kubernetes 1.4’s calls',
+    async ({ serveDaemon }) => {
+      const user = userEvent.setup()
+      const daemon = renderPanel(serveDaemon)
+      await waitFor(() =>
+        expect(logRows().some((r) => /resize\?h=24&w=80 · exec\.go:\d+200 OK/.test(r))).toBe(true),
+      )
+      const exec = [...daemon.state.execs.keys()][0]?.slice(0, 12)
+      expect(
+        logRows().some((r) => r.includes(`POST /exec/${exec}…/start · exec.go:138200 OK`)),
+      ).toBe(true)
+      // the kubelet lists the containers first; the pod it needs was started as setup
+      expect(logRows().at(-1)).toMatch(
+        /^ContainerListGET \/containers\/json\?limit=0 · docker\.go:445/,
+      )
+      expect(logRows(true).filter((r) => r.includes('· setup')).length).toBeGreaterThan(10)
+      await user.click(screen.getByRole('button', { name: /resize Terminal, Kubernetes 1\.4/ }))
+      await waitFor(() =>
+        expect(logRows()[0]).toBe(
+          `ExecResizePOST /exec/${exec}…/resize?h=30&w=100 · exec.go:128200 OK${timeOf(0)}0 B`,
+        ),
+      )
+    },
+  )
 
-  it('keeps one live session under StrictMode’s remount (the first one is closed)', async () => {
-    const daemon = renderPanel(true)
-    await waitFor(() =>
-      expect(logRows().some((r) => /resize\?h=24&w=80 · exec\.go:\d+200 OK/.test(r))).toBe(true),
-    )
-    // Exactly one exec stream is open, and it is the one that was resized.
-    const open = logRows().filter((r) => /\/start · .*200 OK/.test(r) && r.includes('streaming'))
-    expect(open).toHaveLength(1)
-    const live = [...daemon.state.execs.values()].filter((e) => e.phase === 'running')
-    expect(live).toHaveLength(1)
-    expect(open[0]).toContain(`/exec/${live[0]?.id.slice(0, 12)}…/start`)
-    expect(screen.getByText(/pane 24×80 · open/)).toBeInTheDocument()
-  })
+  daemonTest(
+    'keeps one live session under StrictMode’s remount (the first one is closed)',
+    async ({ serveDaemon }) => {
+      const daemon = renderPanel(serveDaemon, true)
+      await waitFor(() =>
+        expect(logRows().some((r) => /resize\?h=24&w=80 · exec\.go:\d+200 OK/.test(r))).toBe(true),
+      )
+      // Exactly one exec stream is open, and it is the one that was resized.
+      const open = logRows().filter((r) => /\/start · .*200 OK/.test(r) && r.includes('streaming'))
+      expect(open).toHaveLength(1)
+      const live = [...daemon.state.execs.values()].filter((e) => e.phase === 'running')
+      expect(live).toHaveLength(1)
+      expect(open[0]).toContain(`/exec/${live[0]?.id.slice(0, 12)}…/start`)
+      expect(screen.getByText(/pane 24×80 · open/)).toBeInTheDocument()
+    },
+  )
 
-  it('with 1.3’s behaviour sends no resize call, and side by side only 1.4’s pane resizes', async () => {
-    const user = userEvent.setup()
-    renderPanel()
-    await user.click(screen.getByRole('radio', { name: /Kubernetes 1\.3/ }))
-    await waitFor(() => expect(logRows().some((r) => /\/start · .*200 OK/.test(r))).toBe(true))
-    await user.click(screen.getByRole('button', { name: /resize Terminal, Kubernetes 1\.3/ }))
-    // A resize call would have been answered in this time (1.4's take a few milliseconds here).
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    // list, inspect, exec create, exec start: no resize
-    expect(logRows()).toHaveLength(4)
-    expect(logRows().some((r) => r.includes('resize'))).toBe(false)
+  daemonTest(
+    'with 1.3’s behaviour sends no resize call, and side by side only 1.4’s pane resizes',
+    async ({ serveDaemon }) => {
+      const user = userEvent.setup()
+      renderPanel(serveDaemon)
+      await user.click(screen.getByRole('radio', { name: /Kubernetes 1\.3/ }))
+      await waitFor(() => expect(logRows().some((r) => /\/start · .*200 OK/.test(r))).toBe(true))
+      await user.click(screen.getByRole('button', { name: /resize Terminal, Kubernetes 1\.3/ }))
+      // A resize call would have been answered in this time (1.4's take a few milliseconds here).
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      // list, inspect, exec create, exec start: no resize
+      expect(logRows()).toHaveLength(4)
+      expect(logRows().some((r) => r.includes('resize'))).toBe(false)
 
-    await user.click(screen.getByRole('radio', { name: /side by side/ }))
-    const panes = await screen.findAllByRole('button', { name: /^resize Terminal/ })
-    expect(panes).toHaveLength(2)
-    await waitFor(() => expect(logRows().filter((r) => /\/start · /.test(r))).toHaveLength(2))
-    // the pod the 1.3 session started is found on the first relist: nothing created again,
-    // no 409 or 304 from two kubelets racing to create one name
-    expect(logRows(true).filter((r) => r.includes('/containers/create'))).toEqual([])
-    expect(logRows(true).filter((r) => /(409|304) /.test(r))).toEqual([])
-    await waitFor(() => expect(logRows().filter((r) => r.includes('resize'))).toHaveLength(1))
-    expect(logRows().find((r) => r.includes('resize'))).toMatch(/^1\.4ExecResizePOST/)
-  })
+      await user.click(screen.getByRole('radio', { name: /side by side/ }))
+      const panes = await screen.findAllByRole('button', { name: /^resize Terminal/ })
+      expect(panes).toHaveLength(2)
+      await waitFor(() => expect(logRows().filter((r) => /\/start · /.test(r))).toHaveLength(2))
+      // the pod the 1.3 session started is found on the first relist: nothing created again,
+      // no 409 or 304 from two kubelets racing to create one name
+      expect(logRows(true).filter((r) => r.includes('/containers/create'))).toEqual([])
+      expect(logRows(true).filter((r) => /(409|304) /.test(r))).toEqual([])
+      await waitFor(() => expect(logRows().filter((r) => r.includes('resize'))).toHaveLength(1))
+      expect(logRows().find((r) => r.includes('resize'))).toMatch(/^1\.4ExecResizePOST/)
+    },
+  )
 })
 
 /** The time cell of a log row, read back so the row can be compared whole. */

@@ -1,8 +1,7 @@
 import { getResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { controlledStream, createFakeDaemon } from '../../../tests/daemon/fake-daemon.ts'
+import { createFakeDaemon } from '../../../tests/daemon/fake-daemon.ts'
 import { setupDaemonServer } from '../node.ts'
-import { parseBaseUrl } from './base-url.ts'
 import { createHandlers } from './index.ts'
 
 describe('createHandlers: which URLs reach the daemon', () => {
@@ -80,107 +79,6 @@ describe('createHandlers: which URLs reach the daemon', () => {
   })
 })
 
-describe('createHandlers: request and response translation', () => {
-  it('passes method, lower-case headers and body bytes', async () => {
-    const daemon = createFakeDaemon(() => ({
-      status: 201,
-      headers: { 'content-type': 'application/json' },
-      body: '{"Id":"abc","Warnings":null}\n',
-    }))
-    const handlers = createHandlers(daemon, { baseUrl: 'http://docker.local' })
-    const response = await getResponse(
-      handlers,
-      new Request('http://docker.local/containers/create?name=web', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Registry-Auth': 'e30=' },
-        body: '{"Image":"busybox"}',
-      }),
-    )
-    const request = daemon.requests[0]
-    expect(request?.method).toBe('POST')
-    expect(request?.headers['content-type']).toBe('application/json')
-    expect(request?.headers['x-registry-auth']).toBe('e30=')
-    expect(new TextDecoder().decode(request?.body ?? new Uint8Array())).toBe('{"Image":"busybox"}')
-    expect(response?.status).toBe(201)
-    expect(response?.headers.get('content-length')).toBe('29')
-    expect(await response?.text()).toBe('{"Id":"abc","Warnings":null}\n')
-  })
-
-  it('gives GET and empty bodies as null', async () => {
-    const daemon = createFakeDaemon()
-    const handlers = createHandlers(daemon, { baseUrl: 'http://docker.local' })
-    await getResponse(handlers, new Request('http://docker.local/version'))
-    await getResponse(
-      handlers,
-      new Request('http://docker.local/containers/x/start', { method: 'POST' }),
-    )
-    expect(daemon.requests.map((r) => r.body)).toEqual([null, null])
-  })
-
-  it('adds no Content-Type of its own (the daemon decides, as Go sniffing did)', async () => {
-    const daemon = createFakeDaemon(() => ({ status: 200, headers: {}, body: 'raw' }))
-    const handlers = createHandlers(daemon, { baseUrl: 'http://docker.local' })
-    const response = await getResponse(
-      handlers,
-      new Request('http://docker.local/containers/x/logs'),
-    )
-    expect(response?.headers.get('content-type')).toBeNull()
-    expect(await response?.text()).toBe('raw')
-  })
-
-  it('sends 204 and 304 without a body', async () => {
-    for (const status of [204, 304]) {
-      const daemon = createFakeDaemon(() => ({
-        status,
-        headers:
-          status === 304 ? { 'content-type': 'application/json' } : ({} as Record<string, string>),
-        body: null,
-      }))
-      const handlers = createHandlers(daemon, { baseUrl: 'http://docker.local' })
-      const response = await getResponse(
-        handlers,
-        new Request('http://docker.local/containers/x/start', { method: 'POST' }),
-      )
-      expect(response?.status).toBe(status)
-      expect(response?.body).toBeNull()
-    }
-  })
-
-  it('answers HEAD without a body but with the headers', async () => {
-    const daemon = createFakeDaemon(() => ({
-      status: 404,
-      headers: { 'content-type': 'application/json' },
-      body: '{"message":"page not found"}\n',
-    }))
-    const handlers = createHandlers(daemon, { baseUrl: 'http://docker.local' })
-    const response = await getResponse(
-      handlers,
-      new Request('http://docker.local/_ping', { method: 'HEAD' }),
-    )
-    expect(daemon.requests[0]?.method).toBe('HEAD')
-    expect(response?.status).toBe(404)
-    expect(response?.body).toBeNull()
-  })
-
-  it('streams an async iterable chunk by chunk, and stops it on cancel', async () => {
-    const source = controlledStream()
-    const daemon = createFakeDaemon(() => ({
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-      body: source.iterable,
-    }))
-    const handlers = createHandlers(daemon, { baseUrl: 'http://docker.local' })
-    const response = await getResponse(handlers, new Request('http://docker.local/events'))
-    expect(response?.headers.get('content-length')).toBeNull()
-    const reader = response?.body?.getReader()
-    source.push('{"status":"start"}\n')
-    const first = await reader?.read()
-    expect(new TextDecoder().decode(first?.value)).toBe('{"status":"start"}\n')
-    await reader?.cancel()
-    expect(source.returned).toBe(true)
-  })
-})
-
 describe('setupDaemonServer', () => {
   it('serves fetch in node tests under onUnhandledRequest: error', async () => {
     const daemon = createFakeDaemon()
@@ -191,64 +89,39 @@ describe('setupDaemonServer', () => {
       expect(await response.text()).toBe('OK')
       const other = await fetch('http://docker.local/anything/else')
       expect(other.status).toBe(200)
+      // A body survives MSW's own clone of the request on its way to the daemon.
+      await fetch('http://docker.local/containers/create', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"Image":"busybox"}',
+      })
+      expect(new TextDecoder().decode(daemon.requests[2]?.body ?? new Uint8Array())).toBe(
+        '{"Image":"busybox"}',
+      )
     } finally {
       server.close()
     }
   })
 })
 
-describe('parseBaseUrl', () => {
-  it('escapes the origin and trims the prefix', () => {
-    expect(parseBaseUrl('http://docker.local/api/')).toEqual({
-      originPattern: 'http:\\/\\/docker\\.local',
-      pathPrefix: '/api',
-    })
-    expect(parseBaseUrl('/docker-api/', 'https://example.org').pathPrefix).toBe('/docker-api')
-    expect(parseBaseUrl(undefined).pathPrefix).toBe('')
-  })
-})
-
-describe('createHandlers: statuses a Fetch Response cannot hold', () => {
-  it('sends a 101 as 200 with x-daemon-status: 101 (the HTTP server restores it)', async () => {
-    const daemon = createFakeDaemon(() => ({
-      status: 101,
-      headers: { 'content-type': 'application/vnd.docker.raw-stream' },
-      body: new TextEncoder().encode('raw'),
-    }))
-    const handlers = createHandlers(daemon, { baseUrl: 'http://docker.local' })
-    const response = await getResponse(
-      handlers,
-      new Request('http://docker.local/containers/x/attach?stream=1', {
-        method: 'POST',
-        headers: { upgrade: 'tcp' },
-      }),
-    )
-    expect(response?.status).toBe(200)
-    expect(response?.headers.get('x-daemon-status')).toBe('101')
-    expect(await response?.text()).toBe('raw')
-  })
-})
-
-describe('createHandlers: every daemon route has a resource handler', () => {
-  it('no route of the 1.12 table falls through to the catch-all', async () => {
+describe('createHandlers: every route of the daemon', () => {
+  it('reaches the daemon, with and without the version prefix, method and path as sent', async () => {
     const { routes } = await import('../../daemon/index.ts')
-    const handlers = createHandlers(createFakeDaemon(), { baseUrl: 'http://docker.local' })
-    const unrouted: string[] = []
+    const daemon = createFakeDaemon()
+    const handlers = createHandlers(daemon, { baseUrl: 'http://docker.local' })
+    const sent: string[] = []
     for (const route of routes) {
-      const path = route.path.replace(/\{[a-z]+\}/g, 'x')
+      // An image name may hold slashes: the one handler must not care.
+      const path = route.path.replace(/\{[a-z]+\}/g, 'gcr.io/google_containers/pause-amd64')
       for (const prefix of ['', '/v1.24']) {
         const request = new Request(`http://docker.local${prefix}${path}`, { method: route.method })
-        let header = ''
-        for (const handler of handlers) {
-          if (await handler.test({ request })) {
-            header = handler.info.header
-            break
-          }
-        }
-        if (header === '' || header.startsWith('* '))
-          unrouted.push(`${route.method} ${prefix}${route.path}`)
+        expect(
+          await getResponse(handlers, request),
+          `${route.method} ${prefix}${path}`,
+        ).toBeDefined()
+        sent.push(`${route.method} ${prefix}${path}`)
       }
     }
-    expect(unrouted).toEqual([])
+    expect(daemon.requests.map((r) => `${r.method} ${r.path}`)).toEqual(sent)
   })
 })

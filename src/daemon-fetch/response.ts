@@ -1,14 +1,8 @@
-import type { Daemon, DaemonRequest, DaemonResponse } from '../../daemon/index.ts'
-import { type DaemonBase, daemonPath } from './base-url.ts'
-import type { DaemonResolver } from './route.ts'
+import type { DaemonResponse } from '../daemon/index.ts'
+import { encodeBody } from './encode-memo.ts'
 
-/**
- * The only thing a handler does: MSW request → `DaemonRequest` → `daemon.handle` → `Response`.
- * Routing, validation, status codes and bodies all belong to the daemon (`src/daemon`), which
- * does its own gorilla/mux-style routing; MSW only decides that a URL belongs to the daemon.
- */
+// `DaemonResponse` → Fetch `Response`, for the MSW handler and the node:http server alike.
 
-const encoder = new TextEncoder()
 const EMPTY = new Uint8Array(0)
 
 /** Statuses that never carry a body (Go's net/http drops it too). */
@@ -21,70 +15,6 @@ const BODILESS_STATUSES = new Set([204, 205, 304])
  * that can send a 101, browsers and fetch cannot even send `Upgrade`) puts it back.
  */
 export const DAEMON_STATUS_HEADER = 'x-daemon-status'
-
-/**
- * A Fetch `Request` URL is always normalised: `/containers/../etc/json` becomes `/etc/json`
- * (even written `%2e%2e`), while Docker's router answered the raw path with a 301 to the
- * cleaned one. The node:http server, which sees the raw request line, passes it in this header
- * when the two differ; the daemon then gets the path as the client sent it. Browsers and fetch
- * normalise before sending, so for them the header never applies.
- */
-export const DAEMON_RAW_PATH_HEADER = 'x-daemon-raw-path'
-
-/**
- * Path and query of a `Request.url`, which is always serialised by the URL parser
- * (`scheme://host[:port]/path[?query][#fragment]`, path never empty for http(s)): slicing that
- * string gives what `new URL(url).pathname` and `.searchParams` would, without a second parse.
- */
-function splitUrl(url: string): { pathname: string; search: string } {
-  const authority = url.indexOf('//')
-  const start = url.indexOf('/', authority + 2)
-  if (authority < 0 || start < 0) {
-    // Not a hierarchical URL (never for http); let the URL parser decide.
-    const parsed = new URL(url)
-    return { pathname: parsed.pathname, search: parsed.search }
-  }
-  const hash = url.indexOf('#', start)
-  const end = hash < 0 ? url.length : hash
-  const question = url.indexOf('?', start)
-  if (question < 0 || question > end) return { pathname: url.slice(start, end), search: '' }
-  return { pathname: url.slice(start, question), search: url.slice(question, end) }
-}
-
-/**
- * The daemon's view of a request. Synchronous when there is no body to read (most requests):
- * no promise and no microtask in between.
- */
-export function toDaemonRequest(
-  request: Request,
-  base: DaemonBase,
-): DaemonRequest | Promise<DaemonRequest> {
-  const url = splitUrl(request.url)
-  const headers: Record<string, string> = {}
-  let rawPath: string | null = null
-  request.headers.forEach((value, name) => {
-    if (name === DAEMON_RAW_PATH_HEADER) rawPath = value
-    else headers[name] = value
-  })
-  const pathname =
-    rawPath !== null && (rawPath as string).startsWith(base.pathPrefix) ? rawPath : url.pathname
-  const daemonRequest: DaemonRequest = {
-    // As sent: gorilla/mux compared methods case-sensitively.
-    method: request.method,
-    path: daemonPath(base, pathname),
-    query: new URLSearchParams(url.search),
-    headers,
-    body: null,
-  }
-  if (request.method === 'GET' || request.method === 'HEAD' || request.body === null) {
-    return daemonRequest
-  }
-  return request.arrayBuffer().then((buffer) => {
-    const bytes = new Uint8Array(buffer)
-    daemonRequest.body = bytes.byteLength === 0 ? null : bytes
-    return daemonRequest
-  })
-}
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value
@@ -100,26 +30,6 @@ function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const copy = new Uint8Array(bytes.byteLength)
   copy.set(bytes)
   return copy
-}
-
-/**
- * The UTF-8 bytes of the last large string body. A repeated list (the daemon hands back the
- * very same string while nothing in it changed) is then not encoded again; any other string is
- * compared by content first, so the bytes always match the text. The bytes are never written
- * to; should a consumer detach them (transfer the buffer), they are encoded afresh.
- */
-const lastEncoded = { text: '', bytes: new Uint8Array(0), length: 0 }
-const ENCODE_MEMO_MIN = 4096
-const ENCODE_MEMO_MAX = 8 * 2 ** 20
-
-function encodeBody(text: string): Uint8Array<ArrayBuffer> {
-  if (text.length < ENCODE_MEMO_MIN || text.length > ENCODE_MEMO_MAX) return encoder.encode(text)
-  if (text !== lastEncoded.text || lastEncoded.bytes.byteLength !== lastEncoded.length) {
-    lastEncoded.text = text
-    lastEncoded.bytes = encoder.encode(text)
-    lastEncoded.length = lastEncoded.bytes.byteLength
-  }
-  return lastEncoded.bytes
 }
 
 /**
@@ -214,13 +124,4 @@ export function toResponse(daemonResponse: DaemonResponse, method = 'GET'): Resp
   if (method === 'HEAD' || bytes.byteLength === 0) return withHeaders(null, status, headers, extra)
   // The daemon's own Uint8Array bodies may be kept by it: those the Response copies.
   return withHeaders(text ? oneChunk(bytes) : bytes, status, headers, extra)
-}
-
-export function forwardTo(daemon: Daemon, base: DaemonBase): DaemonResolver {
-  return async ({ request }) => {
-    const pending = toDaemonRequest(request, base)
-    const daemonRequest = pending instanceof Promise ? await pending : pending
-    const daemonResponse = await daemon.handle(daemonRequest)
-    return toResponse(daemonResponse, daemonRequest.method)
-  }
 }
