@@ -74,7 +74,7 @@ export class TerminalSession {
   ) {
     this.size = options.size
     this.logging = new LoggingTransport(
-      sessionTransport(daemon, { streamFetch: () => inPageFetch(daemon.daemon, daemon.baseUrl) }),
+      sessionTransport(daemon, { streamFetch: inPageFetch(daemon.daemon, daemon.baseUrl) }),
       (entry) => events.log(entry),
     )
     this.kubelet = createKubelet({

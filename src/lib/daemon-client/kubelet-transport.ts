@@ -15,7 +15,7 @@ import { daemonUrl } from './daemon-url.ts'
  */
 export function sessionTransport(
   session: DaemonSession,
-  options: { streamFetch?: () => Promise<typeof fetch> } = {},
+  options: { streamFetch?: typeof fetch } = {},
 ): Transport {
   return async (request: DockerRequest): Promise<DockerResponse> => {
     const url = daemonUrl(session.baseUrl, pathWithQuery(request))
@@ -24,7 +24,7 @@ export function sessionTransport(
     const controller = new AbortController()
     const fetchFn =
       request.mode !== undefined && options.streamFetch
-        ? await options.streamFetch()
+        ? options.streamFetch
         : session.transport.fetch
     const response = await fetchFn(url, {
       method: request.method,

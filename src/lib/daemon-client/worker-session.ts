@@ -46,7 +46,7 @@ let connected: Promise<{ target: DaemonSwitch; transport: Transport }> | null = 
 /**
  * Starts MSW's service worker once (lazily: only the playground and lessons load msw/browser).
  * Service workers need a secure context (HTTPS or localhost) and can be disabled; then the very
- * same handlers answer inside the page through msw's getResponse, and the page says so.
+ * same translation answers inside the page (in-page-fetch.ts, no MSW), and the page says so.
  */
 function connect(initial: DaemonSwitch['current']) {
   connected ??= (async () => {
@@ -62,7 +62,7 @@ function connect(initial: DaemonSwitch['current']) {
       await startDaemonWorker({ daemon: target, baseUrl: baseUrl() })
       return { target, transport: { fetch: (input, init) => fetch(input, init), inPage: false } }
     } catch {
-      const inPage = await inPageFetch(target, baseUrl())
+      const inPage = inPageFetch(target, baseUrl())
       return { target, transport: { fetch: inPage, inPage: true } }
     }
   })()

@@ -15,9 +15,10 @@ function currentOrigin(): string | undefined {
 }
 
 /**
- * The MSW handlers for a simulated daemon. The same list serves the browser (service worker,
- * or msw's `getResponse` in the page when there is none) and the tests (`setupServer`). The
- * translation itself is `src/daemon-fetch/`, which the node:http server calls without MSW.
+ * The MSW handlers for a simulated daemon. The same list serves the browser's service worker and
+ * the tests (`setupServer`). The translation itself is `src/daemon-fetch/`, which the node:http
+ * server and the page's own in-page fetch (src/lib/daemon-client/in-page-fetch.ts) call without
+ * MSW.
  *
  * One handler takes every URL under the base: which endpoint a path is, whether the method is
  * allowed and what an unknown path gets is the daemon's business, as it was gorilla/mux's in
