@@ -7,15 +7,17 @@ import { matrixRowsPlugin } from './scripts/vite-plugin-matrix-rows.ts'
 const label = process.env.VITE_APP_BUILD
 const labelled = label
   ? {
-      output: {
-        entryFileNames: `assets/[name]-${label}-[hash].js`,
-        chunkFileNames: `assets/[name]-${label}-[hash].js`,
-      },
+      entryFileNames: `assets/[name]-${label}-[hash].js`,
+      chunkFileNames: `assets/[name]-${label}-[hash].js`,
     }
   : {}
 // The embed entry (src/app/embed/, iframes in articles and slides) is a build of its own
 // (`vite build --mode embed`, into the same dist/): sharing chunks with the app split the first
 // page's modules into more, smaller chunks and cost it about 1 KB gzipped.
+
+/** Shared by the first page and lazy views: React, TanStack Table, the URL codecs, small UI. */
+const FIRST_PAGE_SHARED =
+  /node_modules\/(react|react-dom|scheduler|@tanstack|use-sync-external-store)\/|\/src\/(components\/(app-link|copy-embed|filter-fields|method-badge|sortable-header|sortable-table|tick)\.tsx|lib\/(storage|url-codec|view-link)\.ts|lib\/i18n\/(en|index|languages)\.tsx?|lib\/daemon-client\/client-request\.ts|domain\/(version|vocabulary)\.ts|daemon\/version\.ts|features\/[^/]+\/[^/]+-url\.ts|hooks\/use-navigation\.tsx)$|virtual:catalog|vite\/preload-helper/
 
 // `base` lets the same build be hosted under any sub-path (the e2e tests use /explorer/).
 export default defineConfig(({ isSsrBuild, mode }) => ({
@@ -39,13 +41,24 @@ export default defineConfig(({ isSsrBuild, mode }) => ({
     rolldownOptions: isSsrBuild
       ? {}
       : {
-          ...labelled,
           ...(mode === 'embed' ? { input: { embed: 'embed.html' } } : {}),
           // The simulated daemon is a pure model (no module registers anything when loaded): a
           // module of it whose exports nobody uses can go. Without this, the playground URL
           // codec's one import of the daemon's version list (through src/daemon/index.ts) kept
           // every daemon module its index re-exports, ~60 KB gzipped, on the first page.
           treeshake: { moduleSideEffects: (id: string) => !/\/src\/daemon\//.test(id) },
+          // The modules every first visit loads beside the entry, in one chunk instead of a dozen:
+          // left alone, the bundler splits each module that a lazy view shares with the first page
+          // into a chunk of its own (200–800 bytes each), and every extra file costs its import
+          // lines and its own gzip dictionary. Only modules the matrix page imports anyway belong
+          // here, so no lazy view's code moves onto the first page (npm run bench lists the files).
+          output: {
+            ...labelled,
+            // Not for the embed build: its matrix is drawn without React and must not load it.
+            ...(mode === 'embed'
+              ? {}
+              : { codeSplitting: { groups: [{ name: 'first-page', test: FIRST_PAGE_SHARED }] } }),
+          },
         },
     emptyOutDir: mode !== 'embed',
   },
