@@ -47,7 +47,14 @@ function harness(
   let closed: { exitCode: number | null; error?: string } | null = null
   const terminal = new TerminalSession(
     session,
-    { mode, behaviour, size },
+    // The kubelet polls an exec that outlives its stream five times, 2 s apart: 8 s of a test's
+    // time for the same calls. A few milliseconds each keep the order of events.
+    {
+      mode,
+      behaviour,
+      size,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms / 200)),
+    },
     {
       output: (bytes) => output.push(bytes),
       log: (entry) => log.set(entry.id, entry),

@@ -69,6 +69,8 @@ export class TerminalSession {
       mode: TerminalMode
       behaviour: ResizeBehaviour
       size: TerminalSize
+      /** The kubelet's waits (its exec poll: up to five inspects 2 s apart); tests shorten them. */
+      sleep?: (ms: number) => Promise<void>
     },
     private readonly events: TerminalEvents,
   ) {
@@ -81,6 +83,7 @@ export class TerminalSession {
       release: options.behaviour,
       salt: saltFor(daemon.daemon),
       transport: this.logging.transport,
+      ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
       onCall: (call) => {
         this.logging.record(call)
         // The daemon's state is kept between visits, as the playground's is.
