@@ -245,8 +245,8 @@ export class Lifecycle {
         p?.exitCode ?? 0,
       )
       if (run.kind === 'fails') continue
-      this.p.live.spawnContainer(c, run)
-      if (c.state.status === 'paused') this.p.live.freeze({ container: c })
+      const paused = c.state.status === 'paused'
+      this.p.live.spawnContainer(c, run, paused)
       for (const ex of this.execsOf(c)) {
         if (ex.phase !== 'running') continue
         const r = restoredProgram(
@@ -255,8 +255,7 @@ export class Lifecycle {
           0,
         )
         if (r.kind === 'fails') continue
-        this.p.live.spawnExec(ex, r)
-        if (c.state.status === 'paused') this.p.live.freeze({ exec: ex })
+        this.p.live.spawnExec(ex, r, paused)
       }
     }
   }

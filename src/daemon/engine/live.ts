@@ -39,12 +39,13 @@ export class LiveProcesses {
   constructor(private readonly host: ProcessesHost) {}
 
   /** Runs the container's process; its output goes to the container's logs and attaches. */
-  spawnContainer(c: ContainerRecord, plan: ProcessPlan): void {
+  spawnContainer(c: ContainerRecord, plan: ProcessPlan, frozen = false): void {
     const proc = this.spawn(
       `c:${c.id}`,
       plan,
       (stream, text, at) => this.host.output.write(c, stream, text, at),
       (code) => this.host.containerExited(c, code),
+      frozen,
     )
     // What a session wrote before the process started reaches it now.
     const pending = this.pendingStdin.get(c.id)
@@ -56,7 +57,7 @@ export class LiveProcesses {
   }
 
   /** Runs an exec's process; its output goes to `onExecOutput` listeners (an attached start). */
-  spawnExec(ex: ExecRecord, plan: ProcessPlan): void {
+  spawnExec(ex: ExecRecord, plan: ProcessPlan, frozen = false): void {
     this.spawn(
       `e:${ex.id}`,
       plan,
@@ -65,15 +66,20 @@ export class LiveProcesses {
         if (ls !== undefined) for (const l of ls) l(stream, text)
       },
       (code) => this.host.execExited(ex, code),
+      frozen,
     )
   }
 
-  /** Starts a live process under `key`; `exited` is told only while it is still the one there. */
+  /**
+   * Starts a live process under `key`; `exited` is told only while it is still the one there.
+   * `frozen`: it starts under the cgroup freezer (a paused container restored from a snapshot).
+   */
   private spawn(
     key: string,
     plan: ProcessPlan,
     emit: (stream: 1 | 2, text: string, at?: number) => void,
     exited: (code: number) => void,
+    frozen: boolean,
   ): LiveProcess {
     this.kill(key)
     const proc: LiveProcess = new LiveProcess(plan.program, plan.terminal, {
@@ -87,6 +93,7 @@ export class LiveProcesses {
       nowMs: () => this.host.clock.nowMs(),
     })
     this.live.set(key, proc)
+    if (frozen) proc.freeze()
     proc.start()
     return proc
   }

@@ -70,7 +70,12 @@ export class LiveProcess {
   }
 
   start(): void {
-    if (this.state === 'new') this.resume(() => this.program.next(undefined))
+    if (this.state !== 'new') return
+    const run = () => this.resume(() => this.program.next(undefined))
+    // Frozen before it started (a paused container restored from a snapshot): not even its
+    // first step runs until the thaw, or a sleep that ended meanwhile would exit a paused process.
+    if (this.frozen) this.wokeWhileFrozen = run
+    else run()
   }
 
   /** What the client sent on stdin. */
