@@ -5,9 +5,10 @@ import { toResponse } from './response.ts'
 
 /**
  * The simulated daemon as a Fetch function: `Request` → `DaemonRequest` → `daemon.handle` →
- * `Response`. The one translation between the Fetch API and the daemon, shared by its two
- * fronts: the MSW handler (`src/mocks/`: the service worker, the page, the tests) and the
- * node:http server (`src/server/`), which calls it directly, with no MSW in between
+ * `Response`. The one translation between the Fetch API and the daemon, shared by the MSW
+ * handler (`src/mocks/`: the service worker, the component tests), the page's in-page fetch
+ * (`src/lib/daemon-client/in-page-fetch.ts`) and the node:http server (`src/server/`); the last
+ * two call it directly, with no MSW in between
  * ([decision 7](../../docs/decisions/0007-node-server-without-msw.md)).
  *
  * Routing, validation, status codes and bodies all belong to the daemon, which does its own

@@ -1,7 +1,7 @@
 import type { DaemonRequest } from '../daemon/index.ts'
 import { type DaemonBase, daemonPath } from './base-url.ts'
 
-// Fetch `Request` → `DaemonRequest`, for the MSW handler and the node:http server alike.
+// Fetch `Request` → `DaemonRequest`, for every caller of daemonFetch (index.ts) alike.
 
 /**
  * A Fetch `Request` URL is always normalised: `/containers/../etc/json` becomes `/etc/json`

@@ -1,7 +1,7 @@
 import type { DaemonResponse } from '../daemon/index.ts'
 import { encodeBody } from './encode-memo.ts'
 
-// `DaemonResponse` → Fetch `Response`, for the MSW handler and the node:http server alike.
+// `DaemonResponse` → Fetch `Response`, for every caller of daemonFetch (index.ts) alike.
 
 const EMPTY = new Uint8Array(0)
 
