@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { runOnFreshDaemon } from '../../features/kubelet/fresh-run.ts'
 import { releasesOf, type ViewRun } from '../../features/kubelet/run-operation.ts'
+import { RunOutcome } from '../../features/kubelet/run-outcome.tsx'
 import { AlignedTraceTable, TraceTable } from '../../features/kubelet/trace-table.tsx'
 import { OPERATIONS } from '../../kubelet/index.ts'
 import { useI18n } from '../../lib/i18n/index.tsx'
@@ -52,21 +53,9 @@ export default function KubeletTraceEmbed({ op, release, ep }: Props) {
       ) : (
         <>
           <div className="kubelet-status">
-            {run.runs.map((r) =>
-              r.error ? (
-                <p key={r.release} className="callout callout-wrong">
-                  {t('kubeletRunFailed', { release: r.release, error: r.error })}
-                </p>
-              ) : (
-                <p key={r.release}>
-                  {t('kubeletRunDone', {
-                    release: r.release,
-                    calls: r.calls.filter((c) => !c.call.setup).length,
-                    setup: r.calls.filter((c) => c.call.setup).length,
-                  })}
-                </p>
-              ),
-            )}
+            {run.runs.map((r) => (
+              <RunOutcome key={r.release} run={r} />
+            ))}
           </div>
           {release === 'both' ? (
             <AlignedTraceTable runs={run.runs} showSetup={false} highlight={ep} timing={false} />

@@ -18,6 +18,7 @@ import {
 } from './kubelet-url.ts'
 import { NodeClock } from './node-clock.tsx'
 import { releasesOf, runOperation, type ViewRun } from './run-operation.ts'
+import { RunOutcome } from './run-outcome.tsx'
 import { AlignedTraceTable, TraceTable } from './trace-table.tsx'
 import './kubelet.css'
 import '../../lib/i18n/view-messages.ts'
@@ -149,21 +150,9 @@ export default function KubeletView({
       )}
       <div role="status" className="kubelet-status">
         {run && run.cleaned > 0 && <p>{t('kubeletCleaned', { count: run.cleaned })}</p>}
-        {run?.runs.map((r) =>
-          r.error ? (
-            <p key={r.release} className="callout callout-wrong">
-              {t('kubeletRunFailed', { release: r.release, error: r.error })}
-            </p>
-          ) : r.done ? (
-            <p key={r.release}>
-              {t('kubeletRunDone', {
-                release: r.release,
-                calls: r.calls.filter((c) => !c.call.setup).length,
-                setup: r.calls.filter((c) => c.call.setup).length,
-              })}
-            </p>
-          ) : null,
-        )}
+        {run?.runs.map((r) => (
+          <RunOutcome key={r.release} run={r} />
+        ))}
       </div>
       {k.release === 'both' && <p className="muted">{t('kubeletBothNote')}</p>}
       {run && (setupCount ?? 0) > 0 && (

@@ -1,21 +1,10 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect } from 'vitest'
-import type { OpenSession } from '../../../tests/daemon-fixture.ts'
-import { ViewHarness } from '../../../tests/view-harness.tsx'
-import Playground from './playground.tsx'
-import { playgroundUrl } from './playground-url.ts'
+import { PlaygroundHarness } from './playground-harness.tsx'
 import { playgroundTest } from './test-daemon.ts'
 
-function Harness({ openSession }: { openSession: OpenSession }) {
-  return (
-    <ViewHarness codec={playgroundUrl} search="?view=playground">
-      {({ state, onChange }) => (
-        <Playground state={state} onChange={onChange} openSession={openSession} />
-      )}
-    </ViewHarness>
-  )
-}
+const Harness = PlaygroundHarness
 
 describe('pasting a curl command', () => {
   playgroundTest(
