@@ -1,4 +1,17 @@
-import { create, err, pause, plain, running, start, stop, TOP, TTY_SH, wait } from './helpers.ts'
+import {
+  create,
+  err,
+  pause,
+  plain,
+  running,
+  seventeen,
+  sharedPrefixOf,
+  start,
+  stop,
+  TOP,
+  TTY_SH,
+  wait,
+} from './helpers.ts'
 import type { Scenario } from './types.ts'
 
 /**
@@ -24,9 +37,8 @@ const JSON_TYPE = { 'content-type': 'application/json' }
 const DEEP_ARRAY = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
 const DEEP_OBJECT = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`
 
-/** 17 containers: by pigeonhole two ids share their first hex digit, so that prefix is ambiguous. */
-const SEVENTEEN = Array.from({ length: 17 }, (_, i) => `c${i}`)
-const AMBIGUOUS = `{{sharedPrefix:${SEVENTEEN.join(',')}}}`
+const SEVENTEEN = seventeen('c')
+const AMBIGUOUS = sharedPrefixOf(SEVENTEEN)
 /** daemon.GetContainer turns an ambiguous prefix into the untyped truncindex error: 500. */
 const ambiguousPrefix = (endpointId: string, method: string, path: string): Scenario => ({
   name: `${endpointId}: an ambiguous id prefix is the truncindex error (500)`,
@@ -404,11 +416,8 @@ export const containerScenarios: Scenario[] = [
   {
     name: 'inspect: an ambiguous id prefix is the truncindex error (500)',
     endpointId: 'ContainerInspect',
-    setup: Array.from({ length: 17 }, (_, i) => create(`c${i}`)),
-    request: {
-      method: 'GET',
-      path: `/containers/{{sharedPrefix:${Array.from({ length: 17 }, (_, i) => `c${i}`).join(',')}}}/json`,
-    },
+    setup: SEVENTEEN.map((n) => create(n)),
+    request: { method: 'GET', path: `/containers/${AMBIGUOUS}/json` },
     expect: { status: 500, body: { contains: 'Multiple IDs found with provided prefix: ' } },
     source: 'pkg/truncindex/truncindex.go ErrAmbiguousPrefix',
   },

@@ -66,6 +66,17 @@ export const execStartDetached = (v: string): ScenarioStep => ({
   status: 200,
 })
 
+/**
+ * Seventeen names (`c0` … `c16`) for seventeen objects of one kind: by pigeonhole two of their
+ * ids share the first hex digit, so that digit is an ambiguous prefix.
+ */
+export const seventeen = (prefix: string): string[] =>
+  Array.from({ length: 17 }, (_, i) => `${prefix}${i}`)
+
+/** The placeholder for the shortest prefix two of the ids captured under `names` share. */
+export const sharedPrefixOf = (names: readonly string[]): string =>
+  `{{sharedPrefix:${names.join(',')}}}`
+
 export const swarmInit: ScenarioStep = {
   method: 'POST',
   path: '/swarm/init',

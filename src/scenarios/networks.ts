@@ -1,4 +1,4 @@
-import { create, err, swarmInit } from './helpers.ts'
+import { create, err, seventeen, sharedPrefixOf, swarmInit } from './helpers.ts'
 import type { Scenario } from './types.ts'
 
 /**
@@ -44,17 +44,14 @@ export const networkScenarios: Scenario[] = [
   {
     name: 'network inspect: an ambiguous id prefix (libnetwork ErrInvalidID, 500)',
     endpointId: 'NetworkInspect',
-    setup: Array.from({ length: 17 }, (_, i) => ({
+    setup: seventeen('n').map((name) => ({
       method: 'POST',
       path: '/networks/create',
-      body: { Name: `n${i}` },
+      body: { Name: name },
       status: 201,
-      capture: { [`n${i}`]: 'Id' },
+      capture: { [name]: 'Id' },
     })),
-    request: {
-      method: 'GET',
-      path: `/networks/{{sharedPrefix:${Array.from({ length: 17 }, (_, i) => `n${i}`).join(',')}}}`,
-    },
+    request: { method: 'GET', path: `/networks/${sharedPrefixOf(seventeen('n'))}` },
     expect: { status: 500, body: { contains: '{"message":"invalid id: ' } },
     source: 'daemon/network.go GetNetworkByID',
   },

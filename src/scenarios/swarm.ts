@@ -1,5 +1,5 @@
-import { err, swarmInit } from './helpers.ts'
-import type { Scenario } from './types.ts'
+import { err, seventeen, sharedPrefixOf, swarmInit } from './helpers.ts'
+import type { Scenario, ScenarioStep } from './types.ts'
 
 /**
  * Swarm mode: the swarm, nodes, services and tasks.
@@ -14,6 +14,18 @@ const svc = (name: string, image = 'nginx') => ({
   TaskTemplate: { ContainerSpec: { Image: image } },
   Mode: { Replicated: { Replicas: 2 } },
 })
+
+/** A swarm with seventeen services, their ids captured under their names (an ambiguous prefix). */
+const SEVENTEEN_SERVICES: ScenarioStep[] = [
+  swarmInit,
+  ...seventeen('s').map((name) => ({
+    method: 'POST',
+    path: '/services/create',
+    body: svc(name),
+    status: 201,
+    capture: { [name]: 'ID' },
+  })),
+]
 
 /**
  * Every swarm-mode endpoint but init and join answers 406 on a node outside a swarm, with one
@@ -312,20 +324,8 @@ export const swarmScenarios: Scenario[] = [
   {
     name: 'service inspect: ambiguous id prefix',
     endpointId: 'ServiceInspect',
-    setup: [
-      swarmInit,
-      ...Array.from({ length: 17 }, (_, i) => ({
-        method: 'POST',
-        path: '/services/create',
-        body: svc(`s${i}`),
-        status: 201,
-        capture: { [`s${i}`]: 'ID' },
-      })),
-    ],
-    request: {
-      method: 'GET',
-      path: `/services/{{sharedPrefix:${Array.from({ length: 17 }, (_, i) => `s${i}`).join(',')}}}`,
-    },
+    setup: SEVENTEEN_SERVICES,
+    request: { method: 'GET', path: `/services/${sharedPrefixOf(seventeen('s'))}` },
     expect: { status: 500, body: { contains: 'is ambiguous' } },
   },
   {
@@ -390,20 +390,8 @@ export const swarmScenarios: Scenario[] = [
   {
     name: 'service delete: ambiguous id prefix',
     endpointId: 'ServiceDelete',
-    setup: [
-      swarmInit,
-      ...Array.from({ length: 17 }, (_, i) => ({
-        method: 'POST',
-        path: '/services/create',
-        body: svc(`s${i}`),
-        status: 201,
-        capture: { [`s${i}`]: 'ID' },
-      })),
-    ],
-    request: {
-      method: 'DELETE',
-      path: `/services/{{sharedPrefix:${Array.from({ length: 17 }, (_, i) => `s${i}`).join(',')}}}`,
-    },
+    setup: SEVENTEEN_SERVICES,
+    request: { method: 'DELETE', path: `/services/${sharedPrefixOf(seventeen('s'))}` },
     expect: { status: 500, body: { contains: 'is ambiguous' } },
   },
   {

@@ -13,8 +13,8 @@ export interface CompareState {
 export const DEFAULT_COMPARE: CompareState = { from: '1.21', to: '1.24', kubelet: false }
 
 /**
- * `?view=compare&cmp=1.21..1.24&kubelet=1`: any two API versions (the view says when one has no
- * data); anything else is the default pair.
+ * `?view=compare&cmp=1.21..1.24&kubelet=1`: two API versions of the reader's choice (the view
+ * says when one has no data); anything else is the default pair.
  */
 export const compareUrl: ViewCodec<'compare', CompareState> = {
   view: 'compare',

@@ -7,7 +7,7 @@ import '../../lib/i18n/compare-messages.ts'
 const dockerOf = (api: string) => API_VERSION_FILES.find((f) => f.api === api)?.docker ?? '?'
 
 /**
- * Two rows of links, one per side: any comparison is two clicks away, every one is a link you
+ * Two rows of links, one per side: every comparison is two clicks away, every one is a link you
  * can copy. Each option names the API version and the Docker release line that first spoke it.
  */
 export function VersionPicker({ compare }: { compare: CompareState }) {
