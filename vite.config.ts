@@ -60,6 +60,9 @@ export default defineConfig(({ isSsrBuild, mode }) => ({
               : { codeSplitting: { groups: [{ name: 'first-page', test: FIRST_PAGE_SHARED }] } }),
           },
         },
+    // OUT_DIR builds elsewhere than dist/ (the update test builds a second deployment while the
+    // other end-to-end tests are served from dist/); prerender and service-worker read it too.
+    outDir: process.env.OUT_DIR ?? 'dist',
     emptyOutDir: mode !== 'embed',
   },
 }))

@@ -47,8 +47,9 @@ export async function computeKubeletFacts(): Promise<KubeletFacts> {
   }
   for (const release of RELEASES) {
     for (const operation of OPERATIONS) {
-      const kubelet = createKubelet({ release, transport: daemonTransport(createDaemon()) })
-      const run = await kubelet.run(operation.id)
+      const daemon = createDaemon()
+      const kubelet = createKubelet({ release, transport: daemonTransport(daemon) })
+      const run = await kubelet.run(operation.id).finally(() => daemon.dispose())
       if (run.error) throw new Error(`kubelet ${release} ${operation.id}: ${run.error}`)
       const own = run.calls.filter((call) => !call.setup)
       for (const call of own) {

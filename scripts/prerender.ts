@@ -14,7 +14,7 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const root = resolve(import.meta.dirname, '..')
-const dist = resolve(root, 'dist')
+const dist = resolve(root, process.env.OUT_DIR ?? 'dist')
 const indexPath = resolve(dist, 'index.html')
 const ssrEntry = resolve(root, 'dist-ssr/entry-server.js')
 

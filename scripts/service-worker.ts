@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 
-const dist = resolve(import.meta.dirname, '../dist')
+const dist = resolve(import.meta.dirname, '..', process.env.OUT_DIR ?? 'dist')
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

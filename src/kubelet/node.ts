@@ -3,6 +3,7 @@ import { type ContainerState, DockerManager, type PodStatus } from './docker-man
 import type { ListedImage } from './docker-types.ts'
 import { deleteContainer, detectImages, garbageCollect, removeImage } from './gc.ts'
 import type { PodSpec } from './pod.ts'
+import { type Sleep, timerSleep } from './sleep.ts'
 import { killPod, runningPodOf, syncPod } from './sync-pod.ts'
 import type { KubeletCall, Release, Transport } from './types.ts'
 
@@ -39,7 +40,7 @@ export interface NodeOptions {
   /** Milliseconds for `at`/`durationMs` of calls (default Date.now). */
   now?: () => number
   /** Waits (the exec poll interval, a logs -f read window); default setTimeout. */
-  sleep?: (ms: number) => Promise<void>
+  sleep?: Sleep
   /**
    * A uint32 for the last part of each container name (docker.go BuildDockerName's
    * rand.Uint32). Default: random, so a second kubelet on the same daemon never reuses a name.
@@ -58,7 +59,7 @@ export class KubeletNode {
   readonly release: Release
   readonly client: KubeClient
   readonly dm: DockerManager
-  readonly sleep: (ms: number) => Promise<void>
+  readonly sleep: Sleep
   readonly salt: string
   /** The pods the API server gave this node. */
   readonly pods = new Map<string, PodSpec>()
@@ -76,7 +77,7 @@ export class KubeletNode {
     this.release = options.release
     const now = options.now ?? (() => Date.now())
     this.wall = () => Date.now()
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
+    this.sleep = options.sleep ?? timerSleep
     this.client = new KubeClient({
       release: options.release,
       transport: options.transport,

@@ -3,6 +3,7 @@ import { imageStats } from './gc.ts'
 import { DEFAULTS, type KubeletNode } from './node.ts'
 import type { PodSpec } from './pod.ts'
 import { crashPod, livenessPod, shellPod, webPod } from './pods.ts'
+import type { Sleep } from './sleep.ts'
 import { attachContainer, execInContainer } from './streams.ts'
 import type { OperationId, TermSize } from './types.ts'
 
@@ -232,28 +233,32 @@ const RUNNERS: Record<OperationId, Runner> = {
 /** Reads a stream for `ms`, then hangs up (Ctrl-C on kubectl logs -f). */
 async function readFor(
   stream: { read(): Promise<Uint8Array | null>; close(): void } | undefined,
-  sleep: (ms: number) => Promise<void>,
+  sleep: Sleep,
   ms: number,
   emit: (data: Uint8Array) => void,
 ): Promise<void> {
   if (!stream) return
-  const stop = sleep(ms).then(() => 'stop' as const)
+  const cancel = new AbortController()
+  const stop = sleep(ms, cancel.signal).then(() => 'stop' as const)
   for (;;) {
     const next = await Promise.race([stream.read(), stop])
     if (next === 'stop' || next === null) break
     emit(next)
   }
+  cancel.abort()
   stream.close()
 }
 
 async function bounded<T>(
   done: Promise<T>,
-  sleep: (ms: number) => Promise<void>,
+  sleep: Sleep,
   ms: number,
   giveUp: () => void,
 ): Promise<T> {
-  const timeout = sleep(ms).then(() => 'timeout' as const)
+  const cancel = new AbortController()
+  const timeout = sleep(ms, cancel.signal).then(() => 'timeout' as const)
   const first = await Promise.race([done, timeout])
+  cancel.abort()
   if (first === 'timeout') giveUp()
   return done
 }
