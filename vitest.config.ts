@@ -46,6 +46,23 @@ export default defineConfig({
           setupFiles: ['./tests/setup-dom.ts'],
         },
       },
+      {
+        // End-to-end tests drive the production build in Debian's headless Chromium. In the same
+        // run as the others, so their waits on the browser leave the CPU to unit test files.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['e2e/**/*.spec.ts'],
+          globalSetup: ['./e2e/global-setup.ts'],
+          // A test that loads six pages and runs axe on each took over 60 s with unit test files
+          // and another Chromium beside it on 2 cores.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // expect.poll's 1 s is too short for a page whose service worker is still installing
+          // while another file's Chromium has the CPU; a poll that succeeds returns at once.
+          expect: { poll: { timeout: 15_000 } },
+        },
+      },
     ],
   },
 })

@@ -102,8 +102,9 @@ describe('lessons as training material (production build)', () => {
     const handout = page.locator('.handout')
     expect(await handout.isVisible()).toBe(true)
     // create, start, then exec -it's seven calls and attach -it's three
-    expect(await handout.locator('.handout-steps > li').count()).toBe(12)
-    expect(await handout.locator('.answer-key tbody tr').count()).toBe(12)
+    // Polled: once, under load, the key counted no rows right after the steps counted twelve.
+    await expect.poll(() => handout.locator('.handout-steps > li').count()).toBe(12)
+    await expect.poll(() => handout.locator('.answer-key tbody tr').count()).toBe(12)
     expect(await handout.locator('.answer-key').textContent()).toContain('404 Not Found')
     // A worksheet: both trace tables are printed, the explanations only in the key.
     expect(await handout.locator('.trace-table').count()).toBe(2)

@@ -39,6 +39,10 @@ export async function garbageCollect(
     unit.push({ id: c.Id, created, uid: parsed.podUid })
     units.set(key, unit)
   }
+  // removeOldestN: each unit is sorted newest first (byCreated), and the loop runs from the first
+  // container to remove to the end of the slice, so the newest of those goes first. (Its comment
+  // says "from oldest to newest"; the loop does the opposite, and the real kubelet's calls
+  // recorded against a daemon show newest first.)
   const remove = async (dead: Dead[]) => {
     for (const d of dead) {
       await dm.client.send('removeGc', engineApi.removeContainer(d.id)).catch(() => undefined)
@@ -47,14 +51,14 @@ export async function garbageCollect(
   for (const [key, unit] of units) {
     unit.sort((a, b) => b.created - a.created)
     if (unit[0] && isPodDeleted(unit[0].uid)) {
-      await remove([...unit].reverse())
+      await remove(unit)
       units.delete(key)
     }
   }
   if (policy.maxPerPodContainer >= 0) {
     for (const unit of units.values()) {
       if (unit.length > policy.maxPerPodContainer) {
-        await remove(unit.splice(policy.maxPerPodContainer).reverse())
+        await remove(unit.splice(policy.maxPerPodContainer))
       }
     }
   }

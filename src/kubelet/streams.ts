@@ -113,6 +113,10 @@ export async function execInContainer(dm: DockerManager, o: ExecOptions): Promis
     ),
   )
   const queue = dm.release !== '1.4' || !o.tty ? null : (o.queue ?? kubectlQueue('exec', o.size))
+  // exec.go starts HandleResizing's goroutine before the blocking StartExec, so kubectl's first
+  // size races the start. Recorded against a daemon, the real 1.4 kubelet sent it before the
+  // start in 2 of 3 runs (404: the exec is not running yet) and after it once. The model sends
+  // it after the start, the order the source's comment intends, so its traces do not vary.
   const started = await client.send('startExec', engineApi.startExec(created.Id, o.tty))
   const stream = started.stream
   const resizing = queue
