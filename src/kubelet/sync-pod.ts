@@ -91,8 +91,12 @@ export async function killPod(
   running: RuntimePod,
 ): Promise<void> {
   const network = running.containers.find((c) => c.name === POD_INFRA_CONTAINER_NAME)
-  for (const c of running.containers) {
-    if (c.name === POD_INFRA_CONTAINER_NAME) continue
+  const apps = running.containers.filter((c) => c.name !== POD_INFRA_CONTAINER_NAME)
+  // killPodWithSyncResult stops the app containers in goroutines, one per container, and waits.
+  // Go runs the goroutine started last first (the scheduler's runnext slot), then the others in
+  // the order they were started: the real kubelet's recorded calls show that order every time.
+  const last = apps.pop()
+  for (const c of last ? [last, ...apps] : apps) {
     const spec = pod?.containers.find((s) => s.name === c.name) ?? null
     await killContainerInPod(dm, c.id, spec, pod)
   }
