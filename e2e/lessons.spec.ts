@@ -81,12 +81,12 @@ describe('lessons as training material (production build)', () => {
   it('opening a step that needs an earlier capture offers to run the earlier steps, never shows {{…}}', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()
-    await open(page, '?view=lessons&lesson=exec-it&step=6')
+    await open(page, '?view=lessons&lesson=exec-it&step=7')
     const preview = page.locator('.lesson-step .request-preview')
     expect(await preview.textContent()).not.toContain('{{')
-    expect(await preview.textContent()).toContain('from step 5')
+    expect(await preview.textContent()).toContain('from step 6')
     expect(await page.getByRole('button', { name: 'Run this step' }).isDisabled()).toBe(true)
-    await page.getByRole('button', { name: 'Run the earlier steps first (5)' }).click()
+    await page.getByRole('button', { name: 'Run the earlier steps first (6)' }).click()
     expect(await (await runEnabled(page)).isEnabled()).toBe(true)
     expect(await preview.textContent()).toMatch(/\/exec\/[0-9a-f]{64}\/resize/)
     await page.getByRole('button', { name: 'Run this step' }).click()
@@ -101,10 +101,10 @@ describe('lessons as training material (production build)', () => {
     await page.emulateMedia({ media: 'print' })
     const handout = page.locator('.handout')
     expect(await handout.isVisible()).toBe(true)
-    // create, start, then exec -it's seven calls and attach -it's three
-    // Polled: once, under load, the key counted no rows right after the steps counted twelve.
-    await expect.poll(() => handout.locator('.handout-steps > li').count()).toBe(12)
-    await expect.poll(() => handout.locator('.answer-key tbody tr').count()).toBe(12)
+    // create, start, then exec -it's seven calls and attach -it's four
+    // Polled: once, under load, the key counted no rows right after the steps counted all.
+    await expect.poll(() => handout.locator('.handout-steps > li').count()).toBe(13)
+    await expect.poll(() => handout.locator('.answer-key tbody tr').count()).toBe(13)
     expect(await handout.locator('.answer-key').textContent()).toContain('404 Not Found')
     // A worksheet: both trace tables are printed, the explanations only in the key.
     expect(await handout.locator('.trace-table').count()).toBe(2)

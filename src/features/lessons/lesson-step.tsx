@@ -74,11 +74,21 @@ export function LessonStepView(props: LessonStepProps) {
     }
   }
 
+  // A lesson that traces what kubelets send says of each step whether a kubelet sends it or it
+  // only sets the stage (the container the kubelet would have created, an error to try).
+  const tracing = lesson.steps.some((s) => s.calledBy)
   // In predict mode the explanation is the answer: it shows once the learner has committed.
   const showExplanation = !predictMode || answered
   return (
     <article className="lesson-step" aria-labelledby="step-heading">
       <h3 id="step-heading">{step.title[language]}</h3>
+      {tracing && (
+        <p className="step-caller muted">
+          {step.calledBy
+            ? t('stepSentBy', { releases: step.calledBy.join(language === 'zh' ? '、' : ' and ') })
+            : t('stepSetup')}
+        </p>
+      )}
       {showExplanation && <p>{step.text[language]}</p>}
       {showExplanation && step.sources && <SourceList sources={step.sources} />}
       <pre className="request-preview">

@@ -14,6 +14,9 @@ const KINDS = [
   { id: 'attach-it', title: 'kubectl attach -it' },
 ] as const
 
+/** The call that makes a step part of each trace. */
+const TRACE_ENDPOINT = { 'exec-it': 'ContainerExec', 'attach-it': 'ContainerAttach' } as const
+
 /** The same call for the same reason (the four GET /version are told apart by why). */
 const sameCall = (call: TraceCall) => `${callKey(call)} ${call.purpose.en}`
 
@@ -37,10 +40,14 @@ function Call({ call, release }: { call: TraceCall; release: '1.3' | '1.4' }) {
  */
 export function LessonTrace({ lesson }: { lesson: Lesson }) {
   const { t, language } = useI18n()
-  if (!lesson.steps.some((step) => step.calledBy !== undefined)) return null
+  // The traces of the commands the lesson's kubelet steps come from: exec -it for an exec, attach
+  // -it for an attach (a lesson of both shows both).
+  const traced = new Set(lesson.steps.filter((s) => s.calledBy).map((s) => s.endpointId))
+  const kinds = KINDS.filter((kind) => traced.has(TRACE_ENDPOINT[kind.id]))
+  if (kinds.length === 0) return null
   return (
     <>
-      {KINDS.map((kind) => {
+      {kinds.map((kind) => {
         const rows = alignCalls(
           kubeletTraces[kind.id]['1.3'],
           kubeletTraces[kind.id]['1.4'],

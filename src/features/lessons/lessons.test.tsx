@@ -102,12 +102,12 @@ describe('Lessons', () => {
     'a step that needs an earlier capture names it instead of {{…}} and runs the earlier steps',
     async ({ openSession }) => {
       const user = userEvent.setup()
-      render(<Harness openSession={openSession} search="?view=lessons&lesson=exec-it&step=6" />)
+      render(<Harness openSession={openSession} search="?view=lessons&lesson=exec-it&step=7" />)
       const step = screen.getByRole('article')
       expect(step.textContent).not.toContain('{{')
-      expect(within(step).getByText(/‹Id from step 5›/)).toBeInTheDocument()
+      expect(within(step).getByText(/‹Id from step 6›/)).toBeInTheDocument()
       expect(within(step).getByRole('button', { name: 'Run this step' })).toBeDisabled()
-      const earlier = within(step).getByRole('button', { name: 'Run the earlier steps first (5)' })
+      const earlier = within(step).getByRole('button', { name: 'Run the earlier steps first (6)' })
       await expect.poll(() => earlier.hasAttribute('disabled')).toBe(false)
       await user.click(earlier)
       await expect
@@ -115,8 +115,8 @@ describe('Lessons', () => {
         .toMatch(/\/exec\/[0-9a-f]{64}\/resize/)
       await user.click(within(step).getByRole('button', { name: 'Run this step' }))
       expect(await within(step).findByText('✓ 404, as expected.')).toBeInTheDocument()
-      // Six of nine steps are now done; the step list ticks them.
-      expect(screen.getByText('6 of 9 steps run')).toBeInTheDocument()
+      // Seven of ten steps are now done; the step list ticks them.
+      expect(screen.getByText('7 of 10 steps run')).toBeInTheDocument()
     },
   )
 
