@@ -23,9 +23,10 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { isDeepStrictEqual, parseArgs } from 'node:util'
 import { API_VERSION_FILES } from '../src/domain/api-versions.ts'
-import { dockerReleases, endpoints } from '../src/domain/data.ts'
+import { dockerReleases, endpoints, kubernetesReleases } from '../src/domain/data.ts'
 import { kubeletOperations } from '../src/domain/kubelet-data.ts'
 import { compareApi } from '../src/domain/version.ts'
+import { sitesOf } from '../src/kubelet/sites.ts'
 import { buildApiVersionFiles } from './api-versions/build.ts'
 
 const DEFAULT_ARTICLE_NAME = 'seed/000_b2b531609b25d0cb.txt'
@@ -418,12 +419,65 @@ export function auditKubeletSources(
         }
       }
     }
+    // The model's call sites that no operation of the data reaches (an image removed tag by tag,
+    // the 1.4 podContainerDeletor's inspect): the same check, so no line of the model is unread.
+    let sites = 0
+    for (const { id, site } of sitesOf(release)) {
+      const refs: [string, string[]][] = [
+        [`${site.line.file}:${site.line.line}`, CALL_TOKEN[site.method] ?? [`.${site.method}(`]],
+      ]
+      if (site.via) refs.push([`${site.via.file}:${site.via.line}`, VIA_TOKENS[site.method] ?? []])
+      for (const [ref, tokens] of refs) {
+        sites++
+        const { text, where } = lineAt(ref)
+        if (text === null) mismatches.add(`site ${id}: ${where} does not exist`)
+        else if (tokens.length > 0 && !tokens.some((t) => text.includes(t)))
+          mismatches.add(
+            `site ${id}: ${where} reads "${text.trim()}", not a call of ${tokens.join(' or ')}`,
+          )
+      }
+    }
     return {
       name: `kubelet ${release} source lines`,
-      compared: `${checked} source lines of data/kubelet/operations-${release}.json at ${file.tag} (${file.commit.slice(0, 7)})`,
+      compared: `${checked} source lines of data/kubelet/operations-${release}.json and ${sites} of the model's call sites at ${file.tag} (${file.commit.slice(0, 7)})`,
       mismatches: [...mismatches],
     }
   })
+}
+
+/**
+ * The call sites data/kubernetes.json describes (a function and the line that opens it): at the
+ * release's commit that line declares the function (`func (…) Name(`).
+ */
+export function auditKubernetesCallSites(
+  read: (commit: string, path: string) => string | null,
+): AuditCheck {
+  const mismatches: string[] = []
+  let checked = 0
+  for (const release of kubernetesReleases) {
+    const commit =
+      release.version === '1.3' || release.version === '1.4'
+        ? kubeletOperations[release.version].commit
+        : null
+    for (const site of release.callSites) {
+      checked++
+      const where = `v${release.version}.0 ${site.file}:${site.line}`
+      if (!commit) {
+        mismatches.push(`${site.function}: no commit of Kubernetes ${release.version} to read`)
+        continue
+      }
+      const text = read(commit, site.file)?.split('\n')[site.line - 1]
+      const name = site.function.split('.').pop() ?? site.function
+      if (text === undefined) mismatches.push(`${site.function}: ${where} does not exist`)
+      else if (!new RegExp(`^func (\\([^)]*\\) )?${name}\\(`).test(text))
+        mismatches.push(`${site.function}: ${where} reads "${text.trim()}", not func ${name}(`)
+    }
+  }
+  return {
+    name: 'kubernetes.json call sites',
+    compared: `${checked} call sites of data/kubernetes.json: each line declares its function`,
+    mismatches,
+  }
 }
 
 /** A file at a commit of a git directory, or null when the commit or the path is not there. */
@@ -484,7 +538,11 @@ function main(argv: readonly string[]): number {
       console.error(`no git directory at ${gitDir}`)
       return 2
     }
-    failures += report(`Kubernetes source ${gitDir}`, auditKubeletSources(gitReader(gitDir)))
+    const read = gitReader(gitDir)
+    failures += report(`Kubernetes source ${gitDir}`, [
+      ...auditKubeletSources(read),
+      auditKubernetesCallSites(read),
+    ])
   }
   if (values.reference === undefined) {
     console.log(

@@ -2,9 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { auditArticle, auditKubeletSources, auditReference } from '../scripts/audit-sources.ts'
-import { dockerReleases, endpoints } from '../src/domain/data.ts'
+import {
+  auditArticle,
+  auditKubeletSources,
+  auditKubernetesCallSites,
+  auditReference,
+} from '../scripts/audit-sources.ts'
+import { dockerReleases, endpoints, kubernetesReleases } from '../src/domain/data.ts'
 import { kubeletOperations } from '../src/domain/kubelet-data.ts'
+import { sitesOf } from '../src/kubelet/sites.ts'
 
 /**
  * scripts/audit-sources.ts compares data/ with upstream texts that are not in the repository.
@@ -167,22 +173,33 @@ describe('auditKubeletSources (--kube-git)', () => {
     const files = new Map<string, string[]>()
     for (const release of ['1.3', '1.4'] as const) {
       const { commit, operations } = kubeletOperations[release]
+      const place = (ref: string, text: string) => {
+        const [path = '', n = '0'] = ref.split(':')
+        const key = `${commit}:${path}`
+        const lines = files.get(key) ?? []
+        while (lines.length < Number(n)) lines.push('')
+        lines[Number(n) - 1] = text
+        files.set(key, lines)
+      }
+      const via = '\tv, err := dm.APIVersion() // .ListImages() .GetPods( .IsImagePresent('
+      for (const { site } of sitesOf(release)) {
+        const call = `\tx, err := client.${site.method}(${site.method === 'Version' ? '' : 'id'})`
+        place(`${site.line.file}:${site.line.line}`, call)
+        if (site.via) place(`${site.via.file}:${site.via.line}`, via)
+      }
       for (const call of operations.flatMap((o) => o.calls)) {
-        const place = (ref: string, text: string) => {
-          const [path = '', n = '0'] = ref.split(':')
-          const key = `${commit}:${path}`
-          const lines = files.get(key) ?? []
-          while (lines.length < Number(n)) lines.push('')
-          lines[Number(n) - 1] = text
-          files.set(key, lines)
-        }
         place(
           call.source,
           `\tx, err := client.${call.dockerMethod}(${call.dockerMethod === 'Version' ? '' : 'id'})`,
         )
-        if (call.via)
-          place(call.via, '\tv, err := dm.APIVersion() // .ListImages() .GetPods( .IsImagePresent(')
+        if (call.via) place(call.via, via)
       }
+      // data/kubernetes.json's call sites: the line that declares each function
+      for (const site of kubernetesReleases.find((r) => r.version === release)?.callSites ?? [])
+        place(
+          `${site.file}:${site.line}`,
+          `func (x *T) ${site.function.split('.').pop()}(id string) error {`,
+        )
     }
     return files
   }
@@ -196,6 +213,26 @@ describe('auditKubeletSources (--kube-git)', () => {
       'kubelet 1.4 source lines',
     ])
     expect(checks.flatMap((c) => c.mismatches)).toEqual([])
+  })
+
+  it('reads the model’s call sites that no operation reaches, and the functions kubernetes.json names', () => {
+    const files = agreeingSources()
+    const { commit } = kubeletOperations['1.4']
+    expect(auditKubernetesCallSites(reader(files)).mismatches).toEqual([])
+    // RemoveImage tag by tag (an image with several tags) is in no operation of the data
+    const tagSite = sitesOf('1.4').find(({ id }) => id === 'removeImageTag')?.site
+    expect(tagSite).toBeDefined()
+    const gc = files.get(`${commit}:${tagSite?.line.file}`) ?? []
+    gc[(tagSite?.line.line ?? 0) - 1] = '\tfor _, tag := range tags {'
+    // ExecInContainer is declared on line 112, not on the CreateExec call of line 120
+    const exec = files.get(`${commit}:pkg/kubelet/dockertools/exec.go`) ?? []
+    exec[111] = '\t// ExecInContainer runs a command'
+    expect(auditKubeletSources(reader(files)).flatMap((c) => c.mismatches)).toContain(
+      `site removeImageTag: v1.4.0 ${tagSite?.line.file}:${tagSite?.line.line} reads "for _, tag := range tags {", not a call of .RemoveImage(`,
+    )
+    expect(auditKubernetesCallSites(reader(files)).mismatches).toEqual([
+      'NativeExecHandler.ExecInContainer: v1.4.0 pkg/kubelet/dockertools/exec.go:112 reads "// ExecInContainer runs a command", not func ExecInContainer(',
+    ])
   })
 
   it('names a line that calls something else, and a file missing at the commit', () => {

@@ -41,3 +41,11 @@ export function siteOf(release: Release, id: SiteId): Site | undefined {
     ? { method: spec.method, line, via, purpose: spec.purpose }
     : { method: spec.method, line, purpose: spec.purpose }
 }
+
+/** Every call site the model has at `release`, reached by an operation or not (the audit reads all). */
+export function sitesOf(release: Release): { id: SiteId; site: Site }[] {
+  return (Object.keys(SPECS) as SiteId[]).flatMap((id) => {
+    const site = siteOf(release, id)
+    return site ? [{ id, site }] : []
+  })
+}
