@@ -71,6 +71,26 @@ describe('deep recursion in the simulated shell', () => {
     expect(await r.state()).toMatchObject({ Running: false, ExitCode: 2 })
   })
 
+  it('$? is 0 in a fresh shell, as in ash (it was empty)', async () => {
+    const d = docker()
+    const t = await d.detached('status', ['sh', '-c', 'echo status=$?; false; echo status=$?'])
+    expect(t.stdout).toBe('status=0\nstatus=1\n')
+  })
+
+  it('a pipeline of 5,000 commands: a shell error and status 2 (it ended the shell with no message, status 139); 1,000 run', async () => {
+    const d = docker()
+    const r = await d.run(['sh'], { i: true })
+    const pipe = (n: number) => `echo a${' | cat'.repeat(n - 1)}`
+    r.stdin?.write(`${pipe(1000)}\n${pipe(5000)}\necho never\n`)
+    r.stdin?.end()
+    await r.out.done
+    expect(r.frames()).toEqual([
+      [1, 'a\n'],
+      [2, 'sh: pipelines of more than 1000 commands are not supported by this simulated shell\n'],
+    ])
+    expect(await r.state()).toMatchObject({ Running: false, ExitCode: 2 })
+  })
+
   it('an exec with a script too long for execve fails like runc, and its state is consistent (it streamed JavaScript text, ExitCode null)', async () => {
     const d = docker()
     await d.start('web', ['sleep', 'infinity'])

@@ -37,6 +37,12 @@ export class ParseError extends Error {
  * SIGSEGV at 50,000). Said plainly, exit 2, like any script this shell cannot run.
  */
 export const MAX_NESTING = 1000
+/**
+ * A pipeline's stages pull from each other recursively (runPipe), so thousands of them overflow
+ * the stack: 5,000 `| cat` ended the shell with no message. ash forks a process per stage and
+ * has no such limit; this shell refuses, with a message, instead.
+ */
+export const MAX_PIPELINE = 1000
 
 const UNSUPPORTED_SUBSTITUTION = 'command substitution is not supported by this simulated shell'
 /** Operators real sh has and this one does not: said plainly instead of a false syntax error. */
@@ -218,6 +224,11 @@ class Parser {
       this.pos++
       this.skipNewlines()
       stages.push(this.single())
+      if (stages.length > MAX_PIPELINE) {
+        throw new ParseError(
+          `pipelines of more than ${MAX_PIPELINE} commands are not supported by this simulated shell`,
+        )
+      }
     }
     return stages.length === 1 ? first : { kind: 'pipe', stages }
   }

@@ -17,8 +17,11 @@ export function shell(name: 'sh' | 'bash'): CommandProgram {
   return function* (args: string[], io: CommandIO): Program {
     const ctx: ShellContext = {
       ...io.ctx,
-      // A child shell gets the environment only, as exec would hand it over.
-      vars: new Map([...io.ctx.vars].filter(([k]) => io.ctx.exported.has(k))),
+      // A child shell gets the environment only, as exec would hand it over; `$?` starts at 0.
+      vars: new Map([...io.ctx.vars.entries()].filter(([k]) => io.ctx.exported.has(k))).set(
+        '?',
+        '0',
+      ),
       exported: new Set(io.ctx.exported),
       cwd: { path: io.ctx.cwd.path },
     }
