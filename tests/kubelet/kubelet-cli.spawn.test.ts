@@ -5,6 +5,7 @@ import { createDaemon } from '../../src/daemon/index.ts'
 import {
   createKubelet,
   type KubeletCall,
+  OPERATIONS,
   type OperationId,
   RELEASES,
 } from '../../src/kubelet/index.ts'
@@ -47,18 +48,23 @@ describe('the kubelet model over HTTP to npm run daemon', () => {
     await server?.close()
   })
 
-  const ops: OperationId[] = ['pod-start', 'exec-it', 'attach-it', 'logs', 'pod-delete']
+  // Every operation; the waits (exec polls, a logs -f window) are shortened alike on both sides.
+  const ops: OperationId[] = OPERATIONS.map((o) => o.id)
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 50)))
   it.each(RELEASES.flatMap((r) => ops.map((o) => [r, o] as const)))(
     'kubelet %s %s: the same calls as in the process',
     async (release, op) => {
       const daemon = createDaemon({})
-      const local = await createKubelet({ release, transport: daemonTransport(daemon) }).run(op)
+      const local = await createKubelet({ release, transport: daemonTransport(daemon), sleep }).run(
+        op,
+      )
       daemon.dispose()
       server = await startDaemonServer({ port: 0, log: null })
       const { port } = new URL(server.url)
       const http = httpTransport({ host: '127.0.0.1', port: Number(port) })
       try {
-        const remote = await createKubelet({ release, transport: http.transport }).run(op)
+        const remote = await createKubelet({ release, transport: http.transport, sleep }).run(op)
         expect(remote.error).toBeUndefined()
         expect(local.error).toBeUndefined()
         expect(comparable(remote.calls)).toEqual(comparable(local.calls))
