@@ -249,6 +249,27 @@ function bigLength(n: number): Buffer {
   return b
 }
 
+/** The opcodes of the server's frames in `bytes`, up to its close frame. */
+function frameOpcodes(bytes: Buffer): number[] {
+  const opcodes: number[] = []
+  for (let o = 0; o + 2 <= bytes.byteLength; ) {
+    const opcode = (bytes[o] ?? 0) & 0x0f
+    let len = (bytes[o + 1] ?? 0) & 0x7f
+    let start = o + 2
+    if (len === 126) {
+      len = bytes.readUInt16BE(o + 2)
+      start = o + 4
+    } else if (len === 127) {
+      len = Number(bytes.readBigUInt64BE(o + 2))
+      start = o + 10
+    }
+    opcodes.push(opcode)
+    if (opcode === 0x8) break
+    o = start + len
+  }
+  return opcodes
+}
+
 /** Opcode and close code of the server's close frame in `bytes`, if one came. */
 function closeCode(bytes: Buffer): number | null {
   let o = 0
@@ -294,6 +315,16 @@ describe('attach/ws with a real WebSocket client (ws) and RFC 6455 edge cases', 
     expect(closeCode(rest())).toBe(1002)
     // No pong (opcode 10) was written before the close.
     expect(rest().includes(Buffer.from([0x8a, 2]))).toBe(false)
+    socket.destroy()
+  })
+
+  it('a 1 MiB ping (a control frame over 125 bytes) is a protocol error: close 1002, no pong', async () => {
+    const { socket, rest } = await raw(WS_HANDSHAKE('/containers/box/attach/ws?stream=1'))
+    socket.write(clientFrame(0x9, Buffer.alloc(1024 * 1024, 0x61)))
+    await until(() => closeCode(rest()) !== null, 'a close frame')
+    expect(closeCode(rest())).toBe(1002)
+    // No pong (opcode 10) of any length came back before the close.
+    expect(frameOpcodes(rest())).not.toContain(0xa)
     socket.destroy()
   })
 
