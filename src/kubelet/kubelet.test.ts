@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { SimulatedDaemon } from '../daemon/index.ts'
 import { kubeletOnDaemon } from '../kubelet-transports/test-kubelet.ts'
 import { alignCalls } from './align.ts'
+import { podNamed } from './pod.ts'
 import type { KubeletCall, Release } from './types.ts'
 
 /**
@@ -114,6 +115,31 @@ describe.each(['1.3', '1.4'] as const)('kubelet %s', (release) => {
     k.node.advance(61_000)
     expect(await versionsOfOneCreate()).toBe(uncached + 2)
     expect(await versionsOfOneCreate()).toBe(uncached)
+  })
+
+  // killPodWithSyncResult starts a goroutine per app container, in the running pod's order (the
+  // container list's: newest first, so sidecar, nginx), and Go runs the one started last first.
+  // Recorded against npm run daemon, the real kubelet stopped them that way in 4 of 4 runs.
+  it('a pod delete stops the app containers, the last started goroutine first, then the pause container', async () => {
+    const { kubelet: k, daemon, calls } = kubelet(release)
+    const pod = podNamed('web', [
+      { name: 'nginx', image: 'nginx' },
+      // (nginx ends on SIGTERM; a busybox PID 1 would hold the stop for the 30 s grace period)
+      { name: 'sidecar', image: 'nginx' },
+    ])
+    k.node.pods.set(pod.uid, pod)
+    await k.node.syncPod(pod)
+    await k.node.relist()
+    const from = calls.length
+    await k.node.killPod(pod)
+    const stopped = calls
+      .slice(from)
+      .filter((c) => c.endpointId === 'ContainerStop')
+      .map((c) => {
+        const id = c.path.split('/')[2] ?? ''
+        return /^\/k8s_([^.]+)\./.exec(daemon.state.containers.get(id)?.name ?? '')?.[1]
+      })
+    expect(stopped).toEqual(['nginx', 'sidecar', 'POD'])
   })
 
   it('sends no path with an API version prefix', async () => {
