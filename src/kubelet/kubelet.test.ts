@@ -118,8 +118,8 @@ describe.each(['1.3', '1.4'] as const)('kubelet %s', (release) => {
   })
 
   // killPodWithSyncResult starts a goroutine per app container, in the running pod's order (the
-  // container list's: newest first, so sidecar, nginx), and Go runs the one started last first.
-  // Recorded against npm run daemon, the real kubelet stopped them that way in 4 of 4 runs.
+  // container list's: newest first, so sidecar, nginx), and Go usually runs the one started last
+  // first. Recorded against npm run daemon, the real kubelet stopped them that way in 4 of 6 runs.
   it('a pod delete stops the app containers, the last started goroutine first, then the pause container', async () => {
     const { kubelet: k, daemon, calls } = kubelet(release)
     const pod = podNamed('web', [

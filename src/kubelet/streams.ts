@@ -150,6 +150,9 @@ export interface AttachOptions extends StreamIo {
 export async function attachContainer(dm: DockerManager, o: AttachOptions): Promise<StreamHandle> {
   const client = dm.client
   const queue = dm.release !== '1.4' || !o.tty ? null : (o.queue ?? kubectlQueue('attach', o.size))
+  // The same race as exec's: HandleResizing runs beside the blocking attach, and the real 1.4
+  // kubelet, recorded against a daemon, sent the first size before the attach in 1 of 3 runs.
+  // The model attaches first.
   const attached = await client.send(
     'attach',
     engineApi.attach(o.containerId, { stdin: o.stdin, stdout: true, stderr: !o.tty }),
