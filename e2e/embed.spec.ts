@@ -1,9 +1,20 @@
 import { gzipSync } from 'node:zlib'
 import AxeBuilderSource from 'axe-core'
-import type { Frame } from 'playwright-core'
+import type { Frame, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import operations14 from '../data/kubelet/operations-1.4.json'
 import { baseUrl, browser } from './spec-setup.ts'
+
+/** Counts the page's HTML, JS and CSS gzipped, as they arrive; call the result for the total. */
+function countGzipped(page: Page): () => Promise<number> {
+  const sizes: Promise<number>[] = []
+  page.on('response', (response) => {
+    const type = response.headers()['content-type'] ?? ''
+    if (/javascript|css|html/.test(type))
+      sizes.push(response.body().then((body) => gzipSync(body, { level: 9 }).length))
+  })
+  return async () => (await Promise.all(sizes)).reduce((a, b) => a + b, 0)
+}
 
 async function axeViolations(frame: Frame): Promise<string[]> {
   await frame.addScriptTag({ content: AxeBuilderSource.source })
@@ -121,12 +132,7 @@ describe('embeds on a page of their own', () => {
   it('the kubelet trace follows its URL: both releases aligned, in Chinese, linking back to the same view', async () => {
     const context = await browser.newContext({ colorScheme: 'dark' })
     const page = await context.newPage()
-    const sizes: Promise<number>[] = []
-    page.on('response', (response) => {
-      const type = response.headers()['content-type'] ?? ''
-      if (/javascript|css|html/.test(type))
-        sizes.push(response.body().then((body) => gzipSync(body, { level: 9 }).length))
-    })
+    const gzippedTotal = countGzipped(page)
     const query = 'view=kubelet&lang=zh&op=exec-it&release=both'
     await page.goto(`${baseUrl}embed.html?embed=kubelet-trace&${query}`)
     const table = page.getByRole('table', { name: /1\.3 与 1\.4 逐个调用对照/ })
@@ -139,7 +145,7 @@ describe('embeds on a page of their own', () => {
     )
     expect({ violations: await axeViolations(page.mainFrame()) }).toEqual({ violations: [] })
     await page.waitForLoadState('networkidle')
-    const gzipped = (await Promise.all(sizes)).reduce((a, b) => a + b, 0)
+    const gzipped = await gzippedTotal()
     console.log(`embedded kubelet trace: ${(gzipped / 1024).toFixed(1)} KB gzipped`)
     // React, the daemon and the kubelet model (182 KB measured); MSW in the page would add ~115 KB.
     expect(gzipped).toBeLessThanOrEqual(200 * 1024)
@@ -149,12 +155,7 @@ describe('embeds on a page of their own', () => {
   it('loads the embedded matrix in at most 60 KB gzipped, filtered as its URL says', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()
-    const sizes: Promise<number>[] = []
-    page.on('response', (response) => {
-      const type = response.headers()['content-type'] ?? ''
-      if (/javascript|css|html/.test(type))
-        sizes.push(response.body().then((body) => gzipSync(body, { level: 9 }).length))
-    })
+    const gzippedTotal = countGzipped(page)
     await page.goto(`${baseUrl}embed.html?embed=matrix&k13=no&k14=yes`, {
       waitUntil: 'networkidle',
     })
@@ -163,7 +164,7 @@ describe('embeds on a page of their own', () => {
         .locator('table.matrix tbody tr')
         .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-endpoint'))),
     ).toEqual(['ContainerResize', 'ExecResize'])
-    const gzipped = (await Promise.all(sizes)).reduce((a, b) => a + b, 0)
+    const gzipped = await gzippedTotal()
     console.log(`embedded matrix: ${(gzipped / 1024).toFixed(1)} KB gzipped`)
     expect(gzipped).toBeLessThanOrEqual(60 * 1024)
     await context.close()

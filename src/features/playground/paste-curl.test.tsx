@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect } from 'vitest'
-import { PlaygroundHarness } from './playground-harness.tsx'
+import { openPlayground, PlaygroundHarness } from './playground-harness.tsx'
 import { playgroundTest } from './test-daemon.ts'
 
 const Harness = PlaygroundHarness
@@ -10,11 +10,7 @@ describe('pasting a curl command', () => {
   playgroundTest(
     'fills method, path, type and body when pasted into the path field, and sends it',
     async ({ openSession }) => {
-      const user = userEvent.setup()
-      render(<Harness openSession={openSession} />)
-      await screen.findByRole('button', { name: 'Send' })
-      const path = screen.getByRole('textbox', { name: 'Path and query' })
-      await user.clear(path)
+      const { user, path } = await openPlayground(openSession)
       await user.click(path)
       await user.paste(
         `curl -sS --unix-socket /var/run/docker.sock -X POST -H 'Content-Type: application/json' --data-binary '{"Image":"busybox","Cmd":["top"]}' 'http://localhost/v1.24/containers/create?name=pasted'`,

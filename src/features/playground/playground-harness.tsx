@@ -1,3 +1,5 @@
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import type { OpenSession } from '../../../tests/daemon-fixture.ts'
 import { ViewHarness } from '../../../tests/view-harness.tsx'
 import Playground from './playground.tsx'
@@ -12,4 +14,17 @@ export function PlaygroundHarness({ openSession }: { openSession: OpenSession })
       )}
     </ViewHarness>
   )
+}
+
+/**
+ * Renders the harness and waits until Send is there (the daemon's session is open); gives the
+ * test's user and the path field, cleared when `clearPath` (the test types its own path).
+ */
+export async function openPlayground(openSession: OpenSession, clearPath = true) {
+  const user = userEvent.setup()
+  render(<PlaygroundHarness openSession={openSession} />)
+  await screen.findByRole('button', { name: 'Send' })
+  const path = screen.getByRole('textbox', { name: 'Path and query' })
+  if (clearPath) await user.clear(path)
+  return { user, path }
 }

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, vi } from 'vitest'
-import { PlaygroundHarness } from './playground-harness.tsx'
+import { openPlayground, PlaygroundHarness } from './playground-harness.tsx'
 import { playgroundTest } from './test-daemon.ts'
 
 const Harness = PlaygroundHarness
@@ -81,11 +81,7 @@ describe('Playground', () => {
   playgroundTest(
     'keeps working with a stray % in the path, and sends it for the daemon to refuse',
     async ({ openSession }) => {
-      const user = userEvent.setup()
-      render(<Harness openSession={openSession} />)
-      await screen.findByRole('button', { name: 'Send' })
-      const path = screen.getByRole('textbox', { name: 'Path and query' })
-      await user.clear(path)
+      const { user, path } = await openPlayground(openSession)
       await user.type(path, '/v1.24/containers/%ZZ/json')
       expect(path).toHaveValue('/v1.24/containers/%ZZ/json')
       await send(user)
